@@ -1,0 +1,53 @@
+using BurdenShift.Core.Data.Configurations;
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BurdenShift.Core.Data;
+
+/// <summary>
+/// The one model of BurdenShift. Each provider has a subclass with its own migrations
+/// (see docs/decisions/0001-two-database-providers.md); code depends on this base type only.
+/// </summary>
+public abstract class BurdenShiftDbContext(DbContextOptions options) : DbContext(options)
+{
+    public DbSet<Source> Sources => Set<Source>();
+
+    public DbSet<CapabilityArea> Areas => Set<CapabilityArea>();
+
+    public DbSet<ShareAssessment> ShareAssessments => Set<ShareAssessment>();
+
+    public DbSet<Indicator> Indicators => Set<Indicator>();
+
+    public DbSet<IndicatorObservation> IndicatorObservations => Set<IndicatorObservation>();
+
+    public DbSet<Target> Targets => Set<Target>();
+
+    public DbSet<Milestone> Milestones => Set<Milestone>();
+
+    public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
+
+    /// <summary>Provider-specific SQL used in check constraints.</summary>
+    protected abstract SqlDialect Dialect { get; }
+
+    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    {
+        var sql = Dialect;
+        modelBuilder.ApplyConfiguration(new SourceConfiguration());
+        modelBuilder.ApplyConfiguration(new CapabilityAreaConfiguration());
+        modelBuilder.ApplyConfiguration(new ShareAssessmentConfiguration(sql));
+        modelBuilder.ApplyConfiguration(new IndicatorConfiguration());
+        modelBuilder.ApplyConfiguration(new IndicatorObservationConfiguration());
+        modelBuilder.ApplyConfiguration(new TargetConfiguration(sql));
+        modelBuilder.ApplyConfiguration(new MilestoneConfiguration());
+        modelBuilder.ApplyConfiguration(new DatasetInfoConfiguration());
+    }
+
+    protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
+    {
+        // Enums travel as the same lower-case words everywhere (database, imports, API).
+        configurationBuilder.Properties<Confidence>().HaveConversion<ConfidenceConverter>().HaveMaxLength(8);
+        configurationBuilder.Properties<IndicatorDirection>().HaveConversion<DirectionConverter>().HaveMaxLength(8);
+        configurationBuilder.Properties<MilestoneStatus>().HaveConversion<MilestoneStatusConverter>().HaveMaxLength(16);
+        configurationBuilder.Properties<DatePrecision>().HaveConversion<DatePrecisionConverter>().HaveMaxLength(8);
+    }
+}

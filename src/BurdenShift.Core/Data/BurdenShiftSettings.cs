@@ -1,0 +1,94 @@
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Configuration;
+using Npgsql;
+
+namespace BurdenShift.Core.Data;
+
+/// <summary>
+/// The database and seeding settings, read and checked once at start-up. Every check failure is
+/// a <see cref="StartupConfigurationException"/> naming the setting to fix.
+/// </summary>
+public sealed record BurdenShiftSettings(
+    DatabaseProvider Provider,
+    string ConnectionString,
+    bool MigrateOnStartup,
+    string SeedDataset)
+{
+    public const string ProviderKey = "Database:Provider";
+    public const string MigrateKey = "Database:MigrateOnStartup";
+    public const string ConnectionStringKey = "ConnectionStrings:BurdenShift";
+    public const string SeedKey = "Seed:Dataset";
+
+    /// <summary>Where the SQLite file lives when no connection string is configured.</summary>
+    public const string DefaultSqliteFile = "data/burdenshift.db";
+
+    public static readonly IReadOnlyList<string> Datasets = ["public-record", "illustrative", "none"];
+
+    public static BurdenShiftSettings Read(IConfiguration config, string contentRoot)
+    {
+        var providerText = config[ProviderKey];
+        DatabaseProvider provider;
+        if (string.IsNullOrWhiteSpace(providerText))
+        {
+            provider = DatabaseProvider.Sqlite;
+        }
+        else if (!Enum.TryParse(providerText.Trim(), ignoreCase: true, out provider) || !Enum.IsDefined(provider))
+        {
+            throw new StartupConfigurationException(
+                $"{ProviderKey} is '{providerText}', which is not a provider BurdenShift knows: set it to Sqlite or Postgres.");
+        }
+
+        var connection = config[ConnectionStringKey];
+        if (string.IsNullOrWhiteSpace(connection))
+        {
+            if (provider == DatabaseProvider.Postgres)
+            {
+                throw new StartupConfigurationException(
+                    $"{ProviderKey} is Postgres but {ConnectionStringKey} is empty: set it, e.g. Host=localhost;Database=burdenshift;Username=burdenshift;Password=...");
+            }
+
+            connection = $"Data Source={Path.Combine(contentRoot, DefaultSqliteFile)}";
+        }
+
+        try
+        {
+            // Parse now, so a malformed string is reported as such rather than as a failed connection.
+            _ = provider == DatabaseProvider.Sqlite
+                ? new SqliteConnectionStringBuilder(connection).DataSource
+                : new NpgsqlConnectionStringBuilder(connection).Host;
+        }
+        catch (ArgumentException ex)
+        {
+            throw new StartupConfigurationException(
+                $"{ConnectionStringKey} is not a valid {provider} connection string ({ex.Message}): fix {ConnectionStringKey}.", ex);
+        }
+
+        var migrateText = config[MigrateKey];
+        var migrate = true;
+        if (!string.IsNullOrWhiteSpace(migrateText) && !bool.TryParse(migrateText, out migrate))
+        {
+            throw new StartupConfigurationException($"{MigrateKey} is '{migrateText}': set it to true or false.");
+        }
+
+        var dataset = string.IsNullOrWhiteSpace(config[SeedKey]) ? "public-record" : config[SeedKey]!.Trim().ToLowerInvariant();
+        if (!Datasets.Contains(dataset))
+        {
+            throw new StartupConfigurationException(
+                $"{SeedKey} is '{config[SeedKey]}': set it to {string.Join(", ", Datasets)}.");
+        }
+
+        return new BurdenShiftSettings(provider, connection, migrate, dataset);
+    }
+
+    /// <summary>The connection target without credentials, safe to log.</summary>
+    public string DescribeTarget()
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            return $"SQLite file {new SqliteConnectionStringBuilder(ConnectionString).DataSource}";
+        }
+
+        var b = new NpgsqlConnectionStringBuilder(ConnectionString);
+        return $"PostgreSQL {b.Host}:{b.Port}/{b.Database}";
+    }
+}

@@ -1,0 +1,23 @@
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BurdenShift.Core.Data.Configurations;
+
+internal sealed class CapabilityAreaConfiguration : IEntityTypeConfiguration<CapabilityArea>
+{
+    public void Configure(EntityTypeBuilder<CapabilityArea> b)
+    {
+        b.ToTable("Areas", t =>
+        {
+            t.HasCheckConstraint("CK_Areas_Key", SqlDialect.NotBlank("Key"));
+            t.HasCheckConstraint("CK_Areas_Name", SqlDialect.NotBlank("Name"));
+        });
+        b.HasIndex(x => x.Key).IsUnique();
+        b.Property(x => x.Key).HasMaxLength(60);
+        b.Property(x => x.Name).HasMaxLength(200);
+        b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.ShareBasis).HasMaxLength(2000);
+        b.Property(x => x.Weight).HasPrecision(9, 4).HasDefaultValue(1m);
+    }
+}

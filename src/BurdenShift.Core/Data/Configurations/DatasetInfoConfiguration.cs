@@ -1,0 +1,15 @@
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BurdenShift.Core.Data.Configurations;
+
+internal sealed class DatasetInfoConfiguration : IEntityTypeConfiguration<DatasetInfo>
+{
+    public void Configure(EntityTypeBuilder<DatasetInfo> b)
+    {
+        b.ToTable("DatasetInfo", t => t.HasCheckConstraint("CK_DatasetInfo_Singleton", $"\"Id\" = {DatasetInfo.SingletonId}"));
+        b.Property(x => x.Id).ValueGeneratedNever();
+        b.Property(x => x.Dataset).HasMaxLength(40);
+    }
+}

@@ -1,0 +1,23 @@
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BurdenShift.Core.Data.Configurations;
+
+internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>
+{
+    public void Configure(EntityTypeBuilder<Milestone> b)
+    {
+        b.ToTable("Milestones", t =>
+        {
+            t.HasCheckConstraint("CK_Milestones_Title", SqlDialect.NotBlank("Title"));
+            t.HasCheckConstraint("CK_Milestones_Status",
+                SqlDialect.In("Status", "planned", "in-progress", "done", "slipped", "cancelled"));
+        });
+        b.Property(x => x.Title).HasMaxLength(500);
+        b.Property(x => x.Note).HasMaxLength(2000);
+        b.HasIndex(x => x.Due);
+        b.HasOne(x => x.Area).WithMany(a => a.Milestones).HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).IsRequired().OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,29 @@
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BurdenShift.Core.Data.Configurations;
+
+internal sealed class TargetConfiguration(SqlDialect sql) : IEntityTypeConfiguration<Target>
+{
+    public void Configure(EntityTypeBuilder<Target> b)
+    {
+        var value = sql.Number(nameof(Target.Value));
+        b.ToTable("Targets", t =>
+        {
+            t.HasCheckConstraint("CK_Targets_OneSeries", "(\"AreaId\" IS NULL) <> (\"IndicatorId\" IS NULL)");
+            t.HasCheckConstraint("CK_Targets_ShareRange", $"\"AreaId\" IS NULL OR ({value} >= 0 AND {value} <= 100)");
+            t.HasCheckConstraint("CK_Targets_Key", SqlDialect.NotBlank("Key"));
+            t.HasCheckConstraint("CK_Targets_Rationale", SqlDialect.NotBlank("Rationale"));
+        });
+        b.Property(x => x.Key).HasMaxLength(40);
+        b.Property(x => x.Label).HasMaxLength(200);
+        b.Property(x => x.Rationale).HasMaxLength(2000);
+        b.Property(x => x.Value).HasPrecision(24, 6);
+        b.HasIndex(x => new { x.AreaId, x.Key }).IsUnique();
+        b.HasIndex(x => new { x.IndicatorId, x.Key }).IsUnique();
+        b.HasOne(x => x.Area).WithMany(a => a.Targets).HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Indicator).WithMany(i => i.Targets).HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
+        b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).IsRequired().OnDelete(DeleteBehavior.Restrict);
+    }
+}

@@ -1,0 +1,7 @@
+namespace BurdenShift.Core.Data;
+
+public enum DatabaseProvider
+{
+    Sqlite = 1,
+    Postgres = 2,
+}

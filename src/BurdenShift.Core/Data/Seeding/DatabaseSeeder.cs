@@ -1,0 +1,210 @@
+using System.Text.Json;
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BurdenShift.Core.Data.Seeding;
+
+/// <summary>
+/// Fills an empty database with the standard areas and targets plus the configured dataset.
+/// A database that already has areas is left alone, so seeding is idempotent and never touches
+/// what editors have entered.
+/// </summary>
+public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> logger)
+{
+    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+
+    /// <summary>Seeds <paramref name="dataset"/> when the database is empty; returns whether it did.</summary>
+    public async Task<bool> SeedAsync(BurdenShiftDbContext db, string dataset, CancellationToken ct = default)
+    {
+        if (await db.Areas.AnyAsync(ct) || await db.DatasetInfo.AnyAsync(ct))
+        {
+            logger.LogInformation("Database already holds data; seeding skipped");
+            return false;
+        }
+
+        var file = dataset switch
+        {
+            "public-record" => LoadPublicRecord(),
+            "illustrative" => IllustrativeDataset.Build(LoadPublicRecord()),
+            "none" => null,
+            _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "Unknown dataset."),
+        };
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            Add(db, dataset, file);
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        });
+        db.ChangeTracker.Clear();
+        logger.LogInformation("Seeded the {Dataset} dataset", dataset);
+        return true;
+    }
+
+    internal static SeedFile LoadPublicRecord()
+    {
+        using var stream = typeof(DatabaseSeeder).Assembly.GetManifestResourceStream("BurdenShift.Seeding.public-record.json")
+            ?? throw new InvalidOperationException("The public-record dataset is not embedded in BurdenShift.Core.");
+        return JsonSerializer.Deserialize<SeedFile>(stream, Json)
+            ?? throw new InvalidOperationException("The public-record dataset is empty.");
+    }
+
+    private void Add(BurdenShiftDbContext db, string dataset, SeedFile? file)
+    {
+        var now = time.GetUtcNow();
+        var by = $"seed:{dataset}";
+
+        var sources = new Dictionary<string, Source>(StringComparer.Ordinal);
+        foreach (var s in StandardData.Sources.Concat(file?.Sources ?? []))
+        {
+            if (sources.ContainsKey(s.Key))
+            {
+                continue;
+            }
+
+            var published = s.Published is null ? (PartialDate?)null : PartialDate.Parse(s.Published);
+            sources[s.Key] = new Source
+            {
+                Key = s.Key,
+                Publisher = s.Publisher,
+                Title = s.Title,
+                PublishedOn = published?.Date,
+                PublishedPrecision = published?.Precision ?? DatePrecision.Day,
+                Url = s.Url,
+                Confidence = WireNames.ParseConfidence(s.Confidence),
+                Note = s.Note,
+                EnteredBy = by,
+                EnteredAt = now,
+            };
+        }
+
+        Source SourceOf(string key) => sources.TryGetValue(key, out var s)
+            ? s
+            : throw new InvalidOperationException($"The {dataset} dataset cites source '{key}', which is not in its registry.");
+
+        var areas = new Dictionary<string, CapabilityArea>(StringComparer.Ordinal);
+        foreach (var a in StandardData.Areas.Concat(file?.Areas ?? []))
+        {
+            if (areas.TryGetValue(a.Key, out var known))
+            {
+                // The dataset may describe a standard area more fully.
+                known.Description = a.Description;
+                known.ShareBasis = a.ShareBasis ?? known.ShareBasis;
+                continue;
+            }
+
+            areas[a.Key] = new CapabilityArea
+            {
+                Key = a.Key,
+                Name = a.Name,
+                Description = a.Description,
+                ShareBasis = a.ShareBasis,
+                DisplayOrder = (areas.Count + 1) * 10,
+            };
+        }
+
+        CapabilityArea AreaOf(string key) => areas.TryGetValue(key, out var a)
+            ? a
+            : throw new InvalidOperationException($"The {dataset} dataset names area '{key}', which does not exist.");
+
+        foreach (var area in areas.Values)
+        {
+            foreach (var t in new[] { StandardData.Target2027, StandardData.Target2030 })
+            {
+                area.Targets.Add(ToTarget(t, SourceOf(t.Source)));
+            }
+        }
+
+        db.Sources.AddRange(sources.Values);
+        db.Areas.AddRange(areas.Values);
+
+        foreach (var s in file?.ShareAssessments ?? [])
+        {
+            var asOf = PartialDate.Parse(s.AsOf);
+            db.ShareAssessments.Add(new ShareAssessment
+            {
+                Area = AreaOf(s.Area),
+                AsOf = asOf.Date,
+                AsOfPrecision = asOf.Precision,
+                EuropeShare = s.EuropeShare,
+                UsShare = s.UsShare,
+                Source = SourceOf(s.Source),
+                Confidence = WireNames.ParseConfidence(s.Confidence),
+                Note = s.Note,
+                EnteredBy = by,
+                EnteredAt = now,
+            });
+        }
+
+        foreach (var i in file?.Indicators ?? [])
+        {
+            var indicator = new Indicator
+            {
+                Key = i.Key,
+                Area = i.Area is null ? null : AreaOf(i.Area),
+                Name = i.Name,
+                Unit = i.Unit,
+                Direction = WireNames.ParseDirection(i.Direction),
+                Description = i.Description,
+            };
+            foreach (var o in i.Observations)
+            {
+                var asOf = PartialDate.Parse(o.AsOf);
+                indicator.Observations.Add(new IndicatorObservation
+                {
+                    AsOf = asOf.Date,
+                    AsOfPrecision = asOf.Precision,
+                    Value = o.Value,
+                    Source = SourceOf(o.Source),
+                    Confidence = WireNames.ParseConfidence(o.Confidence),
+                    Note = o.Note,
+                    EnteredBy = by,
+                    EnteredAt = now,
+                });
+            }
+
+            foreach (var t in i.Targets ?? [])
+            {
+                indicator.Targets.Add(ToTarget(t, SourceOf(t.Source)));
+            }
+
+            db.Indicators.Add(indicator);
+        }
+
+        foreach (var m in file?.Milestones ?? [])
+        {
+            var due = PartialDate.Parse(m.Due);
+            db.Milestones.Add(new Milestone
+            {
+                Area = m.Area is null ? null : AreaOf(m.Area),
+                Title = m.Title,
+                Due = due.Date,
+                DuePrecision = due.Precision,
+                Status = WireNames.ParseMilestoneStatus(m.Status),
+                CompletedOn = m.Completed is null ? null : PartialDate.Parse(m.Completed).Date,
+                Source = SourceOf(m.Source),
+                Note = m.Note,
+            });
+        }
+
+        db.DatasetInfo.Add(new DatasetInfo
+        {
+            Dataset = dataset,
+            IsIllustrative = dataset == "illustrative",
+            SeededAt = now,
+        });
+    }
+
+    private static Target ToTarget(SeedTarget t, Source source) => new()
+    {
+        Key = t.Key,
+        Label = t.Label,
+        Deadline = PartialDate.Parse(t.Deadline).Date,
+        Value = t.Value,
+        Rationale = t.Rationale,
+        Source = source,
+    };
+}

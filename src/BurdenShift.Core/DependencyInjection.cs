@@ -1,0 +1,50 @@
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Data.Seeding;
+using BurdenShift.Core.Overview;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.DependencyInjection.Extensions;
+using Microsoft.Extensions.Hosting;
+
+namespace BurdenShift.Core;
+
+public static class DependencyInjection
+{
+    /// <summary>
+    /// Registers the database (the provider chosen by configuration), seeding and the Core
+    /// services. Throws <see cref="StartupConfigurationException"/> on a bad setting.
+    /// </summary>
+    public static IHostApplicationBuilder AddBurdenShiftCore(this IHostApplicationBuilder builder)
+    {
+        var settings = BurdenShiftSettings.Read(builder.Configuration, builder.Environment.ContentRootPath);
+        var services = builder.Services;
+        services.AddSingleton(settings);
+        services.TryAddSingleton(TimeProvider.System);
+
+        if (settings.Provider == DatabaseProvider.Sqlite)
+        {
+            services.AddPooledDbContextFactory<SqliteBurdenShiftDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<SqliteBurdenShiftDbContext>>();
+        }
+        else
+        {
+            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<PostgresBurdenShiftDbContext>>();
+        }
+
+        services.AddSingleton<DatabaseSeeder>();
+        services.AddSingleton<DatabaseInitializer>();
+        services.AddSingleton<AreaOverviewService>();
+        return builder;
+    }
+
+    /// <summary>Hands out the provider's context as the base type the rest of the code uses.</summary>
+    private sealed class BaseContextFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<BurdenShiftDbContext>
+        where T : BurdenShiftDbContext
+    {
+        public BurdenShiftDbContext CreateDbContext() => inner.CreateDbContext();
+
+        public async Task<BurdenShiftDbContext> CreateDbContextAsync(CancellationToken cancellationToken = default) =>
+            await inner.CreateDbContextAsync(cancellationToken);
+    }
+}

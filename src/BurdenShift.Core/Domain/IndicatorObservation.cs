@@ -1,0 +1,29 @@
+namespace BurdenShift.Core.Domain;
+
+/// <summary>One dated value of an indicator, sourced and graded like a share assessment.</summary>
+public class IndicatorObservation
+{
+    public long Id { get; set; }
+
+    public int IndicatorId { get; set; }
+
+    public Indicator? Indicator { get; set; }
+
+    public DateOnly AsOf { get; set; }
+
+    public DatePrecision AsOfPrecision { get; set; } = DatePrecision.Day;
+
+    public decimal Value { get; set; }
+
+    public int SourceId { get; set; }
+
+    public Source? Source { get; set; }
+
+    public Confidence Confidence { get; set; }
+
+    public string? Note { get; set; }
+
+    public required string EnteredBy { get; set; }
+
+    public DateTimeOffset EnteredAt { get; set; }
+}

@@ -1,0 +1,35 @@
+namespace BurdenShift.Core.Domain;
+
+/// <summary>
+/// A dated estimate of the European and US shares of NATO's conventional capability in one area.
+/// Either share may be unknown (null): "no public figure" is a state, never a zero.
+/// </summary>
+public class ShareAssessment
+{
+    public long Id { get; set; }
+
+    public int AreaId { get; set; }
+
+    public CapabilityArea? Area { get; set; }
+
+    /// <summary>The date the figure describes (end of period when the source gave only a period).</summary>
+    public DateOnly AsOf { get; set; }
+
+    public DatePrecision AsOfPrecision { get; set; } = DatePrecision.Day;
+
+    public decimal? EuropeShare { get; set; }
+
+    public decimal? UsShare { get; set; }
+
+    public int SourceId { get; set; }
+
+    public Source? Source { get; set; }
+
+    public Confidence Confidence { get; set; }
+
+    public string? Note { get; set; }
+
+    public required string EnteredBy { get; set; }
+
+    public DateTimeOffset EnteredAt { get; set; }
+}

@@ -1,0 +1,26 @@
+using BurdenShift.Core;
+using BurdenShift.Core.Data;
+using BurdenShift.Web;
+using Serilog;
+
+var builder = WebApplication.CreateBuilder(args);
+using var startupLog = WebLogging.Configure(new LoggerConfiguration(), builder.Configuration).CreateLogger();
+try
+{
+    builder.AddBurdenShiftCore();
+    builder.AddBurdenShiftWeb();
+    var app = builder.Build();
+    await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    app.UseBurdenShiftWeb();
+    await app.RunAsync();
+    return 0;
+}
+catch (StartupConfigurationException ex)
+{
+    // One line that names the setting to fix; the stack trace would only hide it.
+    startupLog.Fatal("BurdenShift did not start: {Problem}", ex.Message);
+    return 1;
+}
+
+/// <summary>Entry point, public for WebApplicationFactory in the tests.</summary>
+public partial class Program;
