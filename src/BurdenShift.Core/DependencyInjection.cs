@@ -2,9 +2,11 @@ using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
 using BurdenShift.Core.Overview;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core;
 
@@ -23,12 +25,12 @@ public static class DependencyInjection
 
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddPooledDbContextFactory<SqliteBurdenShiftDbContext>(o => o.UseSqlite(settings.ConnectionString));
+            services.AddPooledDbContextFactory<SqliteBurdenShiftDbContext>(o => Quiet(o.UseSqlite(settings.ConnectionString)));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<SqliteBurdenShiftDbContext>>();
         }
         else
         {
-            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => o.UseNpgsql(settings.ConnectionString));
+            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Quiet(o.UseNpgsql(settings.ConnectionString)));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<PostgresBurdenShiftDbContext>>();
         }
 
@@ -37,6 +39,12 @@ public static class DependencyInjection
         services.AddSingleton<AreaOverviewService>();
         return builder;
     }
+
+    // A failed connection surfaces as an exception that is reported where it is handled (one
+    // clear start-up line, a health check, an error page); EF's own error log of it, with a stack
+    // trace, would only bury that line. Migrate() also logs it once for a database it then creates.
+    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
 
     /// <summary>Hands out the provider's context as the base type the rest of the code uses.</summary>
     private sealed class BaseContextFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<BurdenShiftDbContext>

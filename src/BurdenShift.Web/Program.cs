@@ -4,7 +4,8 @@ using BurdenShift.Web;
 using Serilog;
 
 var builder = WebApplication.CreateBuilder(args);
-using var startupLog = WebLogging.Configure(new LoggerConfiguration(), builder.Configuration).CreateLogger();
+using var startupLog = WebLogging.Configure(new LoggerConfiguration(), builder.Configuration)
+    .Enrich.WithProperty("SourceContext", "BurdenShift.Startup").CreateLogger();
 try
 {
     builder.AddBurdenShiftCore();

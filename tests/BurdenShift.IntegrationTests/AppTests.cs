@@ -1,0 +1,73 @@
+using System.Net;
+using BurdenShift.Core.Data;
+using BurdenShift.IntegrationTests.Infrastructure;
+
+namespace BurdenShift.IntegrationTests;
+
+/// <summary>The app started on a fresh database: migrated, seeded, healthy and serving the overview.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed class AppTests(PostgresServer postgres)
+{
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_fresh_database_is_migrated_seeded_and_reported_ready(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var app = AppFactory.For(database);
+        using var client = app.CreateClient();
+
+        var live = await client.GetAsync("/health/live");
+        var ready = await client.GetAsync("/health/ready");
+
+        Assert.Equal(HttpStatusCode.OK, live.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, ready.StatusCode);
+        Assert.Equal("Healthy", await ready.Content.ReadAsStringAsync());
+    }
+
+    [Fact]
+    public async Task Readiness_fails_when_the_database_goes_away()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, postgres);
+        await using var app = AppFactory.For(database);
+        using var client = app.CreateClient();
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/ready")).StatusCode);
+
+        await postgres.DropDatabaseAsync(database.ConnectionString);
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, (await client.GetAsync("/health/ready")).StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/health/live")).StatusCode);
+    }
+
+    [Fact]
+    public async Task The_overview_lists_every_area_with_its_source_or_says_no_public_figure()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = AppFactory.For(database);
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        foreach (var key in new[] { "isr", "air-defence", "missiles", "ammunition", "drones", "cyber", "enablers" })
+        {
+            Assert.Contains($"data-area=\"{key}\"", html);
+        }
+
+        Assert.Contains("no public figure", html);
+        Assert.Contains("80%", html); // the 2011 Libya ISR proxy, with its source
+        Assert.Contains("RUSI", html);
+        Assert.DoesNotContain("ILLUSTRATIVE", html);
+    }
+
+    [Fact]
+    public async Task The_illustrative_dataset_is_watermarked_on_the_overview()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = AppFactory.For(database, "illustrative");
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/");
+
+        Assert.Contains("ILLUSTRATIVE", html);
+    }
+}

@@ -1,0 +1,64 @@
+using BurdenShift.Core.Data;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Npgsql;
+
+namespace BurdenShift.IntegrationTests.Infrastructure;
+
+/// <summary>An empty database of its own for one test: a SQLite file or a PostgreSQL database.</summary>
+public sealed class TestDatabase : IAsyncDisposable
+{
+    private readonly string? _sqliteFile;
+
+    private TestDatabase(DatabaseProvider provider, string connectionString, string? sqliteFile)
+    {
+        Provider = provider;
+        ConnectionString = connectionString;
+        _sqliteFile = sqliteFile;
+    }
+
+    public DatabaseProvider Provider { get; }
+
+    public string ConnectionString { get; }
+
+    public static async Task<TestDatabase> CreateAsync(DatabaseProvider provider, PostgresServer postgres)
+    {
+        if (provider == DatabaseProvider.Postgres)
+        {
+            return new TestDatabase(provider, await postgres.CreateDatabaseAsync(), null);
+        }
+
+        var file = Path.Combine(Path.GetTempPath(), $"burdenshift-test-{Guid.NewGuid():N}.db");
+        return new TestDatabase(provider, $"Data Source={file}", file);
+    }
+
+    public BurdenShiftDbContext CreateContext() => Provider == DatabaseProvider.Sqlite
+        ? new SqliteBurdenShiftDbContext(new DbContextOptionsBuilder<SqliteBurdenShiftDbContext>().UseSqlite(ConnectionString).Options)
+        : new PostgresBurdenShiftDbContext(new DbContextOptionsBuilder<PostgresBurdenShiftDbContext>().UseNpgsql(ConnectionString).Options);
+
+    /// <summary>A context on a migrated database.</summary>
+    public async Task<BurdenShiftDbContext> CreateMigratedContextAsync()
+    {
+        var db = CreateContext();
+        await db.Database.MigrateAsync();
+        return db;
+    }
+
+    public ValueTask DisposeAsync()
+    {
+        if (_sqliteFile is not null)
+        {
+            SqliteConnection.ClearAllPools();
+            foreach (var f in new[] { _sqliteFile, _sqliteFile + "-wal", _sqliteFile + "-shm" })
+            {
+                File.Delete(f);
+            }
+        }
+        else
+        {
+            NpgsqlConnection.ClearAllPools();
+        }
+
+        return ValueTask.CompletedTask;
+    }
+}
