@@ -1,0 +1,64 @@
+using BurdenShift.E2ETests.Infrastructure;
+using Deque.AxeCore.Playwright;
+using Microsoft.Playwright;
+
+namespace BurdenShift.E2ETests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class OverviewTests(Infrastructure.Browser browser)
+{
+    private static readonly string[] Areas = ["isr", "air-defence", "missiles", "ammunition", "drones", "cyber", "enablers"];
+
+    [Fact]
+    public async Task The_overview_shows_every_area_and_says_where_no_figure_is_public()
+    {
+        await using var app = new AppServer();
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUrl + "/");
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        foreach (var key in Areas)
+        {
+            var row = page.Locator($"tr[data-area='{key}']");
+            Assert.True(await row.IsVisibleAsync(), $"the {key} row is not visible");
+        }
+
+        // ISR: the 2011 Libya proxy, with its source; air defence: no public figure, not zero.
+        var isr = page.Locator("tr[data-area='isr']");
+        Assert.Contains("80%", await isr.InnerTextAsync());
+        Assert.Contains("low confidence", await isr.InnerTextAsync());
+        var airDefence = page.Locator("tr[data-area='air-defence']");
+        Assert.Contains("no public figure", await airDefence.InnerTextAsync());
+        Assert.DoesNotContain("0%", await airDefence.InnerTextAsync());
+
+        await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("overview"), FullPage = true });
+    }
+
+    [Fact]
+    public async Task The_overview_has_no_serious_accessibility_violation()
+    {
+        await using var app = new AppServer();
+        var page = await browser.NewPageAsync();
+        await page.GotoAsync(app.BaseUrl + "/");
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+
+        var result = await page.RunAxe();
+
+        var serious = result.Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(serious.Count == 0, string.Join("\n", serious.Select(v =>
+            $"{v.Id}: {v.Help}: {string.Join(", ", v.Nodes.Select(n => string.Join(" ", n.Target)))}")));
+    }
+
+    [Fact]
+    public async Task The_illustrative_dataset_carries_its_banner()
+    {
+        await using var app = new AppServer("illustrative");
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUrl + "/");
+
+        Assert.Contains("ILLUSTRATIVE", await page.GetByTestId("illustrative-banner").InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("overview-illustrative"), FullPage = true });
+    }
+}
