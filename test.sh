@@ -40,6 +40,12 @@ if [ ${#missing[@]} -gt 0 ]; then
 fi
 
 dotnet tool restore >/dev/null
+# Style is part of the build: the same check as `dotnet format --verify-no-changes`.
+if ! dotnet format BurdenShift.sln --verify-no-changes; then
+  say "dotnet format found style changes to make: run 'dotnet format BurdenShift.sln' and commit the result" >&2
+  exit 1
+fi
+
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 status=0

@@ -1,11 +1,11 @@
 #!/usr/bin/env python3
 """Reshape the shared fact base (seed.json) into BurdenShift's public-record import file.
 
-Reads   /work/shared/domain/seed.json   (structured facts; every number cites its `sources` registry)
+Reads   ../shared/domain/seed.json   (structured facts; every number cites its `sources` registry)
 Writes  src/BurdenShift.Core/Data/Seeding/public-record.json   (relative to the repo root)
 
-Context: /work/shared/domain/facts.md (the same facts in prose, confidence scale) and
-/work/shared/design/methodology.md (areas, share assessments, indicators, targets, milestones).
+Context: ../shared/domain/facts.md (the same facts in prose, confidence scale) and
+../shared/design/methodology.md (areas, share assessments, indicators, targets, milestones).
 
 Honesty rules applied here:
   * only published figures; every figure names a source key from the registry and a confidence;
@@ -30,7 +30,7 @@ import sys
 
 HERE = os.path.dirname(os.path.abspath(__file__))
 REPO = os.path.dirname(HERE)
-DEFAULT_SEED = "/work/shared/domain/seed.json"
+DEFAULT_SEED = os.path.join(os.path.dirname(REPO), "shared", "domain", "seed.json")
 DEFAULT_OUT = os.path.join(REPO, "src", "BurdenShift.Core", "Data", "Seeding", "public-record.json")
 
 COMPILED = "2026-11-28"

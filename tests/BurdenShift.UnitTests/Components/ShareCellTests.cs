@@ -1,5 +1,5 @@
-using BurdenShift.Web.Components.Shared;
 using Bunit;
+using BurdenShift.Web.Components.Shared;
 
 namespace BurdenShift.UnitTests.Components;
 
