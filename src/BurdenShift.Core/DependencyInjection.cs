@@ -1,6 +1,7 @@
+using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Overview;
+using BurdenShift.Core.Imports;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -25,21 +26,23 @@ public static class DependencyInjection
 
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddPooledDbContextFactory<SqliteBurdenShiftDbContext>(o => Quiet(o.UseSqlite(settings.ConnectionString)));
+            services.AddPooledDbContextFactory<SqliteBurdenShiftDbContext>(o => Quiet(o.UseSqlite(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<SqliteBurdenShiftDbContext>>();
         }
         else
         {
-            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Quiet(o.UseNpgsql(settings.ConnectionString)));
+            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Quiet(o.UseNpgsql(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<PostgresBurdenShiftDbContext>>();
         }
 
         services.AddSingleton<DatabaseSeeder>();
         services.AddSingleton<DatabaseInitializer>();
-        services.AddSingleton<AreaOverviewService>();
+        services.AddSingleton<DashboardService>();
+        services.AddSingleton<CsvImporter>();
         return builder;
     }
 
+    // Queries load related collections in one command on purpose (the dashboard's command budget).
     // A failed connection surfaces as an exception that is reported where it is handled (one
     // clear start-up line, a health check, an error page); EF's own error log of it, with a stack
     // trace, would only bury that line. Migrate() also logs it once for a database it then creates.

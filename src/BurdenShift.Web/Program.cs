@@ -1,7 +1,13 @@
 using BurdenShift.Core;
 using BurdenShift.Core.Data;
 using BurdenShift.Web;
+using BurdenShift.Web.Cli;
 using Serilog;
+
+if (args is ["import", .. var importArgs])
+{
+    return await ImportCommand.RunAsync(importArgs, Console.Out, Console.Error);
+}
 
 var builder = WebApplication.CreateBuilder(args);
 using var startupLog = WebLogging.Configure(new LoggerConfiguration(), builder.Configuration)

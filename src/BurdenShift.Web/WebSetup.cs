@@ -1,3 +1,6 @@
+using System.Text.Json;
+using System.Text.Json.Serialization;
+using BurdenShift.Web.Api;
 using BurdenShift.Web.Components;
 using BurdenShift.Web.Health;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -15,6 +18,10 @@ internal static class WebSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
+        builder.Services.AddProblemDetails();
+        builder.Services.AddOpenApi();
+        builder.Services.ConfigureHttpJsonOptions(o =>
+            o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return builder;
     }
 
@@ -26,10 +33,14 @@ internal static class WebSetup
         }
 
         app.UseSerilogRequestLogging();
-        app.UseStatusCodePagesWithReExecute("/not-found");
+        // Pages get the not-found page; the API answers with problem details.
+        app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found"));
+        app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
         app.UseAntiforgery();
         app.MapStaticAssets();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
+        app.MapOpenApi();
+        app.MapReadApi();
 
         // Liveness says the process serves requests; readiness also needs the database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false });

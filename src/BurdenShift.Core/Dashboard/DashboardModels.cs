@@ -1,0 +1,134 @@
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Domain.Engine;
+
+namespace BurdenShift.Core.Dashboard;
+
+// What the dashboard, the API and the exports show. Property names are the API's (camelCased by
+// the serializer); enums travel as their kebab-case names ("on-track", "high").
+
+/// <summary>A source as cited next to a figure.</summary>
+public sealed record SourceRef(string Key, string Publisher, string Title, string? Url, Confidence Confidence);
+
+/// <summary>The latest share assessment of an area on or before the as-of date.</summary>
+public sealed record LatestShare(
+    DateOnly Date,
+    DatePrecision DatePrecision,
+    decimal? EuropeShare,
+    decimal? UsShare,
+    Confidence Confidence,
+    SourceRef Source,
+    string? Note);
+
+/// <summary>One target measured against a series as of a date.</summary>
+public sealed record TargetResult(
+    string Key,
+    string Label,
+    DateOnly Deadline,
+    decimal Value,
+    string Rationale,
+    SourceRef Source,
+    decimal? Current,
+    DateOnly? CurrentDate,
+    decimal? Gap,
+    decimal? RequiredPerYear,
+    decimal? Projected,
+    DateOnly? Eta,
+    decimal? YearsLate,
+    TargetStatus Status,
+    Confidence? Confidence,
+    MilestoneRollup Milestones);
+
+/// <summary>An area as the overview shows it.</summary>
+public record AreaSummary(
+    string Key,
+    string Name,
+    DateOnly AsOf,
+    bool Illustrative,
+    LatestShare? Latest,
+    decimal? TrendPerYear,
+    IReadOnlyList<TargetResult> Targets);
+
+/// <summary>An area with everything its page shows.</summary>
+public sealed record AreaDetail(
+    string Key,
+    string Name,
+    DateOnly AsOf,
+    bool Illustrative,
+    LatestShare? Latest,
+    decimal? TrendPerYear,
+    IReadOnlyList<TargetResult> Targets,
+    string Description,
+    string? ShareBasis,
+    IReadOnlyList<AssessmentRow> Assessments,
+    IReadOnlyList<IndicatorSummary> Indicators,
+    IReadOnlyList<MilestoneRow> Milestones)
+    : AreaSummary(Key, Name, AsOf, Illustrative, Latest, TrendPerYear, Targets);
+
+public sealed record AssessmentRow(
+    long Id,
+    DateOnly AsOf,
+    DatePrecision DatePrecision,
+    decimal? EuropeShare,
+    decimal? UsShare,
+    Confidence Confidence,
+    SourceRef Source,
+    string? Note,
+    string EnteredBy,
+    DateTimeOffset EnteredAt);
+
+public sealed record ObservationRow(
+    long Id,
+    DateOnly AsOf,
+    DatePrecision DatePrecision,
+    decimal Value,
+    Confidence Confidence,
+    SourceRef Source,
+    string? Note);
+
+public sealed record LatestValue(DateOnly Date, DatePrecision DatePrecision, decimal Value, Confidence Confidence, SourceRef Source, string? Note);
+
+public sealed record IndicatorSummary(
+    string Key,
+    string Name,
+    string Unit,
+    IndicatorDirection Direction,
+    string? Area,
+    DateOnly AsOf,
+    bool Illustrative,
+    LatestValue? Latest,
+    decimal? TrendPerYear,
+    IReadOnlyList<TargetResult> Targets,
+    IReadOnlyList<ObservationRow>? Observations);
+
+public sealed record MilestoneRow(
+    int Id,
+    string? Area,
+    string Title,
+    DateOnly Due,
+    DatePrecision DuePrecision,
+    MilestoneStatus Status,
+    DateOnly? CompletedOn,
+    bool Overdue,
+    SourceRef Source,
+    string? Note);
+
+/// <summary>The overall handover index measured against one target.</summary>
+public sealed record IndexResult(
+    string Key,
+    string Label,
+    DateOnly Deadline,
+    decimal Value,
+    DateOnly AsOf,
+    bool Illustrative,
+    IReadOnlyList<string> AreasIncluded,
+    IReadOnlyList<string> AreasLeftOut,
+    decimal? Current,
+    DateOnly? CurrentDate,
+    decimal? TrendPerYear,
+    decimal? Gap,
+    decimal? RequiredPerYear,
+    decimal? Projected,
+    DateOnly? Eta,
+    decimal? YearsLate,
+    TargetStatus Status,
+    Confidence? Confidence);

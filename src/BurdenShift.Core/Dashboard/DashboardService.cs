@@ -1,0 +1,225 @@
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Data.Seeding;
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Domain.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace BurdenShift.Core.Dashboard;
+
+/// <summary>
+/// Loads what the engine needs for an as-of date and hands back the computed figures. Each
+/// method issues a fixed number of SQL commands whatever the number of areas or observations
+/// (the overview: three), and only rows dated on or before the as-of date count, so any past
+/// date replays exactly what the data said then.
+/// </summary>
+public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbFactory)
+{
+    /// <summary>Every area with its latest figures and its distance to each target. Three SQL commands.</summary>
+    public async Task<IReadOnlyList<AreaSummary>> GetAreasAsync(DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var areas = await AreaRows(db, asOf).ToListAsync(ct);
+        var points = await EuropeSharePoints(db, asOf).ToListAsync(ct);
+        var milestones = await db.Milestones.AsNoTracking()
+            .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
+            .ToListAsync(ct);
+
+        var pointsByArea = points.ToLookup(p => p.AreaId, p => p.Point);
+        return [.. areas.Select(a => Summarise(a, pointsByArea[a.Id], milestones, asOf))];
+    }
+
+    /// <summary>One area with its assessments, indicators and milestones, or null for an unknown key.</summary>
+    public async Task<AreaDetail?> GetAreaAsync(string key, DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var area = await AreaRows(db, asOf, key).FirstOrDefaultAsync(ct);
+        if (area is null)
+        {
+            return null;
+        }
+
+        var assessments = await db.ShareAssessments.AsNoTracking()
+            .Where(s => s.AreaId == area.Id && s.AsOf <= asOf)
+            .OrderBy(s => s.AsOf).ThenBy(s => s.Id)
+            .Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
+                new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
+                s.Note, s.EnteredBy, s.EnteredAt))
+            .ToListAsync(ct);
+        var indicators = await IndicatorRows(db, asOf, withObservations: true).Where(i => i.AreaId == area.Id).ToListAsync(ct);
+        var milestones = await db.Milestones.AsNoTracking()
+            .Where(m => m.AreaId == area.Id || m.AreaId == null)
+            .OrderBy(m => m.Due).ThenBy(m => m.Title)
+            .Select(m => new
+            {
+                m.Id,
+                Area = m.Area == null ? null : m.Area.Key,
+                m.AreaId,
+                m.Title,
+                m.Due,
+                m.DuePrecision,
+                m.Status,
+                m.CompletedOn,
+                Source = new SourceRef(m.Source!.Key, m.Source.Publisher, m.Source.Title, m.Source.Url, m.Source.Confidence),
+                m.Note,
+            })
+            .ToListAsync(ct);
+
+        var facts = milestones.Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn))).ToList();
+        var europePoints = assessments
+            .Where(s => s.EuropeShare is not null)
+            .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value.Normalize(), s.Id, s.Confidence));
+        var summary = Summarise(area, europePoints, facts, asOf);
+
+        return new AreaDetail(
+            summary.Key, summary.Name, asOf, summary.Illustrative, summary.Latest, summary.TrendPerYear, summary.Targets,
+            area.Description, area.ShareBasis,
+            [.. assessments.Select(s => s with { EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize() })],
+            [.. indicators.Select(i => SummariseIndicator(i, i.Observations.Select(o => o.Point), facts, asOf, withObservations: true))],
+            [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
+                new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))]);
+    }
+
+    /// <summary>Every indicator with its latest value and its distance to each of its targets. Three SQL commands.</summary>
+    public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var indicators = await IndicatorRows(db, asOf, withObservations: false).ToListAsync(ct);
+        var points = await db.IndicatorObservations.AsNoTracking()
+            .Where(o => o.AsOf <= asOf)
+            .Select(o => new { o.IndicatorId, Point = new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence) })
+            .ToListAsync(ct);
+        var milestones = await db.Milestones.AsNoTracking()
+            .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
+            .ToListAsync(ct);
+
+        var byIndicator = points.ToLookup(p => p.IndicatorId, p => p.Point with { Value = p.Point.Value.Normalize() });
+        return [.. indicators.Select(i => SummariseIndicator(i, byIndicator[i.Id], milestones, asOf, withObservations: false))];
+    }
+
+    /// <summary>The overall handover index against the standard 2027 and 2030 targets. Two SQL commands.</summary>
+    public async Task<IReadOnlyList<IndexResult>> GetIndexAsync(DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var areas = await db.Areas.AsNoTracking()
+            .OrderBy(a => a.DisplayOrder).ThenBy(a => a.Name)
+            .Select(a => new { a.Id, a.Key, a.Weight, Illustrative = db.DatasetInfo.Any(d => d.IsIllustrative) })
+            .ToListAsync(ct);
+        var points = (await EuropeSharePoints(db, asOf).ToListAsync(ct)).ToLookup(p => p.AreaId, p => p.Point);
+
+        var index = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), [.. points[a.Id]])), asOf);
+        var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var illustrative = areas.Count > 0 && areas[0].Illustrative;
+        return
+        [
+            .. new[] { StandardData.Target2027, StandardData.Target2030 }.Select(t =>
+            {
+                var deadline = PartialDate.Parse(t.Deadline).Date;
+                var d = snapshot.DistanceTo(new SeriesTarget(t.Value, deadline));
+                return new IndexResult(t.Key, t.Label, deadline, t.Value, asOf, illustrative, index.Included, index.LeftOut,
+                    d.Current, d.CurrentDate, snapshot.TrendPerYear, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate,
+                    d.Status, d.Confidence);
+            }),
+        ];
+    }
+
+    private static IQueryable<AreaData> AreaRows(BurdenShiftDbContext db, DateOnly asOf, string? key = null) =>
+        db.Areas.AsNoTracking()
+            .Where(a => key == null || a.Key == key)
+            .OrderBy(a => a.DisplayOrder).ThenBy(a => a.Name)
+            .Select(a => new AreaData(
+                a.Id,
+                a.Key,
+                a.Name,
+                a.Description,
+                a.ShareBasis,
+                db.DatasetInfo.Any(d => d.IsIllustrative),
+                // Latest assessment dated on or before asOf; on a date tie the one entered last.
+                a.Assessments.Where(s => s.AsOf <= asOf)
+                    .OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id)
+                    .Select(s => new LatestShare(s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
+                        new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence), s.Note))
+                    .FirstOrDefault(),
+                a.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
+                    .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
+                        new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
+                    .ToList()));
+
+    private static IQueryable<AreaPoint> EuropeSharePoints(BurdenShiftDbContext db, DateOnly asOf) =>
+        db.ShareAssessments.AsNoTracking()
+            .Where(s => s.AsOf <= asOf && s.EuropeShare != null)
+            .Select(s => new AreaPoint(s.AreaId, new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence)));
+
+    private static IQueryable<IndicatorData> IndicatorRows(BurdenShiftDbContext db, DateOnly asOf, bool withObservations) =>
+        db.Indicators.AsNoTracking()
+            .OrderBy(i => i.Area == null ? 0 : i.Area.DisplayOrder).ThenBy(i => i.Name)
+            .Select(i => new IndicatorData(
+                i.Id,
+                i.Key,
+                i.Name,
+                i.Unit,
+                i.Direction,
+                i.AreaId,
+                i.Area == null ? null : i.Area.Key,
+                db.DatasetInfo.Any(d => d.IsIllustrative),
+                i.Observations.Where(o => o.AsOf <= asOf)
+                    .OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id)
+                    .Select(o => new LatestValue(o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
+                        new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
+                    .FirstOrDefault(),
+                i.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
+                    .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
+                        new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
+                    .ToList(),
+                // The list endpoint needs no history: the condition keeps the rows out of the result in SQL.
+                i.Observations.Where(o => withObservations && o.AsOf <= asOf).OrderBy(o => o.AsOf).ThenBy(o => o.Id)
+                    .Select(o => new ObservationData(new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision,
+                        new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
+                    .ToList()));
+
+    private static AreaSummary Summarise(AreaData area, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
+    {
+        var snapshot = SeriesSnapshot.Take(europePoints.Select(p => p with { Value = p.Value.Normalize() }), asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
+        var latest = area.Latest is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
+        return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
+            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))]);
+    }
+
+    private static IndicatorSummary SummariseIndicator(
+        IndicatorData i, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf, bool withObservations)
+    {
+        var snapshot = SeriesSnapshot.Take(points.Select(p => p with { Value = p.Value.Normalize() }), asOf, SeriesKind.Indicator, i.Direction);
+        var relevant = milestones.Where(m => i.AreaId is null || m.AreaId == i.AreaId || m.AreaId is null).Select(m => m.Facts).ToList();
+        var latest = i.Latest is { } l ? l with { Value = l.Value.Normalize() } : null;
+        var observations = withObservations
+            ? i.Observations.Select(o => new ObservationRow(o.Point.EntryOrder, o.Point.Date, o.Precision,
+                o.Point.Value.Normalize(), o.Point.Confidence, o.Source, o.Note)).ToList()
+            : null;
+        return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
+            [.. i.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], observations);
+    }
+
+    private static TargetResult Measure(SeriesSnapshot snapshot, TargetData t, IReadOnlyList<MilestoneFacts> milestones, DateOnly asOf)
+    {
+        var value = t.Value.Normalize();
+        var d = snapshot.DistanceTo(new SeriesTarget(value, t.Deadline));
+        return new TargetResult(t.Key, t.Label, t.Deadline, value, t.Rationale, t.Source,
+            d.Current, d.CurrentDate, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate, d.Status, d.Confidence,
+            MilestoneRollup.Of(milestones, t.Deadline, asOf));
+    }
+
+    private sealed record AreaData(
+        int Id, string Key, string Name, string Description, string? ShareBasis, bool Illustrative, LatestShare? Latest, List<TargetData> Targets);
+
+    private sealed record TargetData(string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
+
+    private sealed record AreaPoint(int AreaId, SeriesPoint Point);
+
+    private sealed record MilestoneData(int? AreaId, MilestoneFacts Facts);
+
+    private sealed record ObservationData(SeriesPoint Point, DatePrecision Precision, SourceRef Source, string? Note);
+
+    private sealed record IndicatorData(
+        int Id, string Key, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? AreaKey, bool Illustrative,
+        LatestValue? Latest, List<TargetData> Targets, List<ObservationData> Observations);
+}

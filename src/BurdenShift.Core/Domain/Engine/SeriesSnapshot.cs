@@ -1,0 +1,131 @@
+namespace BurdenShift.Core.Domain.Engine;
+
+/// <summary>
+/// A series as it stood on an as-of date: its current observation, its trend and its baseline
+/// (docs/methodology.md, rules 1 and 2). <see cref="DistanceTo"/> measures it against a target.
+/// Computed in <see cref="decimal"/> so that the same data gives the same figures on every
+/// database and machine.
+/// </summary>
+public sealed record SeriesSnapshot(
+    DateOnly AsOf,
+    SeriesKind Kind,
+    IndicatorDirection Direction,
+    SeriesPoint? Current,
+    decimal? TrendPerYear,
+    decimal? Baseline,
+    Confidence? Confidence,
+    int PointCount)
+{
+    /// <summary>Length of a year in days, as the methodology measures time.</summary>
+    public const decimal DaysPerYear = 365.25m;
+
+    /// <summary>
+    /// Decimal places kept in computed figures. Division by 365.25 leaves noise in the 28th digit
+    /// (a projection of exactly 50 would come out 49.9999...9 and miss a target of 50); twelve
+    /// places are far beyond any source's precision and make such ties exact.
+    /// </summary>
+    public const int Places = 12;
+
+    /// <summary>Years from <paramref name="from"/> to <paramref name="to"/> (negative when earlier).</summary>
+    public static decimal Years(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerYear;
+
+    /// <summary>Takes the observations dated on or before <paramref name="asOf"/> and works out current, trend and baseline.</summary>
+    public static SeriesSnapshot Take(IEnumerable<SeriesPoint> points, DateOnly asOf, SeriesKind kind, IndicatorDirection direction)
+    {
+        // One point per date, the one entered last: it supersedes earlier entries of that date.
+        var byDate = new SortedDictionary<DateOnly, SeriesPoint>();
+        foreach (var p in points)
+        {
+            if (p.Date <= asOf && (!byDate.TryGetValue(p.Date, out var known) || p.EntryOrder > known.EntryOrder))
+            {
+                byDate[p.Date] = p;
+            }
+        }
+
+        if (byDate.Count == 0)
+        {
+            return new SeriesSnapshot(asOf, kind, direction, null, null, null, null, 0);
+        }
+
+        var current = byDate.Last().Value;
+        var windowStart = current.Date.AddYears(-3); // 29 February becomes 28 February
+        var window = byDate.Values.Where(p => p.Date >= windowStart).ToList();
+        decimal? trend = window.Count >= 2 && Slope(window, current.Date) is { } slope ? Math.Round(slope, Places) : null;
+        var baseline = kind == SeriesKind.Share ? 0m : byDate.First().Value.Value;
+        var confidence = (trend is null ? [current] : window).Min(p => p.Confidence);
+        return new SeriesSnapshot(asOf, kind, direction, current, trend, baseline, confidence, byDate.Count);
+    }
+
+    /// <summary>Gap, required pace, projection, ETA and status against one target (rules 3 to 7).</summary>
+    public TargetDistance DistanceTo(SeriesTarget target)
+    {
+        if (Current is not { } point)
+        {
+            return TargetDistance.NoData;
+        }
+
+        var up = Direction == IndicatorDirection.Up;
+        var current = point.Value;
+        var value = target.Value;
+
+        var gap = Math.Max(0m, up ? value - current : current - value);
+        decimal? required = target.Deadline > AsOf ? Math.Round(gap / Years(AsOf, target.Deadline) * (up ? 1 : -1), Places) : null;
+
+        var projected = Clamp(TrendPerYear is { } t ? Math.Round(current + (t * Years(point.Date, target.Deadline)), Places) : current);
+        var met = up ? current >= value : current <= value;
+        var eta = met ? null : EtaOf(point, value);
+        decimal? yearsLate = eta is { } e ? Math.Round(Years(target.Deadline, e), 1, MidpointRounding.AwayFromZero) : null;
+
+        var status = met ? TargetStatus.Met
+            : AsOf > target.Deadline ? TargetStatus.Missed
+            : Reaches(projected, value) ? TargetStatus.OnTrack
+            : Reaches(projected, value - (Math.Abs(value - Baseline!.Value) * 0.1m * (up ? 1 : -1))) ? TargetStatus.AtRisk
+            : TargetStatus.OffTrack;
+
+        return new TargetDistance(current, point.Date, TrendPerYear, gap, required, projected, eta, yearsLate, status, Confidence);
+    }
+
+    private bool Reaches(decimal projected, decimal threshold) =>
+        Direction == IndicatorDirection.Up ? projected >= threshold : projected <= threshold;
+
+    private DateOnly? EtaOf(SeriesPoint current, decimal value)
+    {
+        if (TrendPerYear is not { } trend || trend == 0m)
+        {
+            return null;
+        }
+
+        var years = (value - current.Value) / trend;
+        if (years <= 0m)
+        {
+            return null; // the trend moves away from the target
+        }
+
+        var days = Math.Round(years * DaysPerYear, MidpointRounding.AwayFromZero);
+        // A trend so flat that it arrives after the calendar ends has, in practice, no ETA.
+        return days <= DateOnly.MaxValue.DayNumber - current.Date.DayNumber
+            ? current.Date.AddDays((int)days)
+            : null;
+    }
+
+    private decimal Clamp(decimal projected) => Kind == SeriesKind.Share
+        ? Math.Clamp(projected, 0m, 100m)
+        : Math.Max(0m, projected);
+
+    /// <summary>Ordinary least-squares slope of value against time in years.</summary>
+    private static decimal? Slope(List<SeriesPoint> points, DateOnly origin)
+    {
+        var xs = points.Select(p => Years(origin, p.Date)).ToList();
+        var meanX = xs.Average();
+        var meanY = points.Average(p => p.Value);
+        decimal sxx = 0m, sxy = 0m;
+        for (var i = 0; i < points.Count; i++)
+        {
+            var dx = xs[i] - meanX;
+            sxx += dx * dx;
+            sxy += dx * (points[i].Value - meanY);
+        }
+
+        return sxx == 0m ? null : sxy / sxx;
+    }
+}

@@ -1,0 +1,393 @@
+using System.Globalization;
+using System.Text;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BurdenShift.Core.Imports;
+
+/// <summary>
+/// Imports share assessments or indicator observations from CSV (UTF-8, header row, one kind
+/// per file). Every row is checked first; one bad row and nothing at all is written, and every
+/// bad row is reported with its line number and reason. Rows are written in file order, so on a
+/// date tie the later row counts as entered last.
+/// </summary>
+public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<CsvImporter> logger)
+{
+    public static readonly IReadOnlyList<string> ShareColumns = ["area", "as_of", "europe_share", "us_share", "source", "confidence", "note"];
+    public static readonly IReadOnlyList<string> ObservationColumns = ["indicator", "as_of", "value", "source", "confidence", "note"];
+    private const string OptionalColumn = "source_url";
+    private static readonly DateOnly Earliest = new(1900, 1, 1);
+    private static readonly DateOnly Latest = new(2100, 12, 31);
+    private const int MaxProblemsReported = 200;
+
+    /// <param name="csv">The file's bytes.</param>
+    /// <param name="enteredBy">Who the rows are attributed to (a user, or the file for the CLI).</param>
+    /// <param name="dryRun">Check everything, write nothing.</param>
+    public async Task<ImportResult> ImportAsync(Stream csv, string enteredBy, bool dryRun, CancellationToken ct = default)
+    {
+        string text;
+        try
+        {
+            using var reader = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
+            text = await reader.ReadToEndAsync(ct);
+        }
+        catch (DecoderFallbackException)
+        {
+            return Refused(ImportKind.Unknown, 0, new ImportProblem(0, "The file is not UTF-8 text: save it as CSV UTF-8 and try again."));
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var parsed = await ParseAsync(text, db, ct);
+        if (parsed.Problems.Count > 0)
+        {
+            return Refused(parsed.Kind, parsed.Rows.Count, [.. parsed.Problems.Take(MaxProblemsReported)]);
+        }
+
+        var newSources = parsed.NewSources.Values.Select(s => s.Publisher).ToList();
+        if (dryRun)
+        {
+            return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: false, newSources);
+        }
+
+        var now = time.GetUtcNow();
+        foreach (var source in parsed.NewSources.Values)
+        {
+            source.EnteredBy = enteredBy;
+            source.EnteredAt = now;
+        }
+
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            db.Sources.AddRange(parsed.NewSources.Values);
+            // Saved in file order: ids grow with it, and ids break date ties (methodology, "Current").
+            foreach (var row in parsed.Rows)
+            {
+                db.Add(row.ToEntity(enteredBy, now));
+            }
+
+            await db.SaveChangesAsync(ct);
+            await tx.CommitAsync(ct);
+        });
+
+        logger.LogInformation("Imported {Rows} {Kind} by {EnteredBy} ({NewSources} new sources)",
+            parsed.Rows.Count, parsed.Kind, enteredBy, newSources.Count);
+        return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: true, newSources);
+    }
+
+    private static ImportResult Refused(ImportKind kind, int rows, params ImportProblem[] problems) =>
+        new(kind, rows, problems, Written: false, []);
+
+    private static async Task<ParsedFile> ParseAsync(string text, BurdenShiftDbContext db, CancellationToken ct)
+    {
+        var result = new ParsedFile();
+        List<CsvRecord> records;
+        try
+        {
+            records = CsvRecords.Parse(text);
+        }
+        catch (FormatException ex)
+        {
+            result.Problems.Add(new ImportProblem(0, ex.Message));
+            return result;
+        }
+
+        if (records.Count == 0 || records[0].Fields.All(string.IsNullOrWhiteSpace))
+        {
+            result.Problems.Add(new ImportProblem(1, "The file is empty: it needs a header row and at least one row."));
+            return result;
+        }
+
+        var header = records[0].Fields;
+        var columns = header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        result.Kind = columns[0] switch
+        {
+            "area" => ImportKind.ShareAssessments,
+            "indicator" => ImportKind.IndicatorObservations,
+            _ => ImportKind.Unknown,
+        };
+        var expected = result.Kind == ImportKind.IndicatorObservations ? ObservationColumns : ShareColumns;
+        var missing = expected.Where(c => !columns.Contains(c)).ToList();
+        var unknown = columns.Where(c => !expected.Contains(c) && c != OptionalColumn).ToList();
+        if (result.Kind == ImportKind.Unknown || missing.Count > 0 || unknown.Count > 0)
+        {
+            result.Problems.Add(new ImportProblem(1,
+                $"The header must be '{string.Join(',', ShareColumns)}' (share assessments) or " +
+                $"'{string.Join(',', ObservationColumns)}' (indicator observations), with an optional {OptionalColumn}" +
+                (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") +
+                (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : "") + "."));
+            return result;
+        }
+
+        var index = columns.Select((c, i) => (c, i)).GroupBy(x => x.c).ToDictionary(g => g.Key, g => g.First().i);
+        var areas = await db.Areas.AsNoTracking().Select(a => new { a.Key, a.Id }).ToDictionaryAsync(a => a.Key, a => a.Id, ct);
+        var indicators = await db.Indicators.AsNoTracking().Select(i => new { i.Key, i.Id }).ToDictionaryAsync(i => i.Key, i => i.Id, ct);
+        var sources = await db.Sources.AsNoTracking().Select(s => new { s.Key, s.Id }).ToDictionaryAsync(s => s.Key, s => s.Id, ct);
+        var sourceKeys = sources.Keys.ToHashSet(StringComparer.Ordinal);
+
+        foreach (var (line, record) in records.Skip(1))
+        {
+            if (record.All(string.IsNullOrWhiteSpace))
+            {
+                continue; // a blank line, typically at the end of the file
+            }
+
+            string Field(string name) => index.TryGetValue(name, out var i) && i < record.Count ? record[i].Trim() : "";
+            var errors = new List<string>();
+            if (record.Count != columns.Length)
+            {
+                errors.Add($"has {record.Count} fields where the header has {columns.Length}");
+            }
+
+            var date = ParseDate(Field("as_of"), errors);
+            var confidence = WireNames.TryParseConfidence(Field("confidence"), out var c) ? c : (Confidence?)null;
+            if (confidence is null)
+            {
+                errors.Add($"confidence '{Field("confidence")}' must be high, medium or low");
+            }
+
+            var note = Field("note");
+            if (note.Length > 2000)
+            {
+                errors.Add("note is longer than 2000 characters");
+            }
+
+            var source = ResolveSource(Field("source"), Field(OptionalColumn), confidence ?? Confidence.Low, sourceKeys, result, errors);
+
+            ImportRow? row = null;
+            if (result.Kind == ImportKind.ShareAssessments)
+            {
+                var areaKey = Field("area");
+                if (!areas.TryGetValue(areaKey, out var areaId))
+                {
+                    errors.Add(areaKey.Length == 0 ? "area is empty" : $"area '{areaKey}' does not exist (known: {string.Join(", ", areas.Keys.Order())})");
+                }
+
+                var europe = ParseShare("europe_share", Field("europe_share"), errors);
+                var us = ParseShare("us_share", Field("us_share"), errors);
+                if (Field("europe_share").Length == 0 && Field("us_share").Length == 0)
+                {
+                    errors.Add("europe_share and us_share are both empty: give at least one");
+                }
+                else if (europe + us > 100m)
+                {
+                    errors.Add($"europe_share + us_share = {europe + us}, more than 100");
+                }
+
+                row = new ImportRow(areaId, 0, date, europe, us, 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note));
+            }
+            else
+            {
+                var indicatorKey = Field("indicator");
+                if (!indicators.TryGetValue(indicatorKey, out var indicatorId))
+                {
+                    errors.Add(indicatorKey.Length == 0 ? "indicator is empty" : $"indicator '{indicatorKey}' does not exist");
+                }
+
+                var value = ParseNumber("value", Field("value"), 6, errors);
+                if (Field("value").Length == 0)
+                {
+                    errors.Add("value is empty");
+                }
+
+                row = new ImportRow(0, indicatorId, date, null, null, value ?? 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note));
+            }
+
+            if (errors.Count > 0)
+            {
+                result.Problems.Add(new ImportProblem(line, string.Join("; ", errors)));
+            }
+            else
+            {
+                result.Rows.Add(row);
+            }
+        }
+
+        if (result.Rows.Count == 0 && result.Problems.Count == 0)
+        {
+            result.Problems.Add(new ImportProblem(1, "The file has a header but no rows."));
+        }
+
+        // Existing sources are referenced by id, new ones by the entity written in the same transaction.
+        foreach (var row in result.Rows)
+        {
+            row.SourceId = row.SourceKey is { } k && sources.TryGetValue(k, out var id) ? id : 0;
+            row.NewSource = row.SourceKey is { } nk && result.NewSources.TryGetValue(nk, out var s) ? s : null;
+        }
+
+        return result;
+    }
+
+    private static SourceChoice? ResolveSource(string source, string url, Confidence confidence, HashSet<string> known, ParsedFile file, List<string> errors)
+    {
+        if (source.Length == 0)
+        {
+            errors.Add("source is empty: every figure needs one (a registry key, or a citation)");
+            return null;
+        }
+
+        if (source.Length > 300)
+        {
+            errors.Add("source is longer than 300 characters");
+            return null;
+        }
+
+        if (url.Length > 0 && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        {
+            errors.Add($"source_url '{url}' is not an absolute URL");
+            return null;
+        }
+
+        if (known.Contains(source))
+        {
+            return new SourceChoice(source);
+        }
+
+        // A citation not yet in the registry: add it once per file.
+        var citation = (source, url);
+        if (!file.CitationKeys.TryGetValue(citation, out var key))
+        {
+            key = UniqueKey(source, known);
+            known.Add(key);
+            file.CitationKeys[citation] = key;
+            file.NewSources[key] = new Source
+            {
+                Key = key,
+                Publisher = source,
+                Title = source,
+                Url = url.Length > 0 ? url : null,
+                Confidence = confidence,
+                Note = "Added by a CSV import; an editor may complete the publisher and title.",
+                EnteredBy = "",
+            };
+        }
+
+        return new SourceChoice(key);
+    }
+
+    private static string UniqueKey(string citation, HashSet<string> known)
+    {
+        var slug = new string([.. citation.ToLowerInvariant().Select(ch => char.IsAsciiLetterOrDigit(ch) ? ch : '-')]);
+        slug = string.Join('-', slug.Split('-', StringSplitOptions.RemoveEmptyEntries));
+        var stem = "import-" + (slug.Length > 60 ? slug[..60] : slug);
+        var key = stem;
+        for (var n = 2; known.Contains(key); n++)
+        {
+            key = $"{stem}-{n}";
+        }
+
+        return key;
+    }
+
+    private static DateOnly ParseDate(string text, List<string> errors)
+    {
+        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            errors.Add(text.Length == 0 ? "as_of is empty" : $"as_of '{text}' is not a date written YYYY-MM-DD");
+        }
+        else if (date < Earliest || date > Latest)
+        {
+            errors.Add($"as_of {text} is outside {Earliest:yyyy-MM-dd}..{Latest:yyyy-MM-dd}");
+        }
+
+        return date;
+    }
+
+    private static decimal? ParseShare(string column, string text, List<string> errors)
+    {
+        var value = ParseNumber(column, text, 4, errors);
+        if (value is < 0m or > 100m)
+        {
+            errors.Add($"{column} {text} is outside 0..100");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static decimal? ParseNumber(string column, string text, int maxDecimals, List<string> errors)
+    {
+        if (text.Length == 0)
+        {
+            return null;
+        }
+
+        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        {
+            errors.Add($"{column} '{text}' is not a number (use a dot for decimals, no thousands separators)");
+            return null;
+        }
+
+        if (value.Scale > maxDecimals && value != Math.Round(value, maxDecimals))
+        {
+            errors.Add($"{column} {text} has more than {maxDecimals} decimal places");
+            return null;
+        }
+
+        if (Math.Abs(value) >= 1_000_000_000_000_000m)
+        {
+            errors.Add($"{column} {text} is too large");
+            return null;
+        }
+
+        return value;
+    }
+
+    private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
+
+    private sealed record SourceChoice(string Key);
+
+    private sealed class ParsedFile
+    {
+        public ImportKind Kind { get; set; }
+
+        public List<ImportRow> Rows { get; } = [];
+
+        public List<ImportProblem> Problems { get; } = [];
+
+        public Dictionary<string, Source> NewSources { get; } = new(StringComparer.Ordinal);
+
+        public Dictionary<(string Source, string Url), string> CitationKeys { get; } = [];
+    }
+
+    private sealed record ImportRow(
+        int AreaId, int IndicatorId, DateOnly AsOf, decimal? EuropeShare, decimal? UsShare, decimal Value,
+        Confidence Confidence, SourceChoice? Source, string? Note)
+    {
+        public string? SourceKey => Source?.Key;
+
+        public int SourceId { get; set; }
+
+        public Source? NewSource { get; set; }
+
+        public object ToEntity(string enteredBy, DateTimeOffset now) => AreaId != 0
+            ? new ShareAssessment
+            {
+                AreaId = AreaId,
+                AsOf = AsOf,
+                EuropeShare = EuropeShare,
+                UsShare = UsShare,
+                SourceId = SourceId,
+                Source = NewSource,
+                Confidence = Confidence,
+                Note = Note,
+                EnteredBy = enteredBy,
+                EnteredAt = now,
+            }
+            : new IndicatorObservation
+            {
+                IndicatorId = IndicatorId,
+                AsOf = AsOf,
+                Value = Value,
+                SourceId = SourceId,
+                Source = NewSource,
+                Confidence = Confidence,
+                Note = Note,
+                EnteredBy = enteredBy,
+                EnteredAt = now,
+            };
+    }
+}

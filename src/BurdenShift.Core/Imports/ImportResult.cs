@@ -1,0 +1,32 @@
+namespace BurdenShift.Core.Imports;
+
+public enum ImportKind
+{
+    Unknown = 0,
+    ShareAssessments = 1,
+    IndicatorObservations = 2,
+}
+
+/// <summary>A reason a file or one of its rows was refused; line 1 is the header.</summary>
+public sealed record ImportProblem(int Line, string Message)
+{
+    public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
+}
+
+/// <summary>What an import did. Nothing is written unless every row is valid.</summary>
+public sealed record ImportResult(
+    ImportKind Kind,
+    int Rows,
+    IReadOnlyList<ImportProblem> Problems,
+    bool Written,
+    IReadOnlyList<string> NewSources)
+{
+    public bool Succeeded => Problems.Count == 0;
+
+    public string KindName => Kind switch
+    {
+        ImportKind.ShareAssessments => "share assessments",
+        ImportKind.IndicatorObservations => "indicator observations",
+        _ => "rows",
+    };
+}

@@ -1,0 +1,59 @@
+using BurdenShift.Core.Dashboard;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BurdenShift.Web.Api;
+
+/// <summary>
+/// The read API: every figure the dashboard shows, computed by the engine for an as-of date,
+/// with its source and confidence. Numbers are unrounded; dates are YYYY-MM-DD.
+/// </summary>
+internal static class ReadApi
+{
+    public static IEndpointRouteBuilder MapReadApi(this IEndpointRouteBuilder app)
+    {
+        var api = app.MapGroup("/api").WithTags("Read");
+
+        api.MapGet("/areas", async (DashboardService dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+            AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                ? Results.Ok(await dashboard.GetAreasAsync(date, ct))
+                : problem!)
+            .WithSummary("Every capability area with its latest shares and its distance to each target")
+            .Produces<IReadOnlyList<AreaSummary>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/areas/{key}", async (string key, DashboardService dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+            {
+                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
+                {
+                    return problem!;
+                }
+
+                return await dashboard.GetAreaAsync(key, date, ct) is { } area
+                    ? Results.Ok(area)
+                    : Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
+                        statusCode: StatusCodes.Status404NotFound);
+            })
+            .WithSummary("One area with its assessments, indicators and milestones")
+            .Produces<AreaDetail>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/indicators", async (DashboardService dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+            AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                ? Results.Ok(await dashboard.GetIndicatorsAsync(date, ct))
+                : problem!)
+            .WithSummary("Every indicator with its latest value and its distance to each of its targets")
+            .Produces<IReadOnlyList<IndicatorSummary>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        api.MapGet("/index", async (DashboardService dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+            AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                ? Results.Ok(await dashboard.GetIndexAsync(date, ct))
+                : problem!)
+            .WithSummary("The overall handover index against each standard target")
+            .Produces<IReadOnlyList<IndexResult>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return app;
+    }
+}

@@ -1,0 +1,91 @@
+using BurdenShift.Core;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Imports;
+using Serilog;
+
+namespace BurdenShift.Web.Cli;
+
+/// <summary>
+/// <c>import FILE [--dry-run]</c>: imports a CSV of share assessments or indicator observations
+/// into the configured database, for scripts. Exit code 0 when the file was imported (or would
+/// be, with --dry-run), 1 when any row was refused (nothing is written then), 2 for a usage or
+/// configuration error.
+/// </summary>
+internal static class ImportCommand
+{
+    public const string Usage = "usage: BurdenShift.Web import FILE [--dry-run] [--Setting:Name value ...]";
+
+    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    {
+        var dryRun = args.Contains("--dry-run");
+        var rest = args.Where(a => a != "--dry-run").ToList();
+        if (rest.Count == 0 || rest[0].StartsWith("--", StringComparison.Ordinal))
+        {
+            await stderr.WriteLineAsync(Usage);
+            return 2;
+        }
+
+        var path = ResolvePath(rest[0]);
+        if (!File.Exists(path))
+        {
+            await stderr.WriteLineAsync($"import: {rest[0]} does not exist.");
+            return 2;
+        }
+
+        // The rest configures the database exactly as for the app (appsettings, environment, --Key value).
+        var builder = WebApplication.CreateBuilder([.. rest.Skip(1)]);
+        builder.Services.AddSerilog((_, lc) => lc.MinimumLevel.Warning().WriteTo.Console(
+            formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose));
+        try
+        {
+            builder.AddBurdenShiftCore();
+            await using var app = builder.Build();
+            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+
+            await using var file = File.OpenRead(path);
+            var result = await app.Services.GetRequiredService<CsvImporter>()
+                .ImportAsync(file, $"import:{Path.GetFileName(path)}", dryRun);
+            return await ReportAsync(result, rest[0], dryRun, stdout, stderr);
+        }
+        catch (StartupConfigurationException ex)
+        {
+            await stderr.WriteLineAsync($"import: {ex.Message}");
+            return 2;
+        }
+    }
+
+    private static async Task<int> ReportAsync(ImportResult result, string name, bool dryRun, TextWriter stdout, TextWriter stderr)
+    {
+        if (!result.Succeeded)
+        {
+            foreach (var problem in result.Problems)
+            {
+                await stderr.WriteLineAsync($"{name}: {problem}");
+            }
+
+            await stderr.WriteLineAsync($"{name}: refused, nothing was written ({result.Problems.Count} problem(s)).");
+            return 1;
+        }
+
+        var sources = result.NewSources.Count > 0 ? $"; new sources: {string.Join("; ", result.NewSources)}" : "";
+        await stdout.WriteLineAsync(dryRun
+            ? $"{name}: dry run, {result.Rows} {result.KindName} would be imported{sources}; nothing was written."
+            : $"{name}: imported {result.Rows} {result.KindName}{sources}.");
+        return 0;
+    }
+
+    /// <summary>
+    /// `dotnet run --project` starts the app in the project folder; a relative path is meant
+    /// from where the command was typed, which the shell keeps in PWD.
+    /// </summary>
+    private static string ResolvePath(string path)
+    {
+        if (Path.IsPathRooted(path) || File.Exists(path))
+        {
+            return Path.GetFullPath(path);
+        }
+
+        var shellDir = Environment.GetEnvironmentVariable("PWD");
+        return string.IsNullOrEmpty(shellDir) ? Path.GetFullPath(path) : Path.GetFullPath(Path.Combine(shellDir, path));
+    }
+}
