@@ -1,6 +1,6 @@
-using System.Diagnostics;
 using System.Net;
 using System.Net.Sockets;
+using BurdenShift.IntegrationTests.Infrastructure;
 
 namespace BurdenShift.IntegrationTests;
 
@@ -51,44 +51,8 @@ public sealed class StartupTests
 
     private static async Task<(int ExitCode, List<string> Output)> RunAppAsync(Dictionary<string, string> environment)
     {
-        var workDir = Directory.CreateTempSubdirectory("burdenshift-start-").FullName;
-        try
-        {
-            var psi = new ProcessStartInfo("dotnet")
-            {
-                WorkingDirectory = workDir,
-                RedirectStandardOutput = true,
-                RedirectStandardError = true,
-            };
-            psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BurdenShift.Web.dll"));
-            psi.ArgumentList.Add("--urls=http://127.0.0.1:0");
-            psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
-            foreach (var (k, v) in environment)
-            {
-                psi.Environment[k] = v;
-            }
-
-            using var process = Process.Start(psi)!;
-            var stdout = process.StandardOutput.ReadToEndAsync();
-            var stderr = process.StandardError.ReadToEndAsync();
-            using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(60));
-            try
-            {
-                await process.WaitForExitAsync(timeout.Token);
-            }
-            catch (OperationCanceledException)
-            {
-                process.Kill(entireProcessTree: true);
-                throw new TimeoutException("The app kept running although its configuration is wrong.");
-            }
-
-            var lines = (await stdout + await stderr).Split('\n', StringSplitOptions.RemoveEmptyEntries).ToList();
-            return (process.ExitCode, lines);
-        }
-        finally
-        {
-            Directory.Delete(workDir, recursive: true);
-        }
+        var outcome = await AppProcess.RunAsync(["--urls=http://127.0.0.1:0"], environment);
+        return (outcome.ExitCode, [.. outcome.AllLines]);
     }
 
     private static int ClosedPort()

@@ -45,7 +45,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
                 s.Note, s.EnteredBy, s.EnteredAt))
             .ToListAsync(ct);
-        var indicators = await IndicatorRows(db, asOf, withObservations: true).Where(i => i.AreaId == area.Id).ToListAsync(ct);
+        var indicators = await IndicatorRows(db, asOf, withObservations: true, areaId: area.Id).ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => m.AreaId == area.Id || m.AreaId == null)
             .OrderBy(m => m.Due).ThenBy(m => m.Title)
@@ -67,7 +67,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var facts = milestones.Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn))).ToList();
         var europePoints = assessments
             .Where(s => s.EuropeShare is not null)
-            .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value.Normalize(), s.Id, s.Confidence));
+            .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence));
         var summary = Summarise(area, europePoints, facts, asOf);
 
         return new AreaDetail(
@@ -92,7 +92,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);
 
-        var byIndicator = points.ToLookup(p => p.IndicatorId, p => p.Point with { Value = p.Point.Value.Normalize() });
+        var byIndicator = points.ToLookup(p => p.IndicatorId, p => p.Point);
         return [.. indicators.Select(i => SummariseIndicator(i, byIndicator[i.Id], milestones, asOf, withObservations: false))];
     }
 
@@ -149,8 +149,9 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             .Where(s => s.AsOf <= asOf && s.EuropeShare != null)
             .Select(s => new AreaPoint(s.AreaId, new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence)));
 
-    private static IQueryable<IndicatorData> IndicatorRows(BurdenShiftDbContext db, DateOnly asOf, bool withObservations) =>
+    private static IQueryable<IndicatorData> IndicatorRows(BurdenShiftDbContext db, DateOnly asOf, bool withObservations, int? areaId = null) =>
         db.Indicators.AsNoTracking()
+            .Where(i => areaId == null || i.AreaId == areaId)
             .OrderBy(i => i.Area == null ? 0 : i.Area.DisplayOrder).ThenBy(i => i.Name)
             .Select(i => new IndicatorData(
                 i.Id,
@@ -178,7 +179,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
     private static AreaSummary Summarise(AreaData area, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
     {
-        var snapshot = SeriesSnapshot.Take(europePoints.Select(p => p with { Value = p.Value.Normalize() }), asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var snapshot = SeriesSnapshot.Take(europePoints, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
         var latest = area.Latest is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
@@ -188,7 +189,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     private static IndicatorSummary SummariseIndicator(
         IndicatorData i, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf, bool withObservations)
     {
-        var snapshot = SeriesSnapshot.Take(points.Select(p => p with { Value = p.Value.Normalize() }), asOf, SeriesKind.Indicator, i.Direction);
+        var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Indicator, i.Direction);
         var relevant = milestones.Where(m => i.AreaId is null || m.AreaId == i.AreaId || m.AreaId is null).Select(m => m.Facts).ToList();
         var latest = i.Latest is { } l ? l with { Value = l.Value.Normalize() } : null;
         var observations = withObservations

@@ -62,7 +62,11 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
+            // New sources first: EF orders inserts by dependency, and rows that waited for a new
+            // source would otherwise be written after the others, out of file order.
             db.Sources.AddRange(parsed.NewSources.Values);
+            await db.SaveChangesAsync(ct);
+
             // Saved in file order: ids grow with it, and ids break date ties (methodology, "Current").
             foreach (var row in parsed.Rows)
             {

@@ -1,6 +1,7 @@
 using BurdenShift.Core.Data;
 using Microsoft.Data.Sqlite;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
 
 namespace BurdenShift.IntegrationTests.Infrastructure;
@@ -32,9 +33,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return new TestDatabase(provider, $"Data Source={file}", file);
     }
 
-    public BurdenShiftDbContext CreateContext() => Provider == DatabaseProvider.Sqlite
-        ? new SqliteBurdenShiftDbContext(new DbContextOptionsBuilder<SqliteBurdenShiftDbContext>().UseSqlite(ConnectionString).Options)
-        : new PostgresBurdenShiftDbContext(new DbContextOptionsBuilder<PostgresBurdenShiftDbContext>().UseNpgsql(ConnectionString).Options);
+    public BurdenShiftDbContext CreateContext(IInterceptor? interceptor = null)
+    {
+        if (Provider == DatabaseProvider.Sqlite)
+        {
+            var sqlite = new DbContextOptionsBuilder<SqliteBurdenShiftDbContext>().UseSqlite(ConnectionString);
+            return new SqliteBurdenShiftDbContext((interceptor is null ? sqlite : sqlite.AddInterceptors(interceptor)).Options);
+        }
+
+        var npgsql = new DbContextOptionsBuilder<PostgresBurdenShiftDbContext>().UseNpgsql(ConnectionString);
+        return new PostgresBurdenShiftDbContext((interceptor is null ? npgsql : npgsql.AddInterceptors(interceptor)).Options);
+    }
+
+    /// <summary>A factory like the app's, optionally watching every command.</summary>
+    public IDbContextFactory<BurdenShiftDbContext> Factory(IInterceptor? interceptor = null) => new ContextFactory(this, interceptor);
 
     /// <summary>A context on a migrated database.</summary>
     public async Task<BurdenShiftDbContext> CreateMigratedContextAsync()
@@ -42,6 +54,11 @@ public sealed class TestDatabase : IAsyncDisposable
         var db = CreateContext();
         await db.Database.MigrateAsync();
         return db;
+    }
+
+    private sealed class ContextFactory(TestDatabase database, IInterceptor? interceptor) : IDbContextFactory<BurdenShiftDbContext>
+    {
+        public BurdenShiftDbContext CreateDbContext() => database.CreateContext(interceptor);
     }
 
     public ValueTask DisposeAsync()

@@ -41,7 +41,7 @@ public sealed record HandoverIndex(IReadOnlyList<SeriesPoint> Points, IReadOnlyL
             var weight = latest.Values.Sum(v => v.Weight);
             if (weight > 0m)
             {
-                var mean = latest.Values.Sum(v => v.Point.Value * v.Weight) / weight;
+                var mean = (latest.Values.Sum(v => v.Point.Value * v.Weight) / weight).Normalize();
                 series.Add(new SeriesPoint(events[i].Point.Date, mean, series.Count, latest.Values.Min(v => v.Point.Confidence)));
             }
         }

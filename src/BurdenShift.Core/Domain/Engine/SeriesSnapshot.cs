@@ -34,8 +34,11 @@ public sealed record SeriesSnapshot(
     {
         // One point per date, the one entered last: it supersedes earlier entries of that date.
         var byDate = new SortedDictionary<DateOnly, SeriesPoint>();
-        foreach (var p in points)
+        foreach (var point in points)
         {
+            // Stored decimals carry their column's scale (60.2000 from numeric(7,4)); figures
+            // computed from them must not depend on which database they came from.
+            var p = point with { Value = point.Value.Normalize() };
             if (p.Date <= asOf && (!byDate.TryGetValue(p.Date, out var known) || p.EntryOrder > known.EntryOrder))
             {
                 byDate[p.Date] = p;

@@ -1,0 +1,108 @@
+using BurdenShift.Core.Dashboard;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Data.Seeding;
+using BurdenShift.Core.Domain;
+using BurdenShift.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BurdenShift.IntegrationTests;
+
+/// <summary>
+/// Loading a date takes a fixed number of SQL commands, whatever the amount of data: the same
+/// count with 10 and with 10,000 observations per area, and at most 3 for the overview.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class CommandBudgetTests(PostgresServer postgres)
+{
+    private static readonly DateOnly AsOf = new(2026, 6, 30);
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_number_of_commands_does_not_grow_with_the_data(DatabaseProvider provider)
+    {
+        var small = await CountCommandsAsync(provider, perArea: 10);
+        var large = await CountCommandsAsync(provider, perArea: 10_000);
+
+        Assert.Equal(small, large);
+        Assert.True(small.Areas <= 3, $"the overview took {small.Areas} commands");
+        Assert.True(small.Indicators <= 3, $"the indicator list took {small.Indicators} commands");
+        Assert.True(small.Index <= 3, $"the index took {small.Index} commands");
+        Assert.True(small.Area <= 4, $"an area page took {small.Area} commands");
+    }
+
+    private async Task<(int Areas, int Area, int Indicators, int Index)> CountCommandsAsync(DatabaseProvider provider, int perArea)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using (var db = await database.CreateMigratedContextAsync())
+        {
+            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "public-record");
+            await AddHistoryAsync(db, perArea);
+        }
+
+        var counter = new CommandCounter();
+        var dashboard = new DashboardService(database.Factory(counter));
+
+        var areas = await Measure(counter, () => dashboard.GetAreasAsync(AsOf));
+        var area = await Measure(counter, () => dashboard.GetAreaAsync("drones", AsOf));
+        var indicators = await Measure(counter, () => dashboard.GetIndicatorsAsync(AsOf));
+        var index = await Measure(counter, () => dashboard.GetIndexAsync(AsOf));
+        return (areas, area, indicators, index);
+    }
+
+    private static async Task<int> Measure<T>(CommandCounter counter, Func<Task<T>> load)
+    {
+        counter.Reset();
+        var result = await load();
+        Assert.NotNull(result);
+        return counter.Count;
+    }
+
+    /// <summary>A daily Europe-share history ending on the as-of date, and as many indicator observations.</summary>
+    private static async Task AddHistoryAsync(BurdenShiftDbContext db, int perArea)
+    {
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var source = await db.Sources.FirstAsync();
+        var areas = await db.Areas.Select(a => a.Id).ToListAsync();
+        var indicators = await db.Indicators.Where(i => i.AreaId != null).Select(i => i.Id).ToListAsync();
+        var now = DateTimeOffset.UtcNow;
+        foreach (var areaId in areas)
+        {
+            for (var i = 0; i < perArea; i++)
+            {
+                var share = 10m + (i % 400 / 10m);
+                db.ShareAssessments.Add(new ShareAssessment
+                {
+                    AreaId = areaId,
+                    AsOf = AsOf.AddDays(-i),
+                    EuropeShare = share,
+                    UsShare = 100m - share - 5m,
+                    SourceId = source.Id,
+                    Confidence = Confidence.Medium,
+                    EnteredBy = "test",
+                    EnteredAt = now,
+                });
+            }
+        }
+
+        foreach (var indicatorId in indicators)
+        {
+            for (var i = 0; i < perArea; i++)
+            {
+                db.IndicatorObservations.Add(new IndicatorObservation
+                {
+                    IndicatorId = indicatorId,
+                    AsOf = AsOf.AddDays(-i),
+                    Value = 1000m + i,
+                    SourceId = source.Id,
+                    Confidence = Confidence.Medium,
+                    EnteredBy = "test",
+                    EnteredAt = now,
+                });
+            }
+        }
+
+        await db.SaveChangesAsync();
+    }
+}
