@@ -26,12 +26,12 @@ public static class DependencyInjection
 
         if (settings.Provider == DatabaseProvider.Sqlite)
         {
-            services.AddPooledDbContextFactory<SqliteBurdenShiftDbContext>(o => Quiet(o.UseSqlite(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
+            services.AddPooledDbContextFactory<SqliteBurdenShiftDbContext>(o => Common(o.UseSqlite(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<SqliteBurdenShiftDbContext>>();
         }
         else
         {
-            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Quiet(o.UseNpgsql(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
+            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Common(o.UseNpgsql(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<PostgresBurdenShiftDbContext>>();
         }
 
@@ -46,8 +46,11 @@ public static class DependencyInjection
     // A failed connection surfaces as an exception that is reported where it is handled (one
     // clear start-up line, a health check, an error page); EF's own error log of it, with a stack
     // trace, would only bury that line. Migrate() also logs it once for a database it then creates.
-    private static DbContextOptionsBuilder Quiet(DbContextOptionsBuilder options) =>
-        options.ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)));
+    private static DbContextOptionsBuilder Common(DbContextOptionsBuilder options) =>
+        options.ConfigureWarnings(w => w.Log((RelationalEventId.ConnectionError, LogLevel.Debug)))
+            .AddInterceptors(VersionStamp);
+
+    private static readonly DataVersionInterceptor VersionStamp = new();
 
     /// <summary>Hands out the provider's context as the base type the rest of the code uses.</summary>
     private sealed class BaseContextFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<BurdenShiftDbContext>

@@ -3,6 +3,7 @@ using System.Text.Json.Serialization;
 using BurdenShift.Web.Api;
 using BurdenShift.Web.Components;
 using BurdenShift.Web.Health;
+using BurdenShift.Web.Live;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -17,6 +18,8 @@ internal static class WebSetup
             preserveStaticLogger: true);
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
+        builder.Services.AddSingleton<DataChangeWatcher>();
+        builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeWatcher>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         builder.Services.AddOpenApi();

@@ -132,3 +132,12 @@ public sealed record IndexResult(
     decimal? YearsLate,
     TargetStatus Status,
     Confidence? Confidence);
+
+/// <summary>What the overview page shows: areas, their Europe-share histories and the index.</summary>
+public sealed record DashboardOverview(
+    DateOnly AsOf,
+    bool Illustrative,
+    IReadOnlyList<AreaSummary> Areas,
+    IReadOnlyList<IndexResult> Index,
+    IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> History,
+    IReadOnlyList<SeriesPoint> IndexHistory);

@@ -15,17 +15,67 @@ namespace BurdenShift.Core.Dashboard;
 public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbFactory)
 {
     /// <summary>Every area with its latest figures and its distance to each target. Three SQL commands.</summary>
-    public async Task<IReadOnlyList<AreaSummary>> GetAreasAsync(DateOnly asOf, CancellationToken ct = default)
+    public async Task<IReadOnlyList<AreaSummary>> GetAreasAsync(DateOnly asOf, CancellationToken ct = default) =>
+        (await GetOverviewAsync(asOf, ct)).Areas;
+
+    /// <summary>The overall handover index against the standard 2027 and 2030 targets. Three SQL commands.</summary>
+    public async Task<IReadOnlyList<IndexResult>> GetIndexAsync(DateOnly asOf, CancellationToken ct = default) =>
+        (await GetOverviewAsync(asOf, ct)).Index;
+
+    /// <summary>
+    /// Everything the overview shows, from one load: the areas, their Europe-share histories and
+    /// the handover index. Three SQL commands whatever the amount of data.
+    /// </summary>
+    public async Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var areas = await AreaRows(db, asOf).ToListAsync(ct);
-        var points = await EuropeSharePoints(db, asOf).ToListAsync(ct);
+        var latestIds = areas.Where(a => a.LatestId is not null).Select(a => a.LatestId!.Value).ToList();
+
+        // The Europe-share series of every area, plus each area's latest assessment (which may
+        // give only a US share); source and note are read for those latest rows only.
+        var rows = await db.ShareAssessments.AsNoTracking()
+            .Where(s => s.AsOf <= asOf && (s.EuropeShare != null || latestIds.Contains(s.Id)))
+            .Select(s => new AssessmentPoint(
+                s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
+                latestIds.Contains(s.Id) ? s.Note : null,
+                latestIds.Contains(s.Id) ? s.Source!.Key : null,
+                latestIds.Contains(s.Id) ? s.Source!.Publisher : null,
+                latestIds.Contains(s.Id) ? s.Source!.Title : null,
+                latestIds.Contains(s.Id) ? s.Source!.Url : null,
+                latestIds.Contains(s.Id) ? s.Source!.Confidence : null))
+            .ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);
 
-        var pointsByArea = points.ToLookup(p => p.AreaId, p => p.Point);
-        return [.. areas.Select(a => Summarise(a, pointsByArea[a.Id], milestones, asOf))];
+        var byArea = rows.ToLookup(r => r.AreaId);
+        var history = areas.ToDictionary(
+            a => a.Key,
+            a => (IReadOnlyList<SeriesPoint>)[.. byArea[a.Id].Where(r => r.EuropeShare is not null)
+                .Select(r => new SeriesPoint(r.AsOf, r.EuropeShare!.Value.Normalize(), r.Id, r.Confidence))
+                .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
+        var summaries = areas.Select(a =>
+        {
+            var latest = a.LatestId is { } id ? byArea[a.Id].FirstOrDefault(r => r.Id == id)?.ToLatest() : null;
+            return Summarise(a, latest, history[a.Key], milestones, asOf);
+        }).ToList();
+
+        var illustrative = areas.Count > 0 && areas[0].Illustrative;
+        var index = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), history[a.Key])), asOf);
+        var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
+        List<IndexResult> indexResults =
+        [
+            .. new[] { StandardData.Target2027, StandardData.Target2030 }.Select(t =>
+            {
+                var deadline = PartialDate.Parse(t.Deadline).Date;
+                var d = snapshot.DistanceTo(new SeriesTarget(t.Value, deadline));
+                return new IndexResult(t.Key, t.Label, deadline, t.Value, asOf, illustrative, index.Included, index.LeftOut,
+                    d.Current, d.CurrentDate, snapshot.TrendPerYear, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate,
+                    d.Status, d.Confidence);
+            }),
+        ];
+        return new DashboardOverview(asOf, illustrative, summaries, indexResults, history, index.Points);
     }
 
     /// <summary>One area with its assessments, indicators and milestones, or null for an unknown key.</summary>
@@ -68,13 +118,16 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var europePoints = assessments
             .Where(s => s.EuropeShare is not null)
             .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence));
-        var summary = Summarise(area, europePoints, facts, asOf);
+        var latest = assessments.FirstOrDefault(s => s.Id == area.LatestId) is { } l
+            ? new LatestShare(l.AsOf, l.DatePrecision, l.EuropeShare, l.UsShare, l.Confidence, l.Source, l.Note)
+            : null;
+        var summary = Summarise(area, latest, europePoints, facts, asOf);
 
         return new AreaDetail(
             summary.Key, summary.Name, asOf, summary.Illustrative, summary.Latest, summary.TrendPerYear, summary.Targets,
             area.Description, area.ShareBasis,
             [.. assessments.Select(s => s with { EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize() })],
-            [.. indicators.Select(i => SummariseIndicator(i, i.Observations.Select(o => o.Point), facts, asOf, withObservations: true))],
+            [.. indicators.Select(i => SummariseIndicator(i, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, withObservations: true))],
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
                 new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))]);
     }
@@ -84,42 +137,28 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indicators = await IndicatorRows(db, asOf, withObservations: false).ToListAsync(ct);
+        var latestIds = indicators.Where(i => i.LatestId is not null).Select(i => i.LatestId!.Value).ToList();
         var points = await db.IndicatorObservations.AsNoTracking()
             .Where(o => o.AsOf <= asOf)
-            .Select(o => new { o.IndicatorId, Point = new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence) })
+            .Select(o => new ObservationPoint(
+                o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision,
+                latestIds.Contains(o.Id) ? o.Note : null,
+                latestIds.Contains(o.Id) ? o.Source!.Key : null,
+                latestIds.Contains(o.Id) ? o.Source!.Publisher : null,
+                latestIds.Contains(o.Id) ? o.Source!.Title : null,
+                latestIds.Contains(o.Id) ? o.Source!.Url : null,
+                latestIds.Contains(o.Id) ? o.Source!.Confidence : null))
             .ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);
 
-        var byIndicator = points.ToLookup(p => p.IndicatorId, p => p.Point);
-        return [.. indicators.Select(i => SummariseIndicator(i, byIndicator[i.Id], milestones, asOf, withObservations: false))];
-    }
-
-    /// <summary>The overall handover index against the standard 2027 and 2030 targets. Two SQL commands.</summary>
-    public async Task<IReadOnlyList<IndexResult>> GetIndexAsync(DateOnly asOf, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var areas = await db.Areas.AsNoTracking()
-            .OrderBy(a => a.DisplayOrder).ThenBy(a => a.Name)
-            .Select(a => new { a.Id, a.Key, a.Weight, Illustrative = db.DatasetInfo.Any(d => d.IsIllustrative) })
-            .ToListAsync(ct);
-        var points = (await EuropeSharePoints(db, asOf).ToListAsync(ct)).ToLookup(p => p.AreaId, p => p.Point);
-
-        var index = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), [.. points[a.Id]])), asOf);
-        var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
-        var illustrative = areas.Count > 0 && areas[0].Illustrative;
-        return
-        [
-            .. new[] { StandardData.Target2027, StandardData.Target2030 }.Select(t =>
-            {
-                var deadline = PartialDate.Parse(t.Deadline).Date;
-                var d = snapshot.DistanceTo(new SeriesTarget(t.Value, deadline));
-                return new IndexResult(t.Key, t.Label, deadline, t.Value, asOf, illustrative, index.Included, index.LeftOut,
-                    d.Current, d.CurrentDate, snapshot.TrendPerYear, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate,
-                    d.Status, d.Confidence);
-            }),
-        ];
+        var byIndicator = points.ToLookup(p => p.IndicatorId);
+        return [.. indicators.Select(i =>
+        {
+            var latest = byIndicator[i.Id].FirstOrDefault(p => p.Point.EntryOrder == i.LatestId)?.ToLatest();
+            return SummariseIndicator(i, latest, byIndicator[i.Id].Select(p => p.Point), milestones, asOf, withObservations: false);
+        })];
     }
 
     private static IQueryable<AreaData> AreaRows(BurdenShiftDbContext db, DateOnly asOf, string? key = null) =>
@@ -130,24 +169,20 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 a.Id,
                 a.Key,
                 a.Name,
+                a.Weight,
                 a.Description,
                 a.ShareBasis,
                 db.DatasetInfo.Any(d => d.IsIllustrative),
-                // Latest assessment dated on or before asOf; on a date tie the one entered last.
+                // Latest assessment dated on or before asOf, on a date tie the one entered last: a
+                // scalar subquery the (AreaId, AsOf) index answers, not a window over the history.
                 a.Assessments.Where(s => s.AsOf <= asOf)
                     .OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id)
-                    .Select(s => new LatestShare(s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
-                        new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence), s.Note))
+                    .Select(s => (long?)s.Id)
                     .FirstOrDefault(),
                 a.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
                     .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
                         new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
                     .ToList()));
-
-    private static IQueryable<AreaPoint> EuropeSharePoints(BurdenShiftDbContext db, DateOnly asOf) =>
-        db.ShareAssessments.AsNoTracking()
-            .Where(s => s.AsOf <= asOf && s.EuropeShare != null)
-            .Select(s => new AreaPoint(s.AreaId, new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence)));
 
     private static IQueryable<IndicatorData> IndicatorRows(BurdenShiftDbContext db, DateOnly asOf, bool withObservations, int? areaId = null) =>
         db.Indicators.AsNoTracking()
@@ -164,8 +199,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 db.DatasetInfo.Any(d => d.IsIllustrative),
                 i.Observations.Where(o => o.AsOf <= asOf)
                     .OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id)
-                    .Select(o => new LatestValue(o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
-                        new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
+                    .Select(o => (long?)o.Id)
                     .FirstOrDefault(),
                 i.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
                     .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
@@ -177,21 +211,28 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                         new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
                     .ToList()));
 
-    private static AreaSummary Summarise(AreaData area, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
+    private static AreaSummary Summarise(
+        AreaData area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
     {
         var snapshot = SeriesSnapshot.Take(europePoints, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
-        var latest = area.Latest is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
+        var latest = latestShare is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
             [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))]);
     }
 
+    private static LatestValue? LatestOf(IndicatorData i) =>
+        i.Observations.FirstOrDefault(o => o.Point.EntryOrder == i.LatestId) is { } o
+            ? new LatestValue(o.Point.Date, o.Precision, o.Point.Value, o.Point.Confidence, o.Source, o.Note)
+            : null;
+
     private static IndicatorSummary SummariseIndicator(
-        IndicatorData i, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf, bool withObservations)
+        IndicatorData i, LatestValue? latestValue, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
+        bool withObservations)
     {
         var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Indicator, i.Direction);
         var relevant = milestones.Where(m => i.AreaId is null || m.AreaId == i.AreaId || m.AreaId is null).Select(m => m.Facts).ToList();
-        var latest = i.Latest is { } l ? l with { Value = l.Value.Normalize() } : null;
+        var latest = latestValue is { } l ? l with { Value = l.Value.Normalize() } : null;
         var observations = withObservations
             ? i.Observations.Select(o => new ObservationRow(o.Point.EntryOrder, o.Point.Date, o.Precision,
                 o.Point.Value.Normalize(), o.Point.Confidence, o.Source, o.Note)).ToList()
@@ -210,11 +251,17 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     }
 
     private sealed record AreaData(
-        int Id, string Key, string Name, string Description, string? ShareBasis, bool Illustrative, LatestShare? Latest, List<TargetData> Targets);
+        int Id, string Key, string Name, decimal Weight, string Description, string? ShareBasis, bool Illustrative, long? LatestId, List<TargetData> Targets);
+
+    private sealed record AssessmentPoint(
+        int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence,
+        string? Note, string? SourceKey, string? SourcePublisher, string? SourceTitle, string? SourceUrl, Confidence? SourceConfidence)
+    {
+        public LatestShare ToLatest() => new(AsOf, Precision, EuropeShare, UsShare, Confidence,
+            new SourceRef(SourceKey!, SourcePublisher!, SourceTitle!, SourceUrl, SourceConfidence!.Value), Note);
+    }
 
     private sealed record TargetData(string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
-
-    private sealed record AreaPoint(int AreaId, SeriesPoint Point);
 
     private sealed record MilestoneData(int? AreaId, MilestoneFacts Facts);
 
@@ -222,5 +269,13 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
     private sealed record IndicatorData(
         int Id, string Key, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? AreaKey, bool Illustrative,
-        LatestValue? Latest, List<TargetData> Targets, List<ObservationData> Observations);
+        long? LatestId, List<TargetData> Targets, List<ObservationData> Observations);
+
+    private sealed record ObservationPoint(
+        int IndicatorId, SeriesPoint Point, DatePrecision Precision,
+        string? Note, string? SourceKey, string? SourcePublisher, string? SourceTitle, string? SourceUrl, Confidence? SourceConfidence)
+    {
+        public LatestValue ToLatest() => new(Point.Date, Precision, Point.Value, Point.Confidence,
+            new SourceRef(SourceKey!, SourcePublisher!, SourceTitle!, SourceUrl, SourceConfidence!.Value), Note);
+    }
 }

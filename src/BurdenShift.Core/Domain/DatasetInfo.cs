@@ -15,4 +15,13 @@ public class DatasetInfo
     public bool IsIllustrative { get; set; }
 
     public DateTimeOffset SeededAt { get; set; }
+
+    /// <summary>
+    /// Grows by one with every save that changes figures, from any process (the app, another
+    /// instance, the CLI import); open dashboards poll it to refresh themselves.
+    /// </summary>
+    public long DataVersion { get; set; }
+
+    /// <summary>What the last change was, e.g. "3 share assessments added by import:q3.csv".</summary>
+    public string? ChangeSummary { get; set; }
 }

@@ -11,5 +11,6 @@ internal sealed class DatasetInfoConfiguration : IEntityTypeConfiguration<Datase
         b.ToTable("DatasetInfo", t => t.HasCheckConstraint("CK_DatasetInfo_Singleton", $"\"Id\" = {DatasetInfo.SingletonId}"));
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Dataset).HasMaxLength(40);
+        b.Property(x => x.ChangeSummary).HasMaxLength(500);
     }
 }

@@ -76,6 +76,13 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.Property<int>("Id")
                         .HasColumnType("integer");
 
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("bigint");
+
                     b.Property<string>("Dataset")
                         .IsRequired()
                         .HasMaxLength(40)

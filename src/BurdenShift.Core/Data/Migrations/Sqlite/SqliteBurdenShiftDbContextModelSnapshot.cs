@@ -69,6 +69,13 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("ChangeSummary")
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DataVersion")
+                        .HasColumnType("INTEGER");
+
                     b.Property<string>("Dataset")
                         .IsRequired()
                         .HasMaxLength(40)

@@ -1,0 +1,176 @@
+using System.Diagnostics;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Data.Seeding;
+using BurdenShift.Core.Domain;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+using Npgsql;
+
+namespace BurdenShift.Bench;
+
+/// <summary>How long filling a database took: migrations plus standard data, then the bench rows.</summary>
+internal sealed record SeedTime(TimeSpan Schema, TimeSpan Rows);
+
+/// <summary>
+/// One database per run, filled by the Core code itself (migrations, then the seeder with the
+/// "none" dataset: the standard areas, targets and sources) plus a synthetic share history, so
+/// the app finds exactly the schema and data shape it would in production.
+/// </summary>
+internal abstract class BenchDatabase : IAsyncDisposable
+{
+    private const int BatchSize = 5_000;
+    private static readonly DateOnly LastDate = new(2026, 6, 30);
+
+    /// <summary>The value of the app's Database:Provider setting.</summary>
+    public abstract string Provider { get; }
+
+    /// <summary>An empty database for a run with <paramref name="perArea"/> observations per area.</summary>
+    public abstract Task<string> CreateAsync(int perArea, CancellationToken ct);
+
+    /// <summary>Removes what <see cref="CreateAsync"/> made, once the app is stopped.</summary>
+    public abstract Task DropAsync(string connectionString);
+
+    public abstract ValueTask DisposeAsync();
+
+    protected abstract BurdenShiftDbContext Open(string connectionString);
+
+    /// <summary>Migrates and seeds, then adds <paramref name="perArea"/> daily Europe-share observations to every area.</summary>
+    public async Task<SeedTime> FillAsync(string connectionString, int perArea, CancellationToken ct)
+    {
+        var clock = Stopwatch.StartNew();
+        await using var db = Open(connectionString);
+        await db.Database.MigrateAsync(ct);
+        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none", ct);
+        var schema = clock.Elapsed;
+
+        // StandardData is internal to Core: cite whichever standard source comes first.
+        var sourceId = await db.Sources.OrderBy(s => s.Id).Select(s => s.Id).FirstAsync(ct);
+        var areaIds = await db.Areas.OrderBy(a => a.Id).Select(a => a.Id).ToListAsync(ct);
+        // Nothing is read back or modified, so scanning the tracked entities on every Add is wasted work.
+        db.ChangeTracker.AutoDetectChangesEnabled = false;
+        var now = DateTimeOffset.UtcNow;
+        var batch = new List<ShareAssessment>(BatchSize);
+        foreach (var areaId in areaIds)
+        {
+            for (var i = 0; i < perArea; i++)
+            {
+                // One figure a day up to the as-of date; the Europe share climbs from 10 to 60 with
+                // a deterministic wobble, so every run measures the same data and the trend is not a
+                // perfectly straight line.
+                var progress = perArea == 1 ? 1.0 : (double)i / (perArea - 1);
+                var europe = Math.Clamp(Math.Round((decimal)(10 + (50 * progress) + (2 * Math.Sin(i + areaId))), 1), 10m, 60m);
+                batch.Add(new ShareAssessment
+                {
+                    AreaId = areaId,
+                    AsOf = LastDate.AddDays(i - perArea + 1),
+                    EuropeShare = europe,
+                    UsShare = 95m - europe,
+                    Confidence = Confidence.Medium,
+                    SourceId = sourceId,
+                    EnteredBy = "bench",
+                    EnteredAt = now,
+                });
+                if (batch.Count == BatchSize)
+                {
+                    await SaveAsync(db, batch, ct);
+                }
+            }
+        }
+
+        await SaveAsync(db, batch, ct);
+        return new SeedTime(schema, clock.Elapsed - schema);
+    }
+
+    private static async Task SaveAsync(BurdenShiftDbContext db, List<ShareAssessment> batch, CancellationToken ct)
+    {
+        db.ShareAssessments.AddRange(batch);
+        await db.SaveChangesAsync(ct);
+        // Keep the change tracker small: later batches would otherwise pay for every earlier row.
+        db.ChangeTracker.Clear();
+        batch.Clear();
+    }
+
+    /// <summary>A fresh SQLite file per run in a temporary folder that is deleted at the end.</summary>
+    public sealed class Sqlite : BenchDatabase
+    {
+        private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("burdenshift-bench-");
+
+        public override string Provider => "Sqlite";
+
+        public override Task<string> CreateAsync(int perArea, CancellationToken ct) =>
+            Task.FromResult($"Data Source={Path.Combine(_folder.FullName, $"overview-{perArea}.db")}");
+
+        public override Task DropAsync(string connectionString)
+        {
+            // Pooled connections keep the file open (which matters on Windows).
+            SqliteConnection.ClearAllPools();
+            var file = new SqliteConnectionStringBuilder(connectionString).DataSource;
+            foreach (var path in new[] { file, file + "-wal", file + "-shm" })
+            {
+                File.Delete(path);
+            }
+
+            return Task.CompletedTask;
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            SqliteConnection.ClearAllPools();
+            _folder.Delete(recursive: true);
+            return ValueTask.CompletedTask;
+        }
+
+        protected override BurdenShiftDbContext Open(string connectionString) =>
+            new SqliteBurdenShiftDbContext(new DbContextOptionsBuilder<SqliteBurdenShiftDbContext>().UseSqlite(connectionString).Options);
+    }
+
+    /// <summary>
+    /// The database named by BURDENSHIFT_BENCH_PG. The bench cannot assume it may create
+    /// databases, so every run fills the same one and drops all its tables afterwards; it refuses
+    /// to start unless the database is empty, so it never destroys anything it did not create.
+    /// </summary>
+    public sealed class Postgres(string emptyDatabase) : BenchDatabase
+    {
+        public override string Provider => "Postgres";
+
+        public async Task EnsureEmptyAsync(CancellationToken ct)
+        {
+            await using var db = Open(emptyDatabase);
+            if (await TablesAsync(db, ct) is { Count: > 0 } tables)
+            {
+                throw new InvalidOperationException(
+                    $"BURDENSHIFT_BENCH_PG must name an empty database (its tables are dropped after each run), but it holds {string.Join(", ", tables)}.");
+            }
+        }
+
+        public override Task<string> CreateAsync(int perArea, CancellationToken ct) => Task.FromResult(emptyDatabase);
+
+        public override async Task DropAsync(string connectionString)
+        {
+            await using var db = Open(connectionString);
+            var tables = await TablesAsync(db, CancellationToken.None);
+            if (tables.Count > 0)
+            {
+                // Identifiers cannot be parameters; these are the server's own table names, quoted.
+                var names = string.Join(", ", tables.Select(t => "\"" + t.Replace("\"", "\"\"", StringComparison.Ordinal) + "\""));
+                var drop = $"DROP TABLE {names} CASCADE";
+                await db.Database.ExecuteSqlRawAsync(drop);
+            }
+        }
+
+        public override ValueTask DisposeAsync()
+        {
+            NpgsqlConnection.ClearAllPools();
+            return ValueTask.CompletedTask;
+        }
+
+        protected override BurdenShiftDbContext Open(string connectionString) =>
+            new PostgresBurdenShiftDbContext(new DbContextOptionsBuilder<PostgresBurdenShiftDbContext>().UseNpgsql(connectionString).Options);
+
+        private static Task<List<string>> TablesAsync(BurdenShiftDbContext db, CancellationToken ct) =>
+            db.Database.SqlQueryRaw<string>(
+                "SELECT table_name AS \"Value\" FROM information_schema.tables WHERE table_schema = current_schema() AND table_type = 'BASE TABLE'")
+                .ToListAsync(ct);
+    }
+}

@@ -1,0 +1,115 @@
+using System.Runtime.CompilerServices;
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+
+namespace BurdenShift.Core.Data;
+
+/// <summary>
+/// Bumps <see cref="DatasetInfo.DataVersion"/> after every save that touches figures, sources,
+/// targets, milestones or areas, in the same transaction when there is one. Because the stamp
+/// lives in the database, dashboards notice changes made by any process, not just this one.
+/// </summary>
+public sealed class DataVersionInterceptor : SaveChangesInterceptor
+{
+    // What a save changed, carried from SavingChanges (entries still Added/Modified/Deleted) to SavedChanges.
+    private readonly ConditionalWeakTable<DbContext, string> _pending = [];
+
+    public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
+    {
+        Remember(eventData.Context);
+        return result;
+    }
+
+    public override ValueTask<InterceptionResult<int>> SavingChangesAsync(
+        DbContextEventData eventData, InterceptionResult<int> result, CancellationToken cancellationToken = default)
+    {
+        Remember(eventData.Context);
+        return ValueTask.FromResult(result);
+    }
+
+    public override int SavedChanges(SaveChangesCompletedEventData eventData, int result)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var summary))
+        {
+            _pending.Remove(db);
+            db.Database.ExecuteSql(Bump(summary));
+        }
+
+        return result;
+    }
+
+    public override async ValueTask<int> SavedChangesAsync(SaveChangesCompletedEventData eventData, int result, CancellationToken cancellationToken = default)
+    {
+        if (eventData.Context is { } db && _pending.TryGetValue(db, out var summary))
+        {
+            _pending.Remove(db);
+            await db.Database.ExecuteSqlAsync(Bump(summary), cancellationToken);
+        }
+
+        return result;
+    }
+
+    public override void SaveChangesFailed(DbContextErrorEventData eventData)
+    {
+        if (eventData.Context is { } db)
+        {
+            _pending.Remove(db);
+        }
+    }
+
+    private static FormattableString Bump(string summary) =>
+        $"UPDATE \"DatasetInfo\" SET \"DataVersion\" = \"DataVersion\" + 1, \"ChangeSummary\" = {summary}";
+
+    private void Remember(DbContext? db)
+    {
+        if (db is null)
+        {
+            return;
+        }
+
+        var changed = db.ChangeTracker.Entries()
+            .Where(e => e.State is EntityState.Added or EntityState.Modified or EntityState.Deleted && Name(e.Entity) is not null)
+            .ToList();
+        if (changed.Count > 0)
+        {
+            _pending.AddOrUpdate(db, Describe(changed));
+        }
+    }
+
+    private static string Describe(List<EntityEntry> changed)
+    {
+        var parts = changed
+            .GroupBy(e => (Name(e.Entity)!, e.State))
+            .Select(g => $"{g.Count()} {g.Key.Item1}{(g.Count() == 1 ? "" : "s")} {Verb(g.Key.State)}");
+        var by = changed.Select(e => e.Entity switch
+        {
+            ShareAssessment s => s.EnteredBy,
+            IndicatorObservation o => o.EnteredBy,
+            Source s => s.EnteredBy,
+            _ => null,
+        }).FirstOrDefault(b => !string.IsNullOrEmpty(b));
+        var text = string.Join(", ", parts) + (by is null ? "" : $" by {by}");
+        return text.Length <= 500 ? text : text[..497] + "...";
+    }
+
+    private static string Verb(EntityState state) => state switch
+    {
+        EntityState.Added => "added",
+        EntityState.Deleted => "deleted",
+        _ => "revised",
+    };
+
+    private static string? Name(object entity) => entity switch
+    {
+        ShareAssessment => "share assessment",
+        IndicatorObservation => "indicator observation",
+        Source => "source",
+        Target => "target",
+        Milestone => "milestone",
+        CapabilityArea => "area",
+        Indicator => "indicator",
+        _ => null,
+    };
+}

@@ -1,0 +1,197 @@
+using System.Globalization;
+using System.Text;
+using Microsoft.AspNetCore.Components;
+
+namespace BurdenShift.Web.Components.Shared.Charts;
+
+/// <summary>
+/// A line chart drawn as inline SVG by Razor: no JavaScript, so it prerenders, prints and exports as is.
+/// Colour never carries meaning alone: series differ by marker shape, projections are dashed and every
+/// figure is repeated in a data table.
+/// </summary>
+public partial class LineChart
+{
+    // Dark enough for WCAG AA (>= 4.5:1) on white, and distinct hues for the common colour-blindnesses.
+    private static readonly string[] Palette = ["#1f5fa8", "#b34700", "#2e7d32", "#8e3b8f", "#a3123a", "#0b6e6e"];
+    private const double MarkerRadius = 4;
+    private static int instances;
+
+    // SVG ids are document-wide, so two charts on one page must not share their title or clip path ids.
+    private readonly string id = $"line-chart-{Interlocked.Increment(ref instances)}";
+
+    [Parameter, EditorRequired] public string Title { get; set; } = "";
+    [Parameter] public IReadOnlyList<ChartSeries> Series { get; set; } = [];
+    [Parameter] public IReadOnlyList<ChartProjection> Projections { get; set; } = [];
+    [Parameter] public IReadOnlyList<ChartTargetLine> TargetLines { get; set; } = [];
+    [Parameter] public string Unit { get; set; } = "";
+    [Parameter] public decimal? YMin { get; set; }
+    [Parameter] public decimal? YMax { get; set; }
+    [Parameter] public DateOnly? XMin { get; set; }
+    [Parameter] public DateOnly? XMax { get; set; }
+    [Parameter] public int Width { get; set; } = 800;
+    [Parameter] public int Height { get; set; } = 320;
+    [Parameter] public string? Caption { get; set; }
+    [Parameter] public string EmptyText { get; set; } = "No data to chart";
+
+    private bool isEmpty;
+    private double left, right, top, bottom;
+    private decimal yLow, yHigh;
+    private DateOnly xLow, xHigh;
+    private List<Tick> yTicks = [];
+    private List<Tick> xTicks = [];
+    private List<SeriesView> seriesViews = [];
+    private List<ProjectionView> projectionViews = [];
+    private List<TargetView> targetViews = [];
+    private List<TableRow> rows = [];
+    private string description = "";
+
+    private bool IsPercent => Unit == "%";
+
+    private string ViewBox => string.Create(CultureInfo.InvariantCulture, $"0 0 {Width} {Height}");
+
+    protected override void OnParametersSet()
+    {
+        isEmpty = Series.All(s => s.Points.Count == 0);
+        if (isEmpty)
+        {
+            return;
+        }
+
+        (yLow, yHigh) = YDomain();
+        (xLow, xHigh) = XDomain();
+        yTicks = [.. ChartScale.NiceTicks(yLow, yHigh).Where(t => t >= yLow && t <= yHigh).Select(t => new Tick(0, WithUnit(t, compact: true), t))];
+
+        // The left margin grows with the longest y label so large indicator values are never cut off.
+        left = 12 + (7 * Math.Max(4, yTicks.Max(t => t.Label.Length)));
+        right = Width - 16;
+        top = 24;
+        bottom = Height - 32;
+        yTicks = [.. yTicks.Select(t => t with { Position = Y(t.Value) })];
+
+        var (dates, yearly) = ChartScale.DateTicks(xLow, xHigh, Math.Max(2, (int)((right - left) / 60)));
+        var format = yearly ? "yyyy" : "MMM yyyy";
+        xTicks = [.. dates.Select(d => new Tick(X(d), d.ToString(format, CultureInfo.InvariantCulture), 0))];
+
+        seriesViews = [.. Series.Select((s, i) => BuildSeries(s, i))];
+        projectionViews = [.. Projections.Select((p, i) => new ProjectionView(
+            i, p.Label, Colour(i), $"M{Point(p.From)} L{Point(p.To)}",
+            $"{p.Label}: {WithUnit(p.To.Value)} projected for {Iso(p.To.Date)}"))];
+        targetViews = [.. TargetLines.Select((t, i) => new TargetView(
+            i, $"{t.Label}: {WithUnit(t.Value)}", $"{t.Label}: {WithUnit(t.Value)} by {Iso(t.Deadline)}", Y(t.Value),
+            t.Deadline >= xLow && t.Deadline <= xHigh ? X(t.Deadline) : null, t.Value >= yLow && t.Value <= yHigh))];
+
+        rows = [.. Series.SelectMany(s => s.Points.OrderBy(p => p.Date).Select(p => new TableRow(s.Name, Iso(p.Date), ChartScale.Format(p.Value))))];
+        rows.AddRange(Projections.Select(p => new TableRow($"{p.Label} (projected)", Iso(p.To.Date), ChartScale.Format(p.To.Value))));
+        rows.AddRange(TargetLines.Select(t => new TableRow($"{t.Label} (target)", Iso(t.Deadline), ChartScale.Format(t.Value))));
+        description = Describe();
+    }
+
+    private (decimal Min, decimal Max) YDomain()
+    {
+        var values = Series.SelectMany(s => s.Points.Select(p => p.Value))
+            .Concat(Projections.SelectMany(p => new[] { p.From.Value, p.To.Value }))
+            .Concat(TargetLines.Select(t => t.Value))
+            .ToList();
+
+        // Shares are percentages of a whole: the full 0..100 scale keeps charts of different areas comparable.
+        var min = YMin ?? (IsPercent ? Math.Min(0, values.Min()) : values.Min());
+        var max = YMax ?? (IsPercent ? Math.Max(100, values.Max()) : values.Max());
+        var ticks = ChartScale.NiceTicks(min, max);
+        return (YMin ?? ticks[0], YMax ?? ticks[^1]);
+    }
+
+    private (DateOnly Min, DateOnly Max) XDomain()
+    {
+        var dates = Series.SelectMany(s => s.Points.Select(p => p.Date))
+            .Concat(Projections.SelectMany(p => new[] { p.From.Date, p.To.Date }))
+            .Concat(TargetLines.Select(t => t.Deadline))
+            .ToList();
+        var min = XMin ?? dates.Min();
+        var max = XMax ?? dates.Max();
+
+        // One date alone has no width: show the half year either side so the marker sits mid-chart.
+        return max > min ? (min, max) : (min.AddMonths(-6), min.AddMonths(6));
+    }
+
+    private SeriesView BuildSeries(ChartSeries series, int index)
+    {
+        var points = series.Points.OrderBy(p => p.Date).ToList();
+
+        // A line needs two points; a single observation is shown as its marker alone.
+        var line = points.Count < 2 ? null : "M" + string.Join(" L", points.Select(Point));
+        var markers = points.Select(p => new Marker(
+            MarkerPath(index, X(p.Date), Y(p.Value)),
+            $"{series.Name}, {Iso(p.Date)}: {WithUnit(p.Value)}")).ToList();
+        return new SeriesView(index, series.Name, Colour(index), line, markers);
+    }
+
+    /// <summary>A marker shape per series index, so series stay apart in greyscale and for colour-blind readers.</summary>
+    internal static string MarkerPath(int index, double x, double y, double r = MarkerRadius)
+    {
+        return (index % 6) switch
+        {
+            0 => $"M{C(x - r)} {C(y)} a{C(r)} {C(r)} 0 1 0 {C(2 * r)} 0 a{C(r)} {C(r)} 0 1 0 {C(-2 * r)} 0 Z",
+            1 => $"M{C(x - r)} {C(y - r)} h{C(2 * r)} v{C(2 * r)} h{C(-2 * r)} Z",
+            2 => $"M{C(x)} {C(y - r - 1)} L{C(x + r + 1)} {C(y + r)} L{C(x - r - 1)} {C(y + r)} Z",
+            3 => $"M{C(x)} {C(y - r - 1)} L{C(x + r + 1)} {C(y)} L{C(x)} {C(y + r + 1)} L{C(x - r - 1)} {C(y)} Z",
+            4 => $"M{C(x)} {C(y + r + 1)} L{C(x + r + 1)} {C(y - r)} L{C(x - r - 1)} {C(y - r)} Z",
+            _ => $"M{C(x - r)} {C(y - r)} L{C(x + r)} {C(y + r)} M{C(x + r)} {C(y - r)} L{C(x - r)} {C(y + r)}",
+        };
+    }
+
+    private string Describe()
+    {
+        var text = new StringBuilder();
+        foreach (var series in Series)
+        {
+            var points = series.Points.OrderBy(p => p.Date).ToList();
+            text.Append(points.Count switch
+            {
+                0 => $"{series.Name}: no data. ",
+                1 => $"{series.Name}: {WithUnit(points[0].Value)} on {Iso(points[0].Date)}. ",
+                _ => $"{series.Name}: from {WithUnit(points[0].Value)} on {Iso(points[0].Date)} to {WithUnit(points[^1].Value)} on {Iso(points[^1].Date)}. ",
+            });
+        }
+
+        foreach (var projection in Projections)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{projection.Label}: projected {WithUnit(projection.To.Value)} on {Iso(projection.To.Date)}. ");
+        }
+
+        foreach (var target in TargetLines)
+        {
+            text.Append(CultureInfo.InvariantCulture, $"{target.Label}: {WithUnit(target.Value)} by {Iso(target.Deadline)}. ");
+        }
+
+        return text.ToString().TrimEnd();
+    }
+
+    private double Y(decimal value) => ChartScale.ValueToY(value, yLow, yHigh, top, bottom);
+
+    private double X(DateOnly date) => ChartScale.DateToX(date, xLow, xHigh, left, right);
+
+    private string Point(ChartPoint p) => $"{ChartScale.Coord(X(p.Date))} {ChartScale.Coord(Y(p.Value))}";
+
+    private string WithUnit(decimal value, bool compact = false) =>
+        IsPercent || Unit.Length == 0 || compact
+            ? ChartScale.Format(value, grouped: true) + (IsPercent ? "%" : "")
+            : $"{ChartScale.Format(value, grouped: true)} {Unit}";
+
+    private static string Colour(int index) => Palette[index % Palette.Length];
+
+    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string C(double value) => ChartScale.Coord(value);
+
+    private sealed record Tick(double Position, string Label, decimal Value);
+
+    private sealed record Marker(string Path, string Tooltip);
+
+    private sealed record SeriesView(int Index, string Name, string Colour, string? LinePath, IReadOnlyList<Marker> Markers);
+
+    private sealed record ProjectionView(int Index, string Label, string Colour, string Path, string Tooltip);
+
+    private sealed record TargetView(int Index, string Text, string LegendText, double Y, double? DeadlineX, bool InRange);
+
+    private sealed record TableRow(string Series, string Date, string Value);
+}

@@ -1,0 +1,71 @@
+using System.Globalization;
+using BurdenShift.Web.Live;
+using Microsoft.AspNetCore.Components;
+
+namespace BurdenShift.Web.Components.Shared;
+
+/// <summary>
+/// What every dashboard page shares: the as-of date from the URL (<c>?asOf=YYYY-MM-DD</c>, default
+/// today), loading on navigation (so back and forward replay the view), and reloading when the
+/// figures change in the database.
+/// </summary>
+public abstract class DashboardPage : ComponentBase, IDisposable
+{
+    [Inject] protected DataChangeWatcher Live { get; set; } = null!;
+
+    [Inject] protected TimeProvider Time { get; set; } = null!;
+
+    [Inject] protected NavigationManager Navigation { get; set; } = null!;
+
+    [SupplyParameterFromQuery(Name = "asOf")] public string? AsOfParameter { get; set; }
+
+    protected DateOnly AsOf { get; private set; }
+
+    protected bool IsToday => AsOfParameter is null || AsOfProblem is not null;
+
+    /// <summary>Set when the URL's asOf is not a date; the page then shows today and says so.</summary>
+    protected string? AsOfProblem { get; private set; }
+
+    protected string AsOfText => AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected override void OnInitialized() => Live.Changed += OnDataChanged;
+
+    protected override async Task OnParametersSetAsync()
+    {
+        var today = DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
+        AsOfProblem = null;
+        if (string.IsNullOrEmpty(AsOfParameter))
+        {
+            AsOf = today;
+        }
+        else if (DateOnly.TryParseExact(AsOfParameter, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        {
+            AsOf = date;
+        }
+        else
+        {
+            AsOf = today;
+            AsOfProblem = $"'{AsOfParameter}' in the address is not a date written YYYY-MM-DD; showing today instead.";
+        }
+
+        await LoadAsync();
+    }
+
+    /// <summary>Loads the page's figures for <see cref="AsOf"/>.</summary>
+    protected abstract Task LoadAsync();
+
+    /// <summary>The address of this page with some query values replaced (null removes one).</summary>
+    protected string WithQuery(IReadOnlyDictionary<string, object?> values) => Navigation.GetUriWithQueryParameters(values);
+
+    private void OnDataChanged(DataChange change) => _ = InvokeAsync(async () =>
+    {
+        await LoadAsync();
+        StateHasChanged();
+    });
+
+    public void Dispose()
+    {
+        Live.Changed -= OnDataChanged;
+        GC.SuppressFinalize(this);
+    }
+}

@@ -1,0 +1,48 @@
+using System.Globalization;
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Domain.Engine;
+
+namespace BurdenShift.Web.Components.Shared;
+
+/// <summary>How pages write numbers and dates: the API gives them unrounded, pages round here.</summary>
+public static class Formats
+{
+    private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
+
+    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Inv);
+
+    public static string Date(DateOnly date, DatePrecision precision) => PartialDate.Format(date, precision);
+
+    public static string Percent(decimal value) => value.ToString("0.#", Inv) + "%";
+
+    public static string Number(decimal value) => Math.Abs(value) >= 1000 ? value.ToString("#,0", Inv) : value.ToString("0.##", Inv);
+
+    public static string WithSign(decimal value, string unit) => (value > 0 ? "+" : "") + Number(value) + unit;
+
+    /// <summary>"2028-03-01 (0.2 years late)" or "2027-01-01 (1.0 years early)", or why there is none.</summary>
+    public static string Eta(TargetStatusLike t) => t.Status switch
+    {
+        TargetStatus.Met => "reached",
+        TargetStatus.NoData => "—",
+        _ when t.Eta is { } eta && t.YearsLate is { } late => late switch
+        {
+            > 0 => $"{Date(eta)} ({late.ToString("0.0", Inv)} years late)",
+            < 0 => $"{Date(eta)} ({(-late).ToString("0.0", Inv)} years early)",
+            _ => $"{Date(eta)} (on the deadline)",
+        },
+        _ => "not at the current pace",
+    };
+
+    public static string StatusText(TargetStatus status) => status switch
+    {
+        TargetStatus.Met => "met",
+        TargetStatus.Missed => "missed",
+        TargetStatus.OnTrack => "on track",
+        TargetStatus.AtRisk => "at risk",
+        TargetStatus.OffTrack => "off track",
+        _ => "no data",
+    };
+}
+
+/// <summary>The part of a target result that <see cref="Formats.Eta"/> needs.</summary>
+public readonly record struct TargetStatusLike(TargetStatus Status, DateOnly? Eta, decimal? YearsLate);

@@ -1,0 +1,80 @@
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BurdenShift.Web.Live;
+
+/// <summary>A change to the figures, seen in the database's data version.</summary>
+public sealed record DataChange(long Version, string? Summary);
+
+/// <summary>
+/// Polls the database's data version (one tiny query a second for the whole app, not per
+/// visitor) and tells open dashboards when it moves, whichever process made the change: this
+/// app, another instance on the same database, or the CLI import.
+/// </summary>
+public sealed class DataChangeWatcher(
+    IDbContextFactory<BurdenShiftDbContext> dbFactory,
+    IConfiguration configuration,
+    ILogger<DataChangeWatcher> logger) : BackgroundService
+{
+    private long? _version;
+    private bool _failing;
+
+    public event Action<DataChange>? Changed;
+
+    /// <summary>Whether the loaded dataset is the illustrative one (every page says so).</summary>
+    public bool IsIllustrative { get; private set; }
+
+    public override async Task StartAsync(CancellationToken cancellationToken)
+    {
+        // Know the dataset (illustrative or not) before the first page is served.
+        await PollAsync(cancellationToken);
+        await base.StartAsync(cancellationToken);
+    }
+
+    protected override async Task ExecuteAsync(CancellationToken stoppingToken)
+    {
+        var seconds = configuration.GetValue("Live:PollSeconds", 1.0);
+        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(seconds, 0.2, 60)));
+        do
+        {
+            await PollAsync(stoppingToken);
+        }
+        while (await timer.WaitForNextTickAsync(stoppingToken));
+    }
+
+    /// <summary>Reads the data version now; public so a page can force a check.</summary>
+    public async Task PollAsync(CancellationToken ct = default)
+    {
+        try
+        {
+            await using var db = await dbFactory.CreateDbContextAsync(ct);
+            var info = await db.DatasetInfo.AsNoTracking()
+                .Where(d => d.Id == DatasetInfo.SingletonId)
+                .Select(d => new { d.DataVersion, d.ChangeSummary, d.IsIllustrative })
+                .FirstOrDefaultAsync(ct);
+            _failing = false;
+            if (info is null)
+            {
+                return;
+            }
+
+            IsIllustrative = info.IsIllustrative;
+            var previous = _version;
+            _version = info.DataVersion;
+            if (previous is not null && previous != info.DataVersion)
+            {
+                Changed?.Invoke(new DataChange(info.DataVersion, info.ChangeSummary));
+            }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            // Logged once per outage: the health check reports the database, this only pauses updates.
+            if (!_failing)
+            {
+                logger.LogWarning(ex, "Live updates paused: the database did not answer");
+                _failing = true;
+            }
+        }
+    }
+}
