@@ -30,20 +30,11 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var areas = await AreaRows(db, asOf).ToListAsync(ct);
-        var latestIds = areas.Where(a => a.LatestId is not null).Select(a => a.LatestId!.Value).ToList();
-
-        // The Europe-share series of every area, plus each area's latest assessment (which may
-        // give only a US share); source and note are read for those latest rows only.
+        // Every assessment dated on or before asOf, thin: the Europe-share series, and the latest
+        // row of each area (which may give only a US share). Its note and source came with the areas.
         var rows = await db.ShareAssessments.AsNoTracking()
-            .Where(s => s.AsOf <= asOf && (s.EuropeShare != null || latestIds.Contains(s.Id)))
-            .Select(s => new AssessmentPoint(
-                s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
-                latestIds.Contains(s.Id) ? s.Note : null,
-                latestIds.Contains(s.Id) ? s.Source!.Key : null,
-                latestIds.Contains(s.Id) ? s.Source!.Publisher : null,
-                latestIds.Contains(s.Id) ? s.Source!.Title : null,
-                latestIds.Contains(s.Id) ? s.Source!.Url : null,
-                latestIds.Contains(s.Id) ? s.Source!.Confidence : null))
+            .Where(s => s.AsOf <= asOf)
+            .Select(s => new AssessmentPoint(s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence))
             .ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
@@ -57,7 +48,9 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         var summaries = areas.Select(a =>
         {
-            var latest = a.LatestId is { } id ? byArea[a.Id].FirstOrDefault(r => r.Id == id)?.ToLatest() : null;
+            var latest = a.Latest is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
+                ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note)
+                : null;
             return Summarise(a, latest, history[a.Key], milestones, asOf);
         }).ToList();
 
@@ -118,7 +111,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var europePoints = assessments
             .Where(s => s.EuropeShare is not null)
             .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence));
-        var latest = assessments.FirstOrDefault(s => s.Id == area.LatestId) is { } l
+        var latest = assessments.FirstOrDefault(s => s.Id == area.Latest?.Id) is { } l
             ? new LatestShare(l.AsOf, l.DatePrecision, l.EuropeShare, l.UsShare, l.Confidence, l.Source, l.Note)
             : null;
         var summary = Summarise(area, latest, europePoints, facts, asOf);
@@ -137,17 +130,9 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indicators = await IndicatorRows(db, asOf, withObservations: false).ToListAsync(ct);
-        var latestIds = indicators.Where(i => i.LatestId is not null).Select(i => i.LatestId!.Value).ToList();
         var points = await db.IndicatorObservations.AsNoTracking()
             .Where(o => o.AsOf <= asOf)
-            .Select(o => new ObservationPoint(
-                o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision,
-                latestIds.Contains(o.Id) ? o.Note : null,
-                latestIds.Contains(o.Id) ? o.Source!.Key : null,
-                latestIds.Contains(o.Id) ? o.Source!.Publisher : null,
-                latestIds.Contains(o.Id) ? o.Source!.Title : null,
-                latestIds.Contains(o.Id) ? o.Source!.Url : null,
-                latestIds.Contains(o.Id) ? o.Source!.Confidence : null))
+            .Select(o => new ObservationPoint(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision))
             .ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
@@ -156,7 +141,9 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var byIndicator = points.ToLookup(p => p.IndicatorId);
         return [.. indicators.Select(i =>
         {
-            var latest = byIndicator[i.Id].FirstOrDefault(p => p.Point.EntryOrder == i.LatestId)?.ToLatest();
+            var latest = i.Latest is { } cite && byIndicator[i.Id].FirstOrDefault(p => p.Point.EntryOrder == cite.Id) is { } row
+                ? new LatestValue(row.Point.Date, row.Precision, row.Point.Value, row.Point.Confidence, cite.Source, cite.Note)
+                : null;
             return SummariseIndicator(i, latest, byIndicator[i.Id].Select(p => p.Point), milestones, asOf, withObservations: false);
         })];
     }
@@ -173,12 +160,20 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 a.Description,
                 a.ShareBasis,
                 db.DatasetInfo.Any(d => d.IsIllustrative),
-                // Latest assessment dated on or before asOf, on a date tie the one entered last: a
-                // scalar subquery the (AreaId, AsOf) index answers, not a window over the history.
-                a.Assessments.Where(s => s.AsOf <= asOf)
-                    .OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id)
-                    .Select(s => (long?)s.Id)
-                    .FirstOrDefault(),
+                // Latest assessment dated on or before asOf (on a date tie the one entered last) and
+                // its citation: scalar subqueries the (AreaId, AsOf) index answers, where EF's
+                // translation of a whole-row FirstOrDefault is a window over the entire history.
+                a.Assessments.Any(s => s.AsOf <= asOf)
+                    ? new LatestCitation(
+                        a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Id).First(),
+                        a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Note).First(),
+                        new SourceRef(
+                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Key).First(),
+                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Publisher).First(),
+                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Title).First(),
+                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Url).First(),
+                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Confidence).First()))
+                    : null,
                 a.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
                     .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
                         new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
@@ -197,10 +192,17 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 i.AreaId,
                 i.Area == null ? null : i.Area.Key,
                 db.DatasetInfo.Any(d => d.IsIllustrative),
-                i.Observations.Where(o => o.AsOf <= asOf)
-                    .OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id)
-                    .Select(o => (long?)o.Id)
-                    .FirstOrDefault(),
+                i.Observations.Any(o => o.AsOf <= asOf)
+                    ? new LatestCitation(
+                        i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Id).First(),
+                        i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Note).First(),
+                        new SourceRef(
+                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Key).First(),
+                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Publisher).First(),
+                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Title).First(),
+                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Url).First(),
+                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Confidence).First()))
+                    : null,
                 i.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
                     .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
                         new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
@@ -222,7 +224,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     }
 
     private static LatestValue? LatestOf(IndicatorData i) =>
-        i.Observations.FirstOrDefault(o => o.Point.EntryOrder == i.LatestId) is { } o
+        i.Observations.FirstOrDefault(o => o.Point.EntryOrder == i.Latest?.Id) is { } o
             ? new LatestValue(o.Point.Date, o.Precision, o.Point.Value, o.Point.Confidence, o.Source, o.Note)
             : null;
 
@@ -251,15 +253,13 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     }
 
     private sealed record AreaData(
-        int Id, string Key, string Name, decimal Weight, string Description, string? ShareBasis, bool Illustrative, long? LatestId, List<TargetData> Targets);
+        int Id, string Key, string Name, decimal Weight, string Description, string? ShareBasis, bool Illustrative, LatestCitation? Latest, List<TargetData> Targets);
+
+    /// <summary>The latest row's id, note and source, read with the area or indicator.</summary>
+    private sealed record LatestCitation(long Id, string? Note, SourceRef Source);
 
     private sealed record AssessmentPoint(
-        int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence,
-        string? Note, string? SourceKey, string? SourcePublisher, string? SourceTitle, string? SourceUrl, Confidence? SourceConfidence)
-    {
-        public LatestShare ToLatest() => new(AsOf, Precision, EuropeShare, UsShare, Confidence,
-            new SourceRef(SourceKey!, SourcePublisher!, SourceTitle!, SourceUrl, SourceConfidence!.Value), Note);
-    }
+        int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence);
 
     private sealed record TargetData(string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
 
@@ -269,13 +269,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
     private sealed record IndicatorData(
         int Id, string Key, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? AreaKey, bool Illustrative,
-        long? LatestId, List<TargetData> Targets, List<ObservationData> Observations);
+        LatestCitation? Latest, List<TargetData> Targets, List<ObservationData> Observations);
 
-    private sealed record ObservationPoint(
-        int IndicatorId, SeriesPoint Point, DatePrecision Precision,
-        string? Note, string? SourceKey, string? SourcePublisher, string? SourceTitle, string? SourceUrl, Confidence? SourceConfidence)
-    {
-        public LatestValue ToLatest() => new(Point.Date, Precision, Point.Value, Point.Confidence,
-            new SourceRef(SourceKey!, SourcePublisher!, SourceTitle!, SourceUrl, SourceConfidence!.Value), Note);
-    }
+    private sealed record ObservationPoint(int IndicatorId, SeriesPoint Point, DatePrecision Precision);
 }
