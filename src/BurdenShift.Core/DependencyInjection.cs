@@ -1,3 +1,4 @@
+using BurdenShift.Core.Changes;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
@@ -38,7 +39,9 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<Sources.SourceRegistryService>();
         services.AddSingleton<CsvImporter>();
+        services.AddSingleton<ChangesService>();
         return builder;
     }
 

@@ -5,14 +5,14 @@ using Microsoft.Playwright;
 namespace BurdenShift.E2ETests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class OverviewTests(Infrastructure.Browser browser)
+public sealed class OverviewTests(Infrastructure.Browser browser, SharedApps apps)
 {
     private static readonly string[] Areas = ["isr", "air-defence", "missiles", "ammunition", "drones", "cyber", "enablers"];
 
     [Fact]
     public async Task The_overview_shows_every_area_and_says_where_no_figure_is_public()
     {
-        await using var app = new AppServer();
+        var app = apps.PublicRecord;
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(app.BaseUrl + "/");
@@ -38,7 +38,7 @@ public sealed class OverviewTests(Infrastructure.Browser browser)
     [Fact]
     public async Task The_overview_has_no_serious_accessibility_violation()
     {
-        await using var app = new AppServer();
+        var app = apps.PublicRecord;
         var page = await browser.NewPageAsync();
         await page.GotoAsync(app.BaseUrl + "/");
         await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
@@ -53,7 +53,7 @@ public sealed class OverviewTests(Infrastructure.Browser browser)
     [Fact]
     public async Task The_illustrative_dataset_carries_its_banner()
     {
-        await using var app = new AppServer("illustrative");
+        var app = apps.Illustrative;
         var page = await browser.NewPageAsync();
 
         await page.GotoAsync(app.BaseUrl + "/");

@@ -141,3 +141,6 @@ public sealed record DashboardOverview(
     IReadOnlyList<IndexResult> Index,
     IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> History,
     IReadOnlyList<SeriesPoint> IndexHistory);
+
+/// <summary>The indicators and their observation histories.</summary>
+public sealed record IndicatorOverview(IReadOnlyList<IndicatorSummary> Indicators, IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> History);

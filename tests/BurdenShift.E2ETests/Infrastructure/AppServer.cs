@@ -27,6 +27,9 @@ public sealed class AppServer : WebApplicationFactory<Program>
 
     public string BaseUrl { get; }
 
+    /// <summary>The SQLite file the app runs on, for a second process (the CLI import) to write to.</summary>
+    public string DatabaseFile => _databaseFile;
+
     protected override void ConfigureWebHost(IWebHostBuilder builder)
     {
         builder.UseSetting("Database:Provider", "Sqlite");

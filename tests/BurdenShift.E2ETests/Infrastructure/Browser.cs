@@ -70,7 +70,7 @@ public sealed class Browser : IAsyncLifetime
 }
 
 [CollectionDefinition(Name)]
-public sealed class BrowserCollection : ICollectionFixture<Browser>
+public sealed class BrowserCollection : ICollectionFixture<Browser>, ICollectionFixture<SharedApps>
 {
     public const string Name = "browser";
 }

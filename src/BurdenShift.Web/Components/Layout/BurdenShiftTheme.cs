@@ -10,6 +10,13 @@ internal static class BurdenShiftTheme
         {
             Primary = "#1f3a5f",
             AppbarBackground = "#1f3a5f",
+            AppbarText = "#ffffff",
+        },
+        PaletteDark = new PaletteDark
+        {
+            Primary = "#90caf9",
+            AppbarBackground = "#14263d",
+            AppbarText = "#ffffff",
         },
         Typography = new Typography
         {

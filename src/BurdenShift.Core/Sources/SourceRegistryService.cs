@@ -1,0 +1,171 @@
+using BurdenShift.Core.Dashboard;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BurdenShift.Core.Sources;
+
+/// <summary>
+/// The source registry and what cites each source as of a date. Three SQL commands whatever the
+/// amount of data: (1) the sources; (2) the dated figures, share assessments and indicator
+/// observations dated on or before the date, in one UNION ALL; (3) the targets and milestones,
+/// in one UNION ALL. Sources have no navigations to their citations, so the citations are loaded
+/// thin and grouped by source id in memory. Decimals are neither compared nor ordered in SQL
+/// (SQLite stores them as text); ordering happens in memory.
+/// </summary>
+public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext> dbFactory)
+{
+    private const int AssessmentKind = 1;
+    private const int ObservationKind = 2;
+    private const int TargetKind = 3;
+    private const int MilestoneKind = 4;
+
+    /// <summary>
+    /// Every source (or those matching <paramref name="search"/> and <paramref name="confidence"/>,
+    /// see <see cref="SourceRegistry.Filter"/>) with the figures that cite it on <paramref name="asOf"/>:
+    /// share assessments and observations dated on or before it, and all targets and milestones
+    /// (they name a future date, not the date of a figure). Three SQL commands.
+    /// </summary>
+    public async Task<SourceRegistry> GetRegistryAsync(
+        DateOnly asOf, string? search = null, Confidence? confidence = null, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+
+        var sources = await db.Sources.AsNoTracking()
+            .Select(s => new SourceData(s.Id, s.Key, s.Publisher, s.Title, s.PublishedOn, s.PublishedPrecision, s.Url, s.Confidence, s.Note))
+            .ToListAsync(ct);
+
+        // Anonymous types on both sides of each UNION ALL: EF translates set operations only over
+        // identical shapes. Null columns belong to the other kind of row; every column whose type
+        // needs a value converter (confidence, date precision) is a real column in the first operand.
+        var assessments = db.ShareAssessments.AsNoTracking()
+            .Where(s => s.AsOf <= asOf)
+            .Select(s => new
+            {
+                Kind = AssessmentKind,
+                s.Id,
+                s.SourceId,
+                SeriesKey = s.Area!.Key,
+                SeriesName = s.Area.Name,
+                Unit = (string?)null,
+                s.AsOf,
+                Precision = s.AsOfPrecision,
+                EuropeShare = s.EuropeShare,
+                UsShare = s.UsShare,
+                Value = (decimal?)null,
+                s.Confidence,
+            });
+        var observations = db.IndicatorObservations.AsNoTracking()
+            .Where(o => o.AsOf <= asOf)
+            .Select(o => new
+            {
+                Kind = ObservationKind,
+                o.Id,
+                o.SourceId,
+                SeriesKey = o.Indicator!.Key,
+                SeriesName = o.Indicator.Name,
+                Unit = (string?)o.Indicator.Unit,
+                o.AsOf,
+                Precision = o.AsOfPrecision,
+                EuropeShare = (decimal?)null,
+                UsShare = (decimal?)null,
+                Value = (decimal?)o.Value,
+                o.Confidence,
+            });
+        var dated = await assessments.Concat(observations).ToListAsync(ct);
+
+        var targets = db.Targets.AsNoTracking()
+            .Select(t => new
+            {
+                Kind = TargetKind,
+                t.Id,
+                t.SourceId,
+                Title = t.Label,
+                TargetKey = (string?)t.Key,
+                AreaKey = t.Area != null ? t.Area.Key : null,
+                IndicatorKey = t.Indicator != null ? t.Indicator.Key : null,
+                SeriesName = t.Area != null ? t.Area.Name : t.Indicator != null ? t.Indicator.Name : null,
+                Unit = t.Area != null ? "%" : t.Indicator != null ? t.Indicator.Unit : null,
+                Date = t.Deadline,
+                Value = (decimal?)t.Value,
+                Precision = (DatePrecision?)null,
+            });
+        var milestones = db.Milestones.AsNoTracking()
+            .Select(m => new
+            {
+                Kind = MilestoneKind,
+                m.Id,
+                m.SourceId,
+                m.Title,
+                TargetKey = (string?)null,
+                AreaKey = m.Area != null ? m.Area.Key : null,
+                IndicatorKey = (string?)null,
+                SeriesName = m.Area != null ? m.Area.Name : null,
+                Unit = (string?)null,
+                Date = m.Due,
+                Value = (decimal?)null,
+                Precision = (DatePrecision?)m.DuePrecision,
+            });
+        // Milestones first: a set operation takes each column's type mapping from its first
+        // operand, and a null DatePrecision there would be read as a number, not as its word.
+        var undated = await milestones.Concat(targets).ToListAsync(ct);
+
+        var assessmentsBySource = dated.Where(r => r.Kind == AssessmentKind)
+            .Select(r => (r.SourceId, Row: new CitingAssessment(r.Id, r.SeriesKey, r.SeriesName, r.AsOf, r.Precision,
+                r.EuropeShare.Normalize(), r.UsShare.Normalize(), r.Confidence)))
+            .ToLookup(x => x.SourceId, x => x.Row);
+        var observationsBySource = dated.Where(r => r.Kind == ObservationKind)
+            .Select(r => (r.SourceId, Row: new CitingObservation(r.Id, r.SeriesKey, r.SeriesName, r.Unit ?? "", r.AsOf, r.Precision,
+                r.Value!.Value.Normalize(), r.Confidence)))
+            .ToLookup(x => x.SourceId, x => x.Row);
+        var targetsBySource = undated.Where(r => r.Kind == TargetKind)
+            .Select(r => (r.SourceId, Row: new CitingTarget(r.Id, r.SeriesName ?? "", r.AreaKey, r.IndicatorKey, r.TargetKey ?? "", r.Title,
+                r.Value!.Value.Normalize(), r.Unit ?? "", r.Date)))
+            .ToLookup(x => x.SourceId, x => x.Row);
+        var milestonesBySource = undated.Where(r => r.Kind == MilestoneKind)
+            .Select(r => (r.SourceId, Row: new CitingMilestone(r.Id, r.Title, r.Date, r.Precision ?? DatePrecision.Day, r.AreaKey, r.SeriesName)))
+            .ToLookup(x => x.SourceId, x => x.Row);
+
+        List<RegistrySource> entries =
+        [
+            .. sources
+                .OrderBy(s => s.Publisher, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(s => s.Title, StringComparer.OrdinalIgnoreCase)
+                .ThenBy(s => s.Key, StringComparer.Ordinal)
+                .Select(s => new RegistrySource(
+                    s.Id, s.Key, s.Publisher, s.Title, s.PublishedOn, s.PublishedPrecision, s.Url, s.Confidence, s.Note,
+                    [.. assessmentsBySource[s.Id].OrderBy(a => a.AsOf).ThenBy(a => a.AreaName, StringComparer.OrdinalIgnoreCase).ThenBy(a => a.Id)],
+                    [.. observationsBySource[s.Id].OrderBy(o => o.IndicatorName, StringComparer.OrdinalIgnoreCase).ThenBy(o => o.AsOf).ThenBy(o => o.Id)],
+                    [.. targetsBySource[s.Id].OrderBy(t => t.Series, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Deadline).ThenBy(t => t.Key, StringComparer.Ordinal)],
+                    [.. milestonesBySource[s.Id].OrderBy(m => m.Due).ThenBy(m => m.Title, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Id)])),
+        ];
+
+        var registry = new SourceRegistry(asOf, entries.Count, entries);
+        return search is null && confidence is null ? registry : registry.Filter(search, confidence);
+    }
+
+    /// <summary>
+    /// The observations of every indicator dated on or before <paramref name="asOf"/>, with their
+    /// sources, keyed by indicator key and in date and entry order. One SQL command.
+    /// </summary>
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesObservation>>> GetObservationsAsync(
+        DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var rows = await db.IndicatorObservations.AsNoTracking()
+            .Where(o => o.AsOf <= asOf)
+            .Select(o => new SeriesObservation(o.Id, o.Indicator!.Key, o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
+                new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
+            .ToListAsync(ct);
+        return rows
+            .GroupBy(r => r.IndicatorKey, StringComparer.Ordinal)
+            .ToDictionary(
+                g => g.Key,
+                g => (IReadOnlyList<SeriesObservation>)[.. g.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(o => o with { Value = o.Value.Normalize() })],
+                StringComparer.Ordinal);
+    }
+
+    private sealed record SourceData(
+        int Id, string Key, string Publisher, string Title, DateOnly? PublishedOn, DatePrecision PublishedPrecision, string? Url,
+        Confidence Confidence, string? Note);
+}
