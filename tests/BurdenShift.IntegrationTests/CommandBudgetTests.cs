@@ -29,7 +29,7 @@ public sealed class CommandBudgetTests(PostgresServer postgres)
         Assert.True(small.Areas <= 3, $"the overview took {small.Areas} commands");
         Assert.True(small.Indicators <= 3, $"the indicator list took {small.Indicators} commands");
         Assert.True(small.Index <= 3, $"the index took {small.Index} commands");
-        Assert.True(small.Area <= 4, $"an area page took {small.Area} commands");
+        Assert.True(small.Area <= 3, $"an area page took {small.Area} commands");
     }
 
     private async Task<(int Areas, int Area, int Indicators, int Index)> CountCommandsAsync(DatabaseProvider provider, int perArea)

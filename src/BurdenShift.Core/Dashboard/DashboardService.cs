@@ -81,13 +81,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             return null;
         }
 
-        var assessments = await db.ShareAssessments.AsNoTracking()
-            .Where(s => s.AreaId == area.Id && s.AsOf <= asOf)
-            .OrderBy(s => s.AsOf).ThenBy(s => s.Id)
-            .Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
-                new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
-                s.Note, s.EnteredBy, s.EnteredAt))
-            .ToListAsync(ct);
+        var assessments = area.Assessments;
         var indicators = await IndicatorRows(db, asOf, withObservations: true, areaId: area.Id).ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => m.AreaId == area.Id || m.AreaId == null)
@@ -186,6 +180,14 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 a.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
                     .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
                         new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
+                    .ToList(),
+                // One area's page lists every assessment, read with the area (the page's budget is
+                // three commands); the overview, with no key, reads none here.
+                a.Assessments.Where(s => key != null && s.AsOf <= asOf)
+                    .OrderBy(s => s.AsOf).ThenBy(s => s.Id)
+                    .Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
+                        new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
+                        s.Note, s.EnteredBy, s.EnteredAt))
                     .ToList()));
 
     private static IQueryable<IndicatorData> IndicatorRows(BurdenShiftDbContext db, DateOnly asOf, bool withObservations, int? areaId = null) =>
@@ -262,7 +264,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     }
 
     private sealed record AreaData(
-        int Id, string Key, string Name, decimal Weight, string Description, string? ShareBasis, bool Illustrative, LatestCitation? Latest, List<TargetData> Targets);
+        int Id, string Key, string Name, decimal Weight, string Description, string? ShareBasis, bool Illustrative, LatestCitation? Latest, List<TargetData> Targets,
+        List<AssessmentRow> Assessments);
 
     /// <summary>The latest row's id, note and source, read with the area or indicator.</summary>
     private sealed record LatestCitation(long Id, string? Note, SourceRef Source);
