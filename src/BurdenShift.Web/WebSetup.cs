@@ -4,6 +4,7 @@ using BurdenShift.Web.Api;
 using BurdenShift.Web.Components;
 using BurdenShift.Web.Health;
 using BurdenShift.Web.Live;
+using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using MudBlazor.Services;
 using Serilog;
@@ -33,7 +34,10 @@ internal static class WebSetup
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
+            app.UseHsts();
         }
+
+        app.UseSecurityHeaders();
 
         app.UseSerilogRequestLogging();
         // Pages get the not-found page; the API answers with problem details.

@@ -70,4 +70,24 @@ public sealed class AppTests(PostgresServer postgres)
 
         Assert.Contains("ILLUSTRATIVE", html);
     }
+
+    [Theory]
+    [InlineData("/")]
+    [InlineData("/api/areas")]
+    [InlineData("/api/nothing-here")]
+    public async Task Every_response_carries_the_security_headers(string path)
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = AppFactory.For(database, "none");
+        using var client = app.CreateClient();
+
+        var response = await client.GetAsync(path);
+
+        var csp = Assert.Single(response.Headers.GetValues("Content-Security-Policy"));
+        Assert.Contains("frame-ancestors 'none'", csp);
+        Assert.Contains("script-src 'self'", csp);
+        Assert.Equal("nosniff", Assert.Single(response.Headers.GetValues("X-Content-Type-Options")));
+        Assert.Equal("strict-origin-when-cross-origin", Assert.Single(response.Headers.GetValues("Referrer-Policy")));
+        Assert.Equal("DENY", Assert.Single(response.Headers.GetValues("X-Frame-Options")));
+    }
 }
