@@ -1,8 +1,10 @@
+using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Changes;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
 using BurdenShift.Core.Imports;
+using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
@@ -35,6 +37,27 @@ public static class DependencyInjection
             services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Common(o.UseNpgsql(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<PostgresBurdenShiftDbContext>>();
         }
+
+        // Identity's EF stores want a context per scope; it comes from the same pooled factory.
+        services.AddScoped(sp => sp.GetRequiredService<IDbContextFactory<BurdenShiftDbContext>>().CreateDbContext());
+        services.AddIdentityCore<BurdenShiftUser>(o =>
+            {
+                o.User.RequireUniqueEmail = true;
+                o.Password.RequiredLength = PasswordLengthValidator.MinLength;
+                o.Password.RequireDigit = false;
+                o.Password.RequireLowercase = false;
+                o.Password.RequireUppercase = false;
+                o.Password.RequireNonAlphanumeric = false;
+                o.Password.RequiredUniqueChars = 1;
+                o.Lockout.MaxFailedAccessAttempts = 5;
+                o.Lockout.DefaultLockoutTimeSpan = TimeSpan.FromMinutes(15);
+                o.Lockout.AllowedForNewUsers = true;
+            })
+            .AddRoles<IdentityRole>()
+            .AddEntityFrameworkStores<BurdenShiftDbContext>()
+            .AddPasswordValidator<PasswordLengthValidator>();
+        services.AddSingleton<SetupToken>();
+        services.AddScoped<AccountBootstrap>();
 
         services.AddSingleton<DatabaseSeeder>();
         services.AddSingleton<DatabaseInitializer>();

@@ -1,4 +1,5 @@
 using BurdenShift.Core;
+using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
 using BurdenShift.Web;
 using BurdenShift.Web.Cli;
@@ -7,6 +8,11 @@ using Serilog;
 if (args is ["import", .. var importArgs])
 {
     return await ImportCommand.RunAsync(importArgs, Console.Out, Console.Error);
+}
+
+if (args is ["users", .. var userArgs])
+{
+    return await UsersCommand.RunAsync(userArgs, Console.In, Console.Out, Console.Error);
 }
 
 var builder = WebApplication.CreateBuilder(args);
@@ -18,6 +24,11 @@ try
     builder.AddBurdenShiftWeb();
     var app = builder.Build();
     await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+    await using (var scope = app.Services.CreateAsyncScope())
+    {
+        await scope.ServiceProvider.GetRequiredService<AccountBootstrap>().RunAsync();
+    }
+
     app.UseBurdenShiftWeb();
     await app.RunAsync();
     return 0;

@@ -1,5 +1,7 @@
+using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data.Configurations;
 using BurdenShift.Core.Domain;
+using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Data;
@@ -8,7 +10,7 @@ namespace BurdenShift.Core.Data;
 /// The one model of BurdenShift. Each provider has a subclass with its own migrations
 /// (see docs/decisions/0001-two-database-providers.md); code depends on this base type only.
 /// </summary>
-public abstract class BurdenShiftDbContext(DbContextOptions options) : DbContext(options)
+public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityDbContext<BurdenShiftUser>(options)
 {
     public DbSet<Source> Sources => Set<Source>();
 
@@ -29,17 +31,19 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : DbContext
     /// <summary>Provider-specific SQL used in check constraints.</summary>
     protected abstract SqlDialect Dialect { get; }
 
-    protected override void OnModelCreating(ModelBuilder modelBuilder)
+    protected override void OnModelCreating(ModelBuilder builder)
     {
+        // Accounts (ASP.NET Core Identity) live in the same database, on both providers.
+        base.OnModelCreating(builder);
         var sql = Dialect;
-        modelBuilder.ApplyConfiguration(new SourceConfiguration());
-        modelBuilder.ApplyConfiguration(new CapabilityAreaConfiguration());
-        modelBuilder.ApplyConfiguration(new ShareAssessmentConfiguration(sql));
-        modelBuilder.ApplyConfiguration(new IndicatorConfiguration());
-        modelBuilder.ApplyConfiguration(new IndicatorObservationConfiguration());
-        modelBuilder.ApplyConfiguration(new TargetConfiguration(sql));
-        modelBuilder.ApplyConfiguration(new MilestoneConfiguration());
-        modelBuilder.ApplyConfiguration(new DatasetInfoConfiguration());
+        builder.ApplyConfiguration(new SourceConfiguration());
+        builder.ApplyConfiguration(new CapabilityAreaConfiguration());
+        builder.ApplyConfiguration(new ShareAssessmentConfiguration(sql));
+        builder.ApplyConfiguration(new IndicatorConfiguration());
+        builder.ApplyConfiguration(new IndicatorObservationConfiguration());
+        builder.ApplyConfiguration(new TargetConfiguration(sql));
+        builder.ApplyConfiguration(new MilestoneConfiguration());
+        builder.ApplyConfiguration(new DatasetInfoConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

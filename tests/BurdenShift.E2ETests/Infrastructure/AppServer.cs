@@ -15,10 +15,12 @@ public sealed class AppServer : WebApplicationFactory<Program>
 {
     private readonly string _databaseFile = Path.Combine(Path.GetTempPath(), $"burdenshift-e2e-{Guid.NewGuid():N}.db");
     private readonly string _dataset;
+    private readonly IReadOnlyDictionary<string, string> _settings;
 
-    public AppServer(string dataset = "public-record")
+    public AppServer(string dataset = "public-record", IReadOnlyDictionary<string, string>? settings = null)
     {
         _dataset = dataset;
+        _settings = settings ?? new Dictionary<string, string>();
         UseKestrel(0);
         StartServer();
         var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
@@ -36,6 +38,10 @@ public sealed class AppServer : WebApplicationFactory<Program>
         builder.UseSetting("ConnectionStrings:BurdenShift", $"Data Source={_databaseFile}");
         builder.UseSetting("Seed:Dataset", _dataset);
         builder.UseSetting("urls", "http://127.0.0.1:0");
+        foreach (var (key, value) in _settings)
+        {
+            builder.UseSetting(key, value);
+        }
     }
 
     public override async ValueTask DisposeAsync()

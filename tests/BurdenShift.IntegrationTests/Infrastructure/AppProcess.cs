@@ -10,7 +10,8 @@ public static class AppProcess
         public IEnumerable<string> AllLines => Stdout.Concat(Stderr);
     }
 
-    public static async Task<Outcome> RunAsync(IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workDir = null)
+    public static async Task<Outcome> RunAsync(
+        IEnumerable<string> args, IReadOnlyDictionary<string, string> environment, string? workDir = null, string? stdin = null)
     {
         var ownDir = workDir is null;
         workDir ??= Directory.CreateTempSubdirectory("burdenshift-run-").FullName;
@@ -21,6 +22,7 @@ public static class AppProcess
                 WorkingDirectory = workDir,
                 RedirectStandardOutput = true,
                 RedirectStandardError = true,
+                RedirectStandardInput = true,
             };
             psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BurdenShift.Web.dll"));
             foreach (var a in args)
@@ -35,6 +37,12 @@ public static class AppProcess
             }
 
             using var process = Process.Start(psi)!;
+            if (stdin is not null)
+            {
+                await process.StandardInput.WriteAsync(stdin);
+            }
+
+            process.StandardInput.Close();
             var stdout = process.StandardOutput.ReadToEndAsync();
             var stderr = process.StandardError.ReadToEndAsync();
             using var timeout = new CancellationTokenSource(TimeSpan.FromSeconds(90));

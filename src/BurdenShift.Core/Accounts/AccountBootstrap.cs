@@ -1,0 +1,75 @@
+using BurdenShift.Core.Data;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.Extensions.Configuration;
+using Microsoft.Extensions.Logging;
+
+namespace BurdenShift.Core.Accounts;
+
+/// <summary>
+/// On start-up: makes sure the roles exist and, while no user exists, creates the first admin from
+/// <c>Bootstrap:AdminEmail</c> and <c>Bootstrap:AdminPassword</c> or else logs a one-time setup link.
+/// There is no default password anywhere.
+/// </summary>
+public sealed class AccountBootstrap(
+    UserManager<BurdenShiftUser> users,
+    RoleManager<IdentityRole> roles,
+    IConfiguration configuration,
+    SetupToken setupToken,
+    TimeProvider time,
+    ILogger<AccountBootstrap> logger)
+{
+    public const string EmailKey = "Bootstrap:AdminEmail";
+    public const string PasswordKey = "Bootstrap:AdminPassword";
+
+    public async Task RunAsync()
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"creating the {role} role");
+            }
+        }
+
+        if (users.Users.Any())
+        {
+            return;
+        }
+
+        var email = configuration[EmailKey];
+        var password = configuration[PasswordKey];
+        if (string.IsNullOrWhiteSpace(email) || string.IsNullOrEmpty(password))
+        {
+            logger.LogWarning("No user exists yet. Create the first admin at /setup?token={Token} (valid until the app restarts), " +
+                "or set {EmailKey} and {PasswordKey}", setupToken.Issue(), EmailKey, PasswordKey);
+            return;
+        }
+
+        var result = await CreateAsync(users, email.Trim(), password, Roles.Admin, time);
+        if (!result.Succeeded)
+        {
+            throw new StartupConfigurationException(
+                $"{PasswordKey} or {EmailKey} was refused: {Describe(result)} Fix the setting; no user was created.");
+        }
+
+        logger.LogInformation("Created the first admin {Email} from configuration", email.Trim());
+    }
+
+    /// <summary>Creates a user with a role; the result says why when it cannot.</summary>
+    public static async Task<IdentityResult> CreateAsync(UserManager<BurdenShiftUser> users, string email, string password, string role, TimeProvider time)
+    {
+        var user = new BurdenShiftUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = time.GetUtcNow() };
+        var created = await users.CreateAsync(user, password);
+        return created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
+    }
+
+    public static string Describe(IdentityResult result) => string.Join(" ", result.Errors.Select(e => e.Description));
+
+    private static void Check(IdentityResult result, string what)
+    {
+        if (!result.Succeeded)
+        {
+            throw new InvalidOperationException($"Failed {what}: {Describe(result)}");
+        }
+    }
+}
