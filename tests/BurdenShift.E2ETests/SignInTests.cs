@@ -71,4 +71,65 @@ public sealed class SignInTests(Infrastructure.Browser browser)
         await again.GotoAsync($"{app.BaseUrl}/setup?token={token}");
         Assert.True(await again.GetByTestId("setup-closed").IsVisibleAsync());
     }
+
+    [Fact]
+    public async Task An_admin_adds_an_editor_who_cannot_reach_the_users_page_and_a_disabled_user_cannot_sign_in()
+    {
+        await using var app = new AppServer("none", new Dictionary<string, string>
+        {
+            ["Bootstrap:AdminEmail"] = Email,
+            ["Bootstrap:AdminPassword"] = Password,
+        });
+        var admin = await browser.NewPageAsync();
+        await SignInAsync(admin, app, Email, Password);
+        await admin.OpenAsync(app.BaseUrl + "/admin/users");
+
+        await admin.GetByTestId("new-email").FillAsync("editor@example.org");
+        await admin.GetByTestId("new-role").SelectOptionAsync("Editor");
+        await admin.GetByTestId("new-password").FillAsync("short");
+        await admin.GetByTestId("add-user").ClickAsync();
+        await Pages.EventuallyAsync(async () => (await admin.GetByTestId("users-message").InnerTextAsync()).Contains("at least 12", StringComparison.Ordinal),
+            "a short password was not refused with a reason");
+        await admin.GetByTestId("new-password").FillAsync("a long enough passphrase");
+        await admin.GetByTestId("add-user").ClickAsync();
+        await admin.Locator("tr[data-user='editor@example.org']").WaitForAsync();
+        var axe = await admin.RunAxe();
+        Assert.DoesNotContain(axe.Violations, v => v.Impact is "serious" or "critical");
+
+        var editor = await browser.NewPageAsync();
+        await SignInAsync(editor, app, "editor@example.org", "a long enough passphrase");
+        await editor.GotoAsync(app.BaseUrl + "/admin/users");
+        Assert.True(await editor.GetByTestId("access-denied").IsVisibleAsync());
+        Assert.Equal(0, await editor.GetByTestId("nav-users").CountAsync());
+
+        await admin.GetByTestId("toggle-editor@example.org").ClickAsync();
+        await Pages.EventuallyAsync(async () => (await admin.Locator("tr[data-user='editor@example.org']").InnerTextAsync()).Contains("disabled", StringComparison.Ordinal),
+            "the editor was not shown as disabled");
+        var again = await browser.NewPageAsync();
+        await again.GotoAsync(app.BaseUrl + "/account/signin");
+        await again.GetByTestId("signin-email").FillAsync("editor@example.org");
+        await again.GetByTestId("signin-password").FillAsync("a long enough passphrase");
+        await again.GetByTestId("signin-submit").ClickAsync();
+        Assert.Contains("wrong", await again.GetByTestId("signin-error").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_is_sent_to_sign_in_from_the_users_page()
+    {
+        await using var app = new AppServer("none");
+        var page = await browser.NewPageAsync();
+
+        await page.GotoAsync(app.BaseUrl + "/admin/users");
+
+        Assert.Contains("/account/signin", page.Url);
+    }
+
+    private static async Task SignInAsync(Microsoft.Playwright.IPage page, AppServer app, string email, string password)
+    {
+        await page.GotoAsync(app.BaseUrl + "/account/signin");
+        await page.GetByTestId("signin-email").FillAsync(email);
+        await page.GetByTestId("signin-password").FillAsync(password);
+        await page.GetByTestId("signin-submit").ClickAsync();
+        await page.GetByTestId("signed-in-as").WaitForAsync();
+    }
 }
