@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<Sources.SourceRegistryService>();
         services.AddSingleton<CsvImporter>();
         services.AddSingleton<ChangesService>();
+        services.AddSingleton<Editing.FigureEditor>();
         return builder;
     }
 

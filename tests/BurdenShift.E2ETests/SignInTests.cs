@@ -124,6 +124,51 @@ public sealed class SignInTests(Infrastructure.Browser browser)
         Assert.Contains("/account/signin", page.Url);
     }
 
+    [Fact]
+    public async Task An_editor_adds_an_assessment_that_an_open_overview_shows_without_a_reload()
+    {
+        await using var app = new AppServer("public-record", new Dictionary<string, string>
+        {
+            ["Bootstrap:AdminEmail"] = Email,
+            ["Bootstrap:AdminPassword"] = Password,
+        });
+        var watcher = await browser.NewPageAsync();
+        await watcher.OpenAsync(app.BaseUrl + "/");
+        var drones = watcher.Locator("tr[data-area='drones']");
+        Assert.Contains("no public figure", await drones.InnerTextAsync());
+
+        var editor = await browser.NewPageAsync();
+        await SignInAsync(editor, app, Email, Password);
+        await editor.OpenAsync(app.BaseUrl + "/areas/drones");
+        await editor.GetByTestId("add-assessment").ClickAsync();
+        await editor.GetByTestId("f-asof").FillAsync("2026-06-30");
+        await editor.GetByTestId("f-europe").FillAsync("120");
+        await editor.GetByTestId("f-confidence").SelectOptionAsync("medium");
+        await editor.GetByTestId("f-source").SelectOptionAsync("reuters-2027");
+        await editor.GetByTestId("save-assessment").ClickAsync();
+        await editor.GetByText("outside 0..100").WaitForAsync();
+        await editor.GetByTestId("assessment-form").ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("assessment-form-error") });
+        await editor.GetByTestId("f-europe").FillAsync("41.5");
+        await editor.GetByTestId("f-us").FillAsync("52");
+        await editor.GetByTestId("save-assessment").ClickAsync();
+        await editor.GetByTestId("assessment-saved").WaitForAsync();
+
+        await Pages.EventuallyAsync(async () => (await drones.InnerTextAsync()).Contains("41.5%", StringComparison.Ordinal),
+            "the overview open in another browser did not show the new figure without a reload");
+        Assert.Contains("medium confidence", await drones.InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_sees_no_edit_form()
+    {
+        await using var app = new AppServer("none");
+        var page = await browser.NewPageAsync();
+
+        await page.OpenAsync(app.BaseUrl + "/areas/drones");
+
+        Assert.Equal(0, await page.GetByTestId("add-assessment").CountAsync());
+    }
+
     private static async Task SignInAsync(Microsoft.Playwright.IPage page, AppServer app, string email, string password)
     {
         await page.GotoAsync(app.BaseUrl + "/account/signin");

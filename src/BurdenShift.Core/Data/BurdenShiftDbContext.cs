@@ -28,6 +28,8 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
 
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
     /// <summary>Provider-specific SQL used in check constraints.</summary>
     protected abstract SqlDialect Dialect { get; }
 
@@ -44,6 +46,7 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new TargetConfiguration(sql));
         builder.ApplyConfiguration(new MilestoneConfiguration());
         builder.ApplyConfiguration(new DatasetInfoConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

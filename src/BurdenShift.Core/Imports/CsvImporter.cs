@@ -18,8 +18,6 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
     public static readonly IReadOnlyList<string> ShareColumns = ["area", "as_of", "europe_share", "us_share", "source", "confidence", "note"];
     public static readonly IReadOnlyList<string> ObservationColumns = ["indicator", "as_of", "value", "source", "confidence", "note"];
     private const string OptionalColumn = "source_url";
-    private static readonly DateOnly Earliest = new(1900, 1, 1);
-    private static readonly DateOnly Latest = new(2100, 12, 31);
     private const int MaxProblemsReported = 200;
 
     /// <param name="csv">The file's bytes.</param>
@@ -170,15 +168,12 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                     errors.Add(areaKey.Length == 0 ? "area is empty" : $"area '{areaKey}' does not exist (known: {string.Join(", ", areas.Keys.Order())})");
                 }
 
-                var europe = ParseShare("europe_share", Field("europe_share"), errors);
-                var us = ParseShare("us_share", Field("us_share"), errors);
-                if (Field("europe_share").Length == 0 && Field("us_share").Length == 0)
+                var europe = ParseNumber("europe_share", Field("europe_share"), 4, errors);
+                var us = ParseNumber("us_share", Field("us_share"), 4, errors);
+                var unparsed = (europe is null && Field("europe_share").Length > 0) || (us is null && Field("us_share").Length > 0);
+                if (!unparsed)
                 {
-                    errors.Add("europe_share and us_share are both empty: give at least one");
-                }
-                else if (europe + us > 100m)
-                {
-                    errors.Add($"europe_share + us_share = {europe + us}, more than 100");
+                    errors.AddRange(FigureRules.ShareProblems("europe_share", europe, "us_share", us).Select(p => p.Message));
                 }
 
                 row = new ImportRow(areaId, 0, date, europe, us, 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note));
@@ -292,24 +287,12 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         {
             errors.Add(text.Length == 0 ? "as_of is empty" : $"as_of '{text}' is not a date written YYYY-MM-DD");
         }
-        else if (date < Earliest || date > Latest)
+        else if (FigureRules.DateProblem("as_of", date) is { } problem)
         {
-            errors.Add($"as_of {text} is outside {Earliest:yyyy-MM-dd}..{Latest:yyyy-MM-dd}");
+            errors.Add(problem);
         }
 
         return date;
-    }
-
-    private static decimal? ParseShare(string column, string text, List<string> errors)
-    {
-        var value = ParseNumber(column, text, 4, errors);
-        if (value is < 0m or > 100m)
-        {
-            errors.Add($"{column} {text} is outside 0..100");
-            return null;
-        }
-
-        return value;
     }
 
     private static decimal? ParseNumber(string column, string text, int maxDecimals, List<string> errors)

@@ -1,0 +1,29 @@
+namespace BurdenShift.Core.Domain;
+
+/// <summary>
+/// One write to a figure, source, target, milestone or area: who, when, what, the values before
+/// and after (JSON), and why. Written in the same transaction as the change it records.
+/// </summary>
+public class AuditEntry
+{
+    public long Id { get; set; }
+
+    public DateTimeOffset At { get; set; }
+
+    public required string By { get; set; }
+
+    /// <summary><c>insert</c>, <c>update</c> or <c>delete</c>.</summary>
+    public required string Action { get; set; }
+
+    public required string EntityType { get; set; }
+
+    public required string EntityId { get; set; }
+
+    public required string Summary { get; set; }
+
+    public string? OldValues { get; set; }
+
+    public string? NewValues { get; set; }
+
+    public string? Reason { get; set; }
+}

@@ -1,0 +1,111 @@
+using System.Security.Claims;
+using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Data.Seeding;
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Editing;
+using BurdenShift.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace BurdenShift.IntegrationTests;
+
+[Collection(PostgresCollection.Name)]
+public sealed class EditingTests(PostgresServer postgres)
+{
+    private static ClaimsPrincipal User(string? name, params string[] roles)
+    {
+        var claims = new List<Claim>();
+        if (name is not null)
+        {
+            claims.Add(new Claim(ClaimTypes.Name, name));
+        }
+
+        claims.AddRange(roles.Select(r => new Claim(ClaimTypes.Role, r)));
+        return new ClaimsPrincipal(new ClaimsIdentity(claims, "test"));
+    }
+
+    private static ShareAssessmentDraft Draft(decimal? europe = 41.5m, decimal? us = 52m, string? sourceKey = "reuters-2027") =>
+        new("drones", new DateOnly(2026, 6, 30), europe, us, Confidence.Medium, sourceKey, null, null, null, "from a briefing");
+
+    private static async Task<(TestDatabase Database, FigureEditor Editor)> ArrangeAsync(PostgresServer postgres, DatabaseProvider provider)
+    {
+        var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var db = await database.CreateMigratedContextAsync();
+        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
+        return (database, new FigureEditor(database.Factory(), TimeProvider.System, NullLogger<FigureEditor>.Instance));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_editors_figure_is_written_with_its_audit_entry(DatabaseProvider provider)
+    {
+        var (database, editor) = await ArrangeAsync(postgres, provider);
+        await using var _ = database;
+
+        var result = await editor.AddShareAssessmentAsync(Draft(), User("editor@example.org", Roles.Editor));
+
+        Assert.True(result.Succeeded, string.Join("; ", result.Errors.Values));
+        await using var db = database.CreateContext();
+        var stored = await db.ShareAssessments.SingleAsync();
+        Assert.Equal(41.5m, stored.EuropeShare);
+        Assert.Equal("editor@example.org", stored.EnteredBy);
+        var audit = await db.AuditEntries.SingleAsync();
+        Assert.Equal("insert", audit.Action);
+        Assert.Equal(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.EntityId);
+        Assert.Equal("editor@example.org", audit.By);
+        Assert.Contains("\"europeShare\":41.5", audit.NewValues);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_viewer_or_an_anonymous_caller_cannot_write(DatabaseProvider provider)
+    {
+        var (database, editor) = await ArrangeAsync(postgres, provider);
+        await using var _ = database;
+
+        var viewer = await editor.AddShareAssessmentAsync(Draft(), User("viewer@example.org", Roles.Viewer));
+        var anonymous = await editor.AddShareAssessmentAsync(Draft(), new ClaimsPrincipal(new ClaimsIdentity()));
+
+        Assert.False(viewer.Succeeded);
+        Assert.False(anonymous.Succeeded);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.ShareAssessments.CountAsync());
+        Assert.Equal(0, await db.AuditEntries.CountAsync());
+    }
+
+    [Fact]
+    public async Task Every_bad_field_is_named_and_nothing_is_written()
+    {
+        var (database, editor) = await ArrangeAsync(postgres, DatabaseProvider.Sqlite);
+        await using var _ = database;
+        var draft = new ShareAssessmentDraft("drones", null, 70m, 60m, null, null, "Only a publisher", null, "not a url", null);
+
+        var result = await editor.AddShareAssessmentAsync(draft, User("admin@example.org", Roles.Admin));
+
+        Assert.Equal(["asOf", "confidence", "source", "sourceUrl", "usShare"], result.Errors.Keys.Order());
+        Assert.Contains("more than 100", result.Errors["usShare"]);
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.ShareAssessments.CountAsync());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_failing_audit_write_rolls_the_change_back(DatabaseProvider provider)
+    {
+        var (database, editor) = await ArrangeAsync(postgres, provider);
+        await using var _ = database;
+
+        // An editor role without a name: the audit entry's "by" is blank, which the database refuses.
+        await Assert.ThrowsAsync<DbUpdateException>(() =>
+            editor.AddShareAssessmentAsync(Draft(sourceKey: null) with { NewSourcePublisher = "Example", NewSourceTitle = "Briefing" }, User(null, Roles.Editor)));
+
+        await using var db = database.CreateContext();
+        Assert.Equal(0, await db.ShareAssessments.CountAsync());
+        Assert.Equal(0, await db.AuditEntries.CountAsync());
+        Assert.False(await db.Sources.AnyAsync(s => s.Publisher == "Example"));
+    }
+}
