@@ -48,6 +48,10 @@ public sealed class ImportTests(PostgresServer postgres)
         Assert.Equal([30m, 35m, null], rows.Select(r => r.EuropeShare));
         Assert.All(rows, r => Assert.Equal("editor@example.org", r.EnteredBy));
         // One registry entry for the repeated citation, with its URL; the known key is reused.
+        // Every imported figure has its audit entry, attributed to the importer.
+        var audits = await db.AuditEntries.OrderBy(a => a.Id).ToListAsync();
+        Assert.Equal(rows.Select(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), audits.Select(a => a.EntityId));
+        Assert.All(audits, a => Assert.Equal("editor@example.org", a.By));
         var added = Assert.Single(await db.Sources.Where(s => s.Publisher == "Example Institute, drone census").ToListAsync());
         Assert.Equal("https://example.org/census", added.Url);
         Assert.Equal("reuters-2027", rows[2].Source!.Key);
@@ -95,6 +99,7 @@ public sealed class ImportTests(PostgresServer postgres)
 
         await using var check = database.CreateContext();
         Assert.Equal(0, await check.ShareAssessments.CountAsync());
+        Assert.Equal(0, await check.AuditEntries.CountAsync());
         Assert.Equal(sourcesBefore, await check.Sources.CountAsync());
     }
 

@@ -66,11 +66,16 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             await db.SaveChangesAsync(ct);
 
             // Saved in file order: ids grow with it, and ids break date ties (methodology, "Current").
-            foreach (var row in parsed.Rows)
+            var written = parsed.Rows.Select(row => (Row: row, Entity: row.ToEntity(enteredBy, now))).ToList();
+            foreach (var (_, entity) in written)
             {
-                db.Add(row.ToEntity(enteredBy, now));
+                db.Add(entity);
             }
 
+            await db.SaveChangesAsync(ct);
+
+            // One audit entry per figure, in the same transaction: no imported figure is unattributed.
+            db.AuditEntries.AddRange(written.Select(w => w.Row.ToAudit(w.Entity, enteredBy, now)));
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
@@ -349,6 +354,27 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         public int SourceId { get; set; }
 
         public Source? NewSource { get; set; }
+
+        public AuditEntry ToAudit(object entity, string enteredBy, DateTimeOffset now)
+        {
+            var (type, id) = entity switch
+            {
+                ShareAssessment s => (nameof(ShareAssessment), s.Id),
+                IndicatorObservation o => (nameof(IndicatorObservation), o.Id),
+                _ => throw new InvalidOperationException("Unknown imported entity."),
+            };
+            return new AuditEntry
+            {
+                At = now,
+                By = enteredBy,
+                Action = "insert",
+                EntityType = type,
+                EntityId = id.ToString(CultureInfo.InvariantCulture),
+                Summary = $"Imported figure dated {AsOf:yyyy-MM-dd}",
+                NewValues = System.Text.Json.JsonSerializer.Serialize(new { asOf = AsOf, europeShare = EuropeShare, usShare = UsShare, value = AreaId == 0 ? Value : (decimal?)null, confidence = Confidence.ToWire(), source = SourceKey, note = Note }),
+                Reason = "CSV import",
+            };
+        }
 
         public object ToEntity(string enteredBy, DateTimeOffset now) => AreaId != 0
             ? new ShareAssessment
