@@ -159,6 +159,45 @@ public sealed class SignInTests(Infrastructure.Browser browser)
     }
 
     [Fact]
+    public async Task An_editor_previews_a_csv_sees_each_bad_line_then_imports_the_fixed_file()
+    {
+        await using var app = new AppServer("none", new Dictionary<string, string>
+        {
+            ["Bootstrap:AdminEmail"] = Email,
+            ["Bootstrap:AdminPassword"] = Password,
+        });
+        var page = await browser.NewPageAsync();
+        await SignInAsync(page, app, Email, Password);
+        await page.OpenAsync(app.BaseUrl + "/import");
+        const string header = "area,as_of,europe_share,us_share,source,confidence,note\n";
+
+        await page.GetByTestId("import-file").SetInputFilesAsync(new Microsoft.Playwright.FilePayload
+        {
+            Name = "bad.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(header + "drones,2026-03-31,40,50,Example Institute,medium,\ndrones,2026-03-31,70,60,Example Institute,medium,\n"),
+        });
+        await page.GetByTestId("import-problems").WaitForAsync();
+        Assert.Contains("line 3", await page.GetByTestId("import-problems").InnerTextAsync());
+        Assert.Equal(0, await page.GetByTestId("import-commit").CountAsync());
+
+        await page.GetByTestId("import-file").SetInputFilesAsync(new Microsoft.Playwright.FilePayload
+        {
+            Name = "good.csv",
+            MimeType = "text/csv",
+            Buffer = System.Text.Encoding.UTF8.GetBytes(header + "drones,2026-03-31,40,50,Example Institute,medium,first\n"),
+        });
+        await page.GetByTestId("import-commit").WaitForAsync();
+        Assert.Contains("drones", await page.GetByTestId("import-preview").InnerTextAsync());
+        await page.GetByTestId("import-commit").ClickAsync();
+        await Pages.EventuallyAsync(async () => (await page.GetByTestId("import-message").InnerTextAsync()).Contains("imported 1", StringComparison.Ordinal),
+            "the import did not report success");
+
+        await page.OpenAsync(app.BaseUrl + "/");
+        Assert.Contains("40%", await page.Locator("tr[data-area='drones']").InnerTextAsync());
+    }
+
+    [Fact]
     public async Task An_anonymous_visitor_sees_no_edit_form()
     {
         await using var app = new AppServer("none");
@@ -167,6 +206,9 @@ public sealed class SignInTests(Infrastructure.Browser browser)
         await page.OpenAsync(app.BaseUrl + "/areas/drones");
 
         Assert.Equal(0, await page.GetByTestId("add-assessment").CountAsync());
+        Assert.Equal(0, await page.GetByTestId("nav-import").CountAsync());
+        await page.GotoAsync(app.BaseUrl + "/import");
+        Assert.Contains("/account/signin", page.Url);
     }
 
     private static async Task SignInAsync(Microsoft.Playwright.IPage page, AppServer app, string email, string password)

@@ -38,15 +38,16 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var parsed = await ParseAsync(text, db, ct);
+        var preview = parsed.Rows.Select(r => r.ToPreview(r.NewSource?.Publisher ?? r.SourceKey ?? "")).ToList();
         if (parsed.Problems.Count > 0)
         {
-            return Refused(parsed.Kind, parsed.Rows.Count, [.. parsed.Problems.Take(MaxProblemsReported)]);
+            return Refused(parsed.Kind, parsed.Rows.Count, [.. parsed.Problems.Take(MaxProblemsReported)]) with { Preview = preview };
         }
 
         var newSources = parsed.NewSources.Values.Select(s => s.Publisher).ToList();
         if (dryRun)
         {
-            return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: false, newSources);
+            return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: false, newSources) { Preview = preview };
         }
 
         var now = time.GetUtcNow();
@@ -82,7 +83,7 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
 
         logger.LogInformation("Imported {Rows} {Kind} by {EnteredBy} ({NewSources} new sources)",
             parsed.Rows.Count, parsed.Kind, enteredBy, newSources.Count);
-        return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: true, newSources);
+        return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: true, newSources) { Preview = preview };
     }
 
     private static ImportResult Refused(ImportKind kind, int rows, params ImportProblem[] problems) =>
@@ -181,7 +182,7 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                     errors.AddRange(FigureRules.ShareProblems("europe_share", europe, "us_share", us).Select(p => p.Message));
                 }
 
-                row = new ImportRow(areaId, 0, date, europe, us, 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note));
+                row = new ImportRow(areaId, 0, date, europe, us, 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note)) { Line = line, Key = areaKey };
             }
             else
             {
@@ -197,7 +198,7 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                     errors.Add("value is empty");
                 }
 
-                row = new ImportRow(0, indicatorId, date, null, null, value ?? 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note));
+                row = new ImportRow(0, indicatorId, date, null, null, value ?? 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note)) { Line = line, Key = indicatorKey };
             }
 
             if (errors.Count > 0)
@@ -354,6 +355,13 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         public int SourceId { get; set; }
 
         public Source? NewSource { get; set; }
+
+        public int Line { get; init; }
+
+        public string Key { get; init; } = "";
+
+        public ImportPreviewRow ToPreview(string sourceText) => new(Line, Key, AsOf, EuropeShare, UsShare, AreaId == 0 ? Value : null,
+            Confidence.ToWire(), sourceText, Note);
 
         public AuditEntry ToAudit(object entity, string enteredBy, DateTimeOffset now)
         {

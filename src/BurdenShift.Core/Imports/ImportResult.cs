@@ -13,6 +13,9 @@ public sealed record ImportProblem(int Line, string Message)
     public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
 }
 
+/// <summary>One valid row as it would be (or was) written, for the preview.</summary>
+public sealed record ImportPreviewRow(int Line, string Key, DateOnly AsOf, decimal? EuropeShare, decimal? UsShare, decimal? Value, string Confidence, string Source, string? Note);
+
 /// <summary>What an import did. Nothing is written unless every row is valid.</summary>
 public sealed record ImportResult(
     ImportKind Kind,
@@ -21,6 +24,9 @@ public sealed record ImportResult(
     bool Written,
     IReadOnlyList<string> NewSources)
 {
+    /// <summary>The valid rows, in file order (empty when the file could not be read at all).</summary>
+    public IReadOnlyList<ImportPreviewRow> Preview { get; init; } = [];
+
     public bool Succeeded => Problems.Count == 0;
 
     public string KindName => Kind switch
