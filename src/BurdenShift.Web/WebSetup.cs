@@ -1,11 +1,13 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
 using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Data;
 using BurdenShift.Web.Api;
 using BurdenShift.Web.Components;
 using BurdenShift.Web.Health;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Security;
+using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
@@ -25,6 +27,8 @@ internal static class WebSetup
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeWatcher>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails();
+        // Keys in the database: cookies survive restarts and work across instances behind a load balancer.
+        builder.Services.AddDataProtection().SetApplicationName("BurdenShift").PersistKeysToDbContext<BurdenShiftDbContext>();
         builder.AddBurdenShiftAuth();
         builder.Services.AddBurdenShiftRateLimits();
         builder.Services.AddOpenApi();

@@ -5,6 +5,7 @@ using BurdenShift.Core.Data;
 using BurdenShift.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.IntegrationTests;
@@ -183,5 +184,38 @@ public sealed class AccountTests(PostgresServer postgres)
         Assert.NotNull(editor);
         Assert.True(await users.IsInRoleAsync(editor, Roles.Editor));
         Assert.Null(await users.FindByEmailAsync("weak@example.org"));
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_cookie_issued_by_one_app_instance_is_honoured_by_another_on_the_same_database(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var first = WithSettings(database, ("Auth:PublicRead", "false"), (AccountBootstrap.EmailKey, AdminEmail), (AccountBootstrap.PasswordKey, AdminPassword));
+        first.CreateClient().Dispose();
+        string cookie;
+        await using (var scope = first.Services.CreateAsyncScope())
+        {
+            // Protect a ticket the way sign-in does, with the first instance's key ring.
+            var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<BurdenShiftUser>>();
+            var principal = await signIn.CreateUserPrincipalAsync((await signIn.UserManager.FindByEmailAsync(AdminEmail))!);
+            var options = scope.ServiceProvider.GetRequiredService<Microsoft.Extensions.Options.IOptionsMonitor<Microsoft.AspNetCore.Authentication.Cookies.CookieAuthenticationOptions>>()
+                .Get(IdentityConstants.ApplicationScheme);
+            var ticket = new Microsoft.AspNetCore.Authentication.AuthenticationTicket(principal, IdentityConstants.ApplicationScheme);
+            cookie = options.TicketDataFormat.Protect(ticket);
+        }
+
+        await using (var db = database.CreateContext())
+        {
+            Assert.True(await db.DataProtectionKeys.AnyAsync(), "the key ring is not in the database");
+        }
+
+        // A second instance (a restart, or another node) on the same database reads the same keys.
+        await using var second = WithSettings(database, ("Auth:PublicRead", "false"));
+        using var client = second.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        client.DefaultRequestHeaders.Add("Cookie", $"BurdenShift.Auth={cookie}");
+
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/areas")).StatusCode);
     }
 }

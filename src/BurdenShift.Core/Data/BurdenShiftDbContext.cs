@@ -1,6 +1,7 @@
 using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data.Configurations;
 using BurdenShift.Core.Domain;
+using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore;
 
@@ -10,7 +11,7 @@ namespace BurdenShift.Core.Data;
 /// The one model of BurdenShift. Each provider has a subclass with its own migrations
 /// (see docs/decisions/0001-two-database-providers.md); code depends on this base type only.
 /// </summary>
-public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityDbContext<BurdenShiftUser>(options)
+public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityDbContext<BurdenShiftUser>(options), IDataProtectionKeyContext
 {
     public DbSet<Source> Sources => Set<Source>();
 
@@ -29,6 +30,9 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every app instance and kept across restarts.</summary>
+    public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Provider-specific SQL used in check constraints.</summary>
     protected abstract SqlDialect Dialect { get; }
