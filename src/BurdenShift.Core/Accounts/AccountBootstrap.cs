@@ -23,13 +23,7 @@ public sealed class AccountBootstrap(
 
     public async Task RunAsync()
     {
-        foreach (var role in Roles.All)
-        {
-            if (!await roles.RoleExistsAsync(role))
-            {
-                Check(await roles.CreateAsync(new IdentityRole(role)), $"creating the {role} role");
-            }
-        }
+        await EnsureRolesAsync(roles);
 
         if (users.Users.Any())
         {
@@ -53,6 +47,18 @@ public sealed class AccountBootstrap(
         }
 
         logger.LogInformation("Created the first admin {Email} from configuration", email.Trim());
+    }
+
+    /// <summary>Creates whichever of the three roles is missing.</summary>
+    public static async Task EnsureRolesAsync(RoleManager<IdentityRole> roles)
+    {
+        foreach (var role in Roles.All)
+        {
+            if (!await roles.RoleExistsAsync(role))
+            {
+                Check(await roles.CreateAsync(new IdentityRole(role)), $"creating the {role} role");
+            }
+        }
     }
 
     /// <summary>Creates a user with a role; the result says why when it cannot.</summary>

@@ -1,7 +1,5 @@
-using BurdenShift.Core;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Imports;
-using Serilog;
 
 namespace BurdenShift.Web.Cli;
 
@@ -32,15 +30,10 @@ internal static class ImportCommand
             return 2;
         }
 
-        // The rest configures the database exactly as for the app (appsettings, environment, --Key value).
-        var builder = WebApplication.CreateBuilder([.. rest.Skip(1)]);
-        builder.Services.AddSerilog((_, lc) => lc.MinimumLevel.Warning().WriteTo.Console(
-            formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose));
         try
         {
-            builder.AddBurdenShiftCore();
-            await using var app = builder.Build();
-            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            // The rest configures the database exactly as for the app (appsettings, environment, --Key value).
+            await using var app = await CliHost.StartAsync(rest.Skip(1));
 
             await using var file = File.OpenRead(path);
             var result = await app.Services.GetRequiredService<CsvImporter>()

@@ -1,8 +1,6 @@
-using BurdenShift.Core;
 using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
 using Microsoft.AspNetCore.Identity;
-using Serilog;
 
 namespace BurdenShift.Web.Cli;
 
@@ -49,21 +47,12 @@ internal static class UsersCommand
             return 2;
         }
 
-        var builder = WebApplication.CreateBuilder([.. rest]);
-        builder.Services.AddSerilog((_, lc) => lc.MinimumLevel.Warning().WriteTo.Console(
-            formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose));
         try
         {
-            builder.AddBurdenShiftCore();
-            await using var app = builder.Build();
-            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            await using var app = await CliHost.StartAsync(rest);
             await using var scope = app.Services.CreateAsyncScope();
             var services = scope.ServiceProvider;
-            var roles = services.GetRequiredService<RoleManager<IdentityRole>>();
-            if (!await roles.RoleExistsAsync(role))
-            {
-                await roles.CreateAsync(new IdentityRole(role));
-            }
+            await AccountBootstrap.EnsureRolesAsync(services.GetRequiredService<RoleManager<IdentityRole>>());
 
             var result = await AccountBootstrap.CreateAsync(services.GetRequiredService<UserManager<BurdenShiftUser>>(), email.Trim(), password, role,
                 services.GetRequiredService<TimeProvider>());

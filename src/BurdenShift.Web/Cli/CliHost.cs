@@ -1,0 +1,32 @@
+using BurdenShift.Core;
+using BurdenShift.Core.Data;
+using Serilog;
+
+namespace BurdenShift.Web.Cli;
+
+/// <summary>
+/// The host the command-line verbs run in: the app's configuration (appsettings, environment,
+/// <c>--Key value</c>) and Core services on a migrated database, logging only warnings to stderr
+/// so stdout stays for the verb's own report. Throws <see cref="StartupConfigurationException"/>.
+/// </summary>
+internal static class CliHost
+{
+    public static async Task<WebApplication> StartAsync(IEnumerable<string> configurationArgs)
+    {
+        var builder = WebApplication.CreateBuilder([.. configurationArgs]);
+        builder.Services.AddSerilog((_, lc) => lc.MinimumLevel.Warning().WriteTo.Console(
+            formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose));
+        builder.AddBurdenShiftCore();
+        var app = builder.Build();
+        try
+        {
+            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            return app;
+        }
+        catch
+        {
+            await app.DisposeAsync();
+            throw;
+        }
+    }
+}
