@@ -66,6 +66,7 @@ public static class DependencyInjection
         services.AddSingleton<CsvImporter>();
         services.AddSingleton<ChangesService>();
         services.AddSingleton<Editing.FigureEditor>();
+        services.AddSingleton<Editing.ChangeHistory>();
         return builder;
     }
 

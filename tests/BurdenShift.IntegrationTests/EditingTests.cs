@@ -55,7 +55,8 @@ public sealed class EditingTests(PostgresServer postgres)
         Assert.Equal("insert", audit.Action);
         Assert.Equal(stored.Id.ToString(System.Globalization.CultureInfo.InvariantCulture), audit.EntityId);
         Assert.Equal("editor@example.org", audit.By);
-        Assert.Contains("\"europeShare\":41.5", audit.NewValues);
+        Assert.Contains("\"EuropeShare\":41.5", audit.NewValues);
+        Assert.Equal("drones", audit.AreaKey);
     }
 
     [Theory]
@@ -98,14 +99,37 @@ public sealed class EditingTests(PostgresServer postgres)
     {
         var (database, editor) = await ArrangeAsync(postgres, provider);
         await using var _ = database;
+        var editorUser = User("editor@example.org", Roles.Editor);
+        Assert.True((await editor.AddShareAssessmentAsync(Draft(), editorUser)).Succeeded);
+        await using (var db = database.CreateContext())
+        {
+            // From here on the database refuses every audit entry.
+            await db.Database.ExecuteSqlRawAsync(provider == DatabaseProvider.Sqlite
+                ? "CREATE TRIGGER no_audit BEFORE INSERT ON \"AuditEntries\" BEGIN SELECT RAISE(ABORT, 'audit store unavailable'); END;"
+                : "CREATE FUNCTION no_audit() RETURNS trigger AS $$ BEGIN RAISE EXCEPTION 'audit store unavailable'; END $$ LANGUAGE plpgsql; " +
+                  "CREATE TRIGGER no_audit BEFORE INSERT ON \"AuditEntries\" FOR EACH ROW EXECUTE FUNCTION no_audit();");
+        }
 
-        // An editor role without a name: the audit entry's "by" is blank, which the database refuses.
-        await Assert.ThrowsAsync<DbUpdateException>(() =>
-            editor.AddShareAssessmentAsync(Draft(sourceKey: null) with { NewSourcePublisher = "Example", NewSourceTitle = "Briefing" }, User(null, Roles.Editor)));
+        var stored = await SingleAssessmentAsync(database);
+        var form = (await editor.LoadAsync(FigureKind.Assessment, stored.Id))!;
+        var added = await editor.AddShareAssessmentAsync(Draft(sourceKey: null) with { NewSourcePublisher = "Example", NewSourceTitle = "Briefing" }, editorUser);
+        var edited = await editor.SaveAsync(new FigureSave(FigureKind.Assessment, stored.Id, form.Token, null,
+            new Dictionary<string, string?>(form.Values) { ["europeShare"] = "45" }, "corrected"), editorUser);
+        var deleted = await editor.DeleteAsync(FigureKind.Assessment, stored.Id, form.Token, "duplicate", editorUser);
 
+        // Each write is refused with a message, and none of it is stored.
+        Assert.All(new[] { added, edited, deleted }, r => Assert.Contains("Nothing was written", r.Errors[""], StringComparison.Ordinal));
+        await using var check = database.CreateContext();
+        var after = await check.ShareAssessments.IgnoreQueryFilters().SingleAsync();
+        Assert.Equal(41.5m, after.EuropeShare);
+        Assert.Null(after.DeletedAt);
+        Assert.False(await check.Sources.AnyAsync(s => s.Publisher == "Example"));
+        Assert.Equal(1, await check.AuditEntries.CountAsync());
+    }
+
+    private static async Task<ShareAssessment> SingleAssessmentAsync(TestDatabase database)
+    {
         await using var db = database.CreateContext();
-        Assert.Equal(0, await db.ShareAssessments.CountAsync());
-        Assert.Equal(0, await db.AuditEntries.CountAsync());
-        Assert.False(await db.Sources.AnyAsync(s => s.Publisher == "Example"));
+        return await db.ShareAssessments.SingleAsync();
     }
 }

@@ -49,9 +49,12 @@ public sealed class ImportTests(PostgresServer postgres)
         Assert.All(rows, r => Assert.Equal("editor@example.org", r.EnteredBy));
         // One registry entry for the repeated citation, with its URL; the known key is reused.
         // Every imported figure has its audit entry, attributed to the importer.
-        var audits = await db.AuditEntries.OrderBy(a => a.Id).ToListAsync();
+        // The new source has its own entry; all of them belong to the import's change set.
+        var audits = await db.AuditEntries.Where(a => a.EntityType == "ShareAssessment").OrderBy(a => a.Id).ToListAsync();
         Assert.Equal(rows.Select(r => r.Id.ToString(System.Globalization.CultureInfo.InvariantCulture)), audits.Select(a => a.EntityId));
         Assert.All(audits, a => Assert.Equal("editor@example.org", a.By));
+        Assert.All(await db.AuditEntries.ToListAsync(), a => Assert.Equal(result.ChangeSetId, a.ChangeSetId));
+        Assert.Contains(await db.AuditEntries.ToListAsync(), a => a.EntityType == "Source" && a.NewValues!.Contains("drone census", StringComparison.Ordinal));
         var added = Assert.Single(await db.Sources.Where(s => s.Publisher == "Example Institute, drone census").ToListAsync());
         Assert.Equal("https://example.org/census", added.Url);
         Assert.Equal("reuters-2027", rows[2].Source!.Key);

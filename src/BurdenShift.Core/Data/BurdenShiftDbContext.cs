@@ -31,11 +31,53 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
 
+    public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
+
     /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every app instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
     /// <summary>Provider-specific SQL used in check constraints.</summary>
     protected abstract SqlDialect Dialect { get; }
+
+    /// <summary>
+    /// The rows editors change: each is soft-deleted (see <see cref="ISoftDeletable"/>) and carries a
+    /// concurrency token so that a stale edit is refused instead of overwriting a newer one.
+    /// </summary>
+    public static readonly IReadOnlyList<Type> EditableTypes =
+        [typeof(CapabilityArea), typeof(ShareAssessment), typeof(IndicatorObservation), typeof(Target), typeof(Milestone)];
+
+    /// <summary>The shadow property that holds an editable row's concurrency token.</summary>
+    public abstract string RowVersionProperty { get; }
+
+    /// <summary>The token of a tracked row, as the edit forms carry it.</summary>
+    public string RowVersionOf(object entity) =>
+        Convert.ToString(Entry(entity).Property(RowVersionProperty).CurrentValue, System.Globalization.CultureInfo.InvariantCulture) ?? "";
+
+    /// <summary>
+    /// Tells EF which version of the row the editor saw: the save then succeeds only if the row
+    /// still has that version. Returns false for a token that cannot be one.
+    /// </summary>
+    public bool ExpectRowVersion(object entity, string token)
+    {
+        var property = Entry(entity).Property(RowVersionProperty);
+        var type = property.Metadata.ClrType;
+        if (type == typeof(uint) && uint.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out var xid))
+        {
+            property.OriginalValue = xid;
+            return true;
+        }
+
+        if (type == typeof(long) && long.TryParse(token, System.Globalization.CultureInfo.InvariantCulture, out var revision))
+        {
+            property.OriginalValue = revision;
+            return true;
+        }
+
+        return false;
+    }
+
+    /// <summary>Declares the concurrency token of one editable row type.</summary>
+    protected abstract void ConfigureRowVersion(Microsoft.EntityFrameworkCore.Metadata.Builders.EntityTypeBuilder entity);
 
     protected override void OnModelCreating(ModelBuilder builder)
     {
@@ -51,6 +93,20 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new MilestoneConfiguration());
         builder.ApplyConfiguration(new DatasetInfoConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new ChangeSetConfiguration());
+
+        // Deleted rows stay (with their history) but no query sees them unless it asks.
+        builder.Entity<CapabilityArea>().HasQueryFilter(x => x.DeletedAt == null);
+        builder.Entity<ShareAssessment>().HasQueryFilter(x => x.DeletedAt == null);
+        builder.Entity<IndicatorObservation>().HasQueryFilter(x => x.DeletedAt == null);
+        builder.Entity<Target>().HasQueryFilter(x => x.DeletedAt == null);
+        builder.Entity<Milestone>().HasQueryFilter(x => x.DeletedAt == null);
+        foreach (var type in EditableTypes)
+        {
+            var entity = builder.Entity(type);
+            entity.Property(nameof(ISoftDeletable.DeletedBy)).HasMaxLength(256);
+            ConfigureRowVersion(entity);
+        }
     }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)

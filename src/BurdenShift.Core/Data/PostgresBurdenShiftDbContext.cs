@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BurdenShift.Core.Data;
 
@@ -7,4 +8,10 @@ public sealed class PostgresBurdenShiftDbContext(DbContextOptions<PostgresBurden
     : BurdenShiftDbContext(options)
 {
     protected override SqlDialect Dialect => SqlDialect.Postgres;
+
+    /// <summary>PostgreSQL's xmin system column changes with every update of a row: no column of our own is needed.</summary>
+    public override string RowVersionProperty => "xmin";
+
+    protected override void ConfigureRowVersion(EntityTypeBuilder entity) =>
+        entity.Property<uint>(RowVersionProperty).IsRowVersion();
 }

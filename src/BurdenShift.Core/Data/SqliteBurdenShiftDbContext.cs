@@ -1,4 +1,5 @@
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BurdenShift.Core.Data;
 
@@ -7,6 +8,37 @@ public sealed class SqliteBurdenShiftDbContext(DbContextOptions<SqliteBurdenShif
     : BurdenShiftDbContext(options)
 {
     protected override SqlDialect Dialect => SqlDialect.Sqlite;
+
+    /// <summary>SQLite has no row version of its own: a counter the application raises on every update.</summary>
+    public override string RowVersionProperty => "Revision";
+
+    protected override void ConfigureRowVersion(EntityTypeBuilder entity) =>
+        entity.Property<long>(RowVersionProperty).IsConcurrencyToken().HasDefaultValue(0L);
+
+    public override int SaveChanges(bool acceptAllChangesOnSuccess)
+    {
+        RaiseRevisions();
+        return base.SaveChanges(acceptAllChangesOnSuccess);
+    }
+
+    public override Task<int> SaveChangesAsync(bool acceptAllChangesOnSuccess, CancellationToken cancellationToken = default)
+    {
+        RaiseRevisions();
+        return base.SaveChangesAsync(acceptAllChangesOnSuccess, cancellationToken);
+    }
+
+    // The UPDATE checks the revision the editor saw (the original value) and writes the next one.
+    private void RaiseRevisions()
+    {
+        foreach (var entry in ChangeTracker.Entries().Where(e => e.State == EntityState.Modified))
+        {
+            if (entry.Metadata.FindProperty(RowVersionProperty) is not null)
+            {
+                var revision = entry.Property(RowVersionProperty);
+                revision.CurrentValue = (long)revision.OriginalValue! + 1;
+            }
+        }
+    }
 
     protected override void ConfigureConventions(ModelConfigurationBuilder configurationBuilder)
     {

@@ -26,4 +26,12 @@ public class AuditEntry
     public string? NewValues { get; set; }
 
     public string? Reason { get; set; }
+
+    /// <summary>The area the changed row belongs to, for an area's history (null for alliance-wide rows and sources).</summary>
+    public string? AreaKey { get; set; }
+
+    /// <summary>The import (or undo) this write was part of, if any.</summary>
+    public long? ChangeSetId { get; set; }
+
+    public ChangeSet? ChangeSet { get; set; }
 }

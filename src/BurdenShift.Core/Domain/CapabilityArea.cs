@@ -1,7 +1,7 @@
 namespace BurdenShift.Core.Domain;
 
 /// <summary>A capability area such as ISR or air defence, keyed by a stable slug.</summary>
-public class CapabilityArea
+public class CapabilityArea : ISoftDeletable
 {
     public int Id { get; set; }
 
@@ -27,4 +27,8 @@ public class CapabilityArea
     public List<Target> Targets { get; set; } = [];
 
     public List<Milestone> Milestones { get; set; } = [];
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? DeletedBy { get; set; }
 }

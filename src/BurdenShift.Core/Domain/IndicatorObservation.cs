@@ -1,7 +1,7 @@
 namespace BurdenShift.Core.Domain;
 
 /// <summary>One dated value of an indicator, sourced and graded like a share assessment.</summary>
-public class IndicatorObservation
+public class IndicatorObservation : ISoftDeletable
 {
     public long Id { get; set; }
 
@@ -26,4 +26,8 @@ public class IndicatorObservation
     public required string EnteredBy { get; set; }
 
     public DateTimeOffset EnteredAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? DeletedBy { get; set; }
 }

@@ -1,7 +1,7 @@
 namespace BurdenShift.Core.Domain;
 
 /// <summary>A dated event for one area, or for all areas when <see cref="AreaId"/> is null.</summary>
-public class Milestone
+public class Milestone : ISoftDeletable
 {
     public int Id { get; set; }
 
@@ -24,4 +24,8 @@ public class Milestone
     public Source? Source { get; set; }
 
     public string? Note { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? DeletedBy { get; set; }
 }

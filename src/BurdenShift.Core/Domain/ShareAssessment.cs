@@ -4,7 +4,7 @@ namespace BurdenShift.Core.Domain;
 /// A dated estimate of the European and US shares of NATO's conventional capability in one area.
 /// Either share may be unknown (null): "no public figure" is a state, never a zero.
 /// </summary>
-public class ShareAssessment
+public class ShareAssessment : ISoftDeletable
 {
     public long Id { get; set; }
 
@@ -32,4 +32,8 @@ public class ShareAssessment
     public required string EnteredBy { get; set; }
 
     public DateTimeOffset EnteredAt { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? DeletedBy { get; set; }
 }

@@ -4,7 +4,7 @@ namespace BurdenShift.Core.Domain;
 /// A value to reach by a deadline, on an area's Europe share or on an indicator (exactly one of
 /// <see cref="AreaId"/> and <see cref="IndicatorId"/> is set).
 /// </summary>
-public class Target
+public class Target : ISoftDeletable
 {
     public int Id { get; set; }
 
@@ -30,4 +30,8 @@ public class Target
     public int SourceId { get; set; }
 
     public Source? Source { get; set; }
+
+    public DateTimeOffset? DeletedAt { get; set; }
+
+    public string? DeletedBy { get; set; }
 }

@@ -1,9 +1,13 @@
+using System.Globalization;
 using System.Security.Claims;
-using System.Text.Json;
+using System.Text.RegularExpressions;
 using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
+using BurdenShift.Core.Data.Seeding;
 using BurdenShift.Core.Domain;
 using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core.Editing;
@@ -21,24 +25,19 @@ public sealed record ShareAssessmentDraft(
     string? NewSourceUrl,
     string? Note);
 
-/// <summary>The outcome of an edit: field errors (nothing written) or the new row's id.</summary>
-public sealed record EditResult(IReadOnlyDictionary<string, string> Errors, long? Id)
-{
-    public bool Succeeded => Errors.Count == 0;
-
-    public static EditResult Refused(string field, string message) => new(new Dictionary<string, string> { [field] = message }, null);
-}
-
 public sealed record SourceChoice(string Key, string Publisher, string Title);
 
 /// <summary>
-/// Writes editors' figures. Authorization is checked here, on the server, whatever the page
-/// showed; every rule is checked before anything is written; the figure and its audit entry are
-/// written in one transaction, so a failed audit write fails the change.
+/// Writes editors' changes to areas, share assessments, indicator observations, targets and
+/// milestones. Authorization is checked here, on the server, whatever the page showed; every
+/// rule is checked before anything is written; a save names the version it edits and is refused
+/// if the row changed since; the change and its audit entry (old and new values, who, why) are
+/// written in one transaction, so a failed audit write fails the change. Deleting only marks a
+/// row deleted, and any change can be reverted.
 /// </summary>
-public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<FigureEditor> logger)
+public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<FigureEditor> logger)
 {
-    private static readonly JsonSerializerOptions Json = new(JsonSerializerDefaults.Web);
+    public static bool CanWrite(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
 
     public async Task<IReadOnlyList<SourceChoice>> GetSourceChoicesAsync(CancellationToken ct = default)
     {
@@ -47,128 +46,846 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
             .Select(s => new SourceChoice(s.Key, s.Publisher, s.Title)).ToListAsync(ct);
     }
 
-    public async Task<EditResult> AddShareAssessmentAsync(ShareAssessmentDraft draft, ClaimsPrincipal user, CancellationToken ct = default)
+    /// <summary>The id of an area's target, for links from pages that show targets by key.</summary>
+    public async Task<long?> FindTargetIdAsync(string areaKey, string targetKey, CancellationToken ct = default)
     {
-        if (!user.IsInRole(Roles.Editor) && !user.IsInRole(Roles.Admin))
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Targets.Where(t => t.Area!.Key == areaKey && t.Key == targetKey).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
+    }
+
+    /// <summary>An empty form for a new row under an area (or indicator, for observations).</summary>
+    public async Task<FigureForm?> NewFormAsync(FigureKind kind, string? parentKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        string? areaKey = null;
+        string title;
+        switch (kind)
         {
-            logger.LogWarning("Refused a share assessment from {User}: not an editor", user.Identity?.Name ?? "anonymous");
-            return EditResult.Refused("", "Only editors and admins may add figures.");
+            case FigureKind.Area:
+                title = "New capability area";
+                break;
+            case FigureKind.Observation:
+                var indicator = await db.Indicators.Where(i => i.Key == parentKey).Select(i => new { i.Name, Area = i.Area!.Key }).FirstOrDefaultAsync(ct);
+                if (indicator is null)
+                {
+                    return null;
+                }
+
+                (areaKey, title) = (indicator.Area, $"New observation of {indicator.Name}");
+                break;
+            default:
+                var area = await db.Areas.Where(a => a.Key == parentKey).Select(a => a.Name).FirstOrDefaultAsync(ct);
+                if (area is null)
+                {
+                    return null;
+                }
+
+                (areaKey, title) = (parentKey, $"New {kind.Noun()} for {area}");
+                break;
         }
 
-        var errors = new Dictionary<string, string>();
-        if (draft.AsOf is not { } asOf)
+        var values = kind.Fields().ToDictionary(f => f.Name, f => (string?)null, StringComparer.Ordinal);
+        if (kind == FigureKind.Area)
         {
-            errors["asOf"] = "Give the date the figure describes.";
+            values["weight"] = "1";
         }
-        else if (FigureRules.DateProblem("The date", asOf) is { } dateProblem)
+        else if (kind == FigureKind.Milestone)
         {
-            errors["asOf"] = dateProblem;
-        }
-
-        foreach (var (field, message) in FigureRules.ShareProblems("europeShare", draft.EuropeShare, "usShare", draft.UsShare))
-        {
-            errors.TryAdd(field, message.Replace("europeShare", "Europe's share", StringComparison.Ordinal).Replace("usShare", "the US share", StringComparison.Ordinal));
+            values["status"] = "planned";
         }
 
-        if (draft.Confidence is null)
+        return new FigureForm(kind, null, null, title, areaKey, parentKey, values, Deleted: false);
+    }
+
+    /// <summary>A stored row as its edit form shows it, deleted ones included; null if there is none.</summary>
+    public async Task<FigureForm?> LoadAsync(FigureKind kind, long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await FindAsync(db, kind, id, ct);
+        return entity is null ? null : await ToFormAsync(db, kind, entity, ct);
+    }
+
+    /// <summary>Adds a row (no id) or changes one (id and the token of the version edited).</summary>
+    public async Task<SaveResult> SaveAsync(FigureSave save, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!CanWrite(user))
         {
-            errors["confidence"] = "Choose a confidence: high, medium or low.";
+            logger.LogWarning("Refused a {Kind} save by {User}: not an editor", save.Kind, Who(user));
+            return SaveResult.Refused("", "Only editors and admins may change figures.");
         }
 
-        var newSource = string.IsNullOrWhiteSpace(draft.SourceKey);
-        if (newSource && (string.IsNullOrWhiteSpace(draft.NewSourcePublisher) || string.IsNullOrWhiteSpace(draft.NewSourceTitle)))
+        var adding = save.Id is null;
+        var errors = new Dictionary<string, string>(StringComparer.Ordinal);
+        if (!adding && string.IsNullOrWhiteSpace(save.Reason))
         {
-            errors["source"] = "Every figure needs a source: pick one from the registry, or give a new source's publisher and title.";
+            errors["reason"] = "Say why you change it: the reason is kept with the change.";
         }
-
-        if (newSource && !string.IsNullOrWhiteSpace(draft.NewSourceUrl) && !Uri.TryCreate(draft.NewSourceUrl, UriKind.Absolute, out _))
+        else if (save.Reason is { Length: > 1000 })
         {
-            errors["sourceUrl"] = "The source URL must be a full address (https://...).";
-        }
-
-        if (draft.Note is { Length: > 2000 })
-        {
-            errors["note"] = "The note is longer than 2000 characters.";
+            errors["reason"] = "The reason is longer than 1000 characters.";
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var area = await db.Areas.AsNoTracking().Where(a => a.Key == draft.AreaKey).Select(a => new { a.Id, a.Name }).FirstOrDefaultAsync(ct);
-        if (area is null)
+        object? entity;
+        string? areaKey;
+        if (adding)
         {
-            errors["area"] = $"There is no area with the key '{draft.AreaKey}'.";
+            (entity, areaKey) = await CreateAsync(db, save.Kind, save.ParentKey, errors, ct);
         }
-
-        var source = newSource ? null : await db.Sources.FirstOrDefaultAsync(s => s.Key == draft.SourceKey, ct);
-        if (!newSource && source is null)
+        else
         {
-            errors["source"] = $"The source '{draft.SourceKey}' is not in the registry.";
-        }
-
-        if (errors.Count > 0)
-        {
-            return new EditResult(errors, null);
-        }
-
-        var by = user.Identity?.Name ?? "";
-        var now = time.GetUtcNow();
-        var strategy = db.Database.CreateExecutionStrategy();
-        return await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            if (source is null)
+            entity = await FindAsync(db, save.Kind, save.Id!.Value, ct);
+            if (entity is null)
             {
-                source = new Source
-                {
-                    Key = $"editor-{Guid.NewGuid():N}"[..20],
-                    Publisher = draft.NewSourcePublisher!.Trim(),
-                    Title = draft.NewSourceTitle!.Trim(),
-                    Url = string.IsNullOrWhiteSpace(draft.NewSourceUrl) ? null : draft.NewSourceUrl.Trim(),
-                    Confidence = draft.Confidence!.Value,
-                    EnteredBy = by,
-                    EnteredAt = now,
-                };
-                db.Sources.Add(source);
+                return SaveResult.Refused("", $"This {save.Kind.Noun()} no longer exists.");
             }
 
-            var assessment = new ShareAssessment
+            if (entity is ISoftDeletable { DeletedAt: not null })
             {
-                AreaId = area!.Id,
-                AsOf = draft.AsOf!.Value,
-                EuropeShare = draft.EuropeShare,
-                UsShare = draft.UsShare,
-                Source = source,
-                Confidence = draft.Confidence!.Value,
-                Note = string.IsNullOrWhiteSpace(draft.Note) ? null : draft.Note.Trim(),
-                EnteredBy = by,
-                EnteredAt = now,
-            };
-            db.ShareAssessments.Add(assessment);
-            await db.SaveChangesAsync(ct);
+                return SaveResult.Refused("", $"This {save.Kind.Noun()} was deleted. Revert the deletion from its history to edit it again.");
+            }
 
-            db.AuditEntries.Add(new AuditEntry
+            if (string.IsNullOrEmpty(save.Token) || !db.ExpectRowVersion(entity, save.Token))
             {
-                At = now,
-                By = by,
-                Action = "insert",
-                EntityType = nameof(ShareAssessment),
-                EntityId = assessment.Id.ToString(System.Globalization.CultureInfo.InvariantCulture),
-                Summary = $"{area.Name}, {assessment.AsOf:yyyy-MM-dd}: Europe {assessment.EuropeShare?.ToString() ?? "-"}, US {assessment.UsShare?.ToString() ?? "-"}",
-                NewValues = JsonSerializer.Serialize(new
+                return SaveResult.Refused("", "The form does not say which version it edits. Reload the page and make the change again.");
+            }
+
+            areaKey = await AreaKeyOfAsync(db, entity, ct);
+        }
+
+        if (entity is null)
+        {
+            return new SaveResult(errors, null);
+        }
+
+        var entry = db.Entry(entity);
+        var before = adding ? null : AuditTrail.Snapshot(entry);
+        var values = new FormValues(save.Values, errors);
+        await ApplyAsync(db, save.Kind, entity, values, adding, ct);
+        var newSource = save.Kind == FigureKind.Area ? null : await ResolveSourceAsync(db, save.Kind, entity, values, ct);
+        if (errors.Count > 0)
+        {
+            return new SaveResult(errors, null);
+        }
+
+        var by = Who(user);
+        var now = time.GetUtcNow();
+        if (entity is ShareAssessment or IndicatorObservation)
+        {
+            entry.Property(nameof(ShareAssessment.EnteredBy)).CurrentValue = by;
+            entry.Property(nameof(ShareAssessment.EnteredAt)).CurrentValue = now;
+        }
+
+        if (!adding && AuditTrail.ChangedFields(AuditTrail.Serialize(before!), AuditTrail.Serialize(AuditTrail.Snapshot(entry)))
+                .All(f => f is nameof(ShareAssessment.EnteredBy) or nameof(ShareAssessment.EnteredAt)) && newSource is null)
+        {
+            return SaveResult.Refused("", "Nothing changed: the values are the ones stored.");
+        }
+
+        if (adding)
+        {
+            db.Add(entity);
+        }
+
+        try
+        {
+            var strategy = db.Database.CreateExecutionStrategy();
+            return await strategy.ExecuteAsync(async () =>
+            {
+                await using var tx = await db.Database.BeginTransactionAsync(ct);
+                var audits = new List<(EntityEntry Row, string Action, Dictionary<string, object?>? Old)>();
+                if (newSource is not null)
                 {
-                    area = draft.AreaKey,
-                    asOf = assessment.AsOf,
-                    europeShare = assessment.EuropeShare,
-                    usShare = assessment.UsShare,
-                    confidence = assessment.Confidence.ToWire(),
-                    source = source.Key,
-                    note = assessment.Note,
-                }, Json),
+                    newSource.EnteredBy = by;
+                    newSource.EnteredAt = now;
+                    audits.Add((db.Entry(newSource), AuditTrail.Insert, null));
+                }
+
+                audits.Add((entry, adding ? AuditTrail.Insert : AuditTrail.Update, before));
+                if (adding && entity is CapabilityArea area)
+                {
+                    audits.AddRange((await AddStandardTargetsAsync(db, area, ct)).Select(t => (db.Entry((object)t), AuditTrail.Insert, (Dictionary<string, object?>?)null)));
+                }
+
+                await db.SaveChangesAsync(ct);
+                foreach (var (row, action, old) in audits)
+                {
+                    db.AuditEntries.Add(AuditTrail.Entry(action, row, old, AuditTrail.Snapshot(row), by, now,
+                        AuditTrail.Describe(row.Entity), save.Reason, row.Entity is Source ? null : areaKey ?? (row.Entity as CapabilityArea)?.Key));
+                }
+
+                // Same transaction: if the audit entry cannot be written, the change is not either.
+                await db.SaveChangesAsync(ct);
+                await tx.CommitAsync(ct);
+                var id = Convert.ToInt64(entry.Property("Id").CurrentValue, CultureInfo.InvariantCulture);
+                logger.LogInformation("{User} {Action} {Kind} {Id}: {Summary}", by, adding ? "added" : "changed", save.Kind, id, AuditTrail.Describe(entity));
+                return SaveResult.Done(id);
             });
-            // Same transaction: if the audit entry cannot be written, the figure is not either.
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Refused a stale {Kind} {Id} save by {User}: it changed since they loaded it", save.Kind, save.Id, by);
+            return new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(save.Kind, save.Id!.Value, ct));
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The database refused a {Kind} save by {User}", save.Kind, by);
+            return SaveResult.Refused("", "The database refused the change (another row may already use this key). Nothing was written.");
+        }
+    }
+
+    /// <summary>Marks a row deleted (it stays, with its history, and can be restored by a revert).</summary>
+    public async Task<SaveResult> DeleteAsync(FigureKind kind, long id, string? token, string? reason, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!CanWrite(user))
+        {
+            logger.LogWarning("Refused a {Kind} delete by {User}: not an editor", kind, Who(user));
+            return SaveResult.Refused("", "Only editors and admins may delete figures.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return SaveResult.Refused("reason", "Say why you delete it: the reason is kept with the deletion.");
+        }
+
+        if (reason.Length > 1000)
+        {
+            return SaveResult.Refused("reason", "The reason is longer than 1000 characters.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await FindAsync(db, kind, id, ct);
+        if (entity is not ISoftDeletable deletable)
+        {
+            return SaveResult.Refused("", $"This {kind.Noun()} no longer exists.");
+        }
+
+        if (deletable.DeletedAt is not null)
+        {
+            return SaveResult.Refused("", $"This {kind.Noun()} is already deleted.");
+        }
+
+        if (string.IsNullOrEmpty(token) || !db.ExpectRowVersion(entity, token))
+        {
+            return SaveResult.Refused("", "The form does not say which version it deletes. Reload the page and try again.");
+        }
+
+        var by = Who(user);
+        var now = time.GetUtcNow();
+        var areaKey = await AreaKeyOfAsync(db, entity, ct);
+        try
+        {
+            await WriteAsync(db, by, now, [(entity, () => { deletable.DeletedAt = now; deletable.DeletedBy = by; })], AuditTrail.Delete,
+                _ => areaKey, reason, null, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(kind, id, ct));
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The database refused the deletion of {Kind} {Id} by {User}", kind, id, by);
+            return SaveResult.Refused("", "The database refused the deletion. Nothing was written.");
+        }
+
+        logger.LogInformation("{User} deleted {Kind} {Id}: {Reason}", by, kind, id, reason);
+        return SaveResult.Done(id);
+    }
+
+    /// <summary>
+    /// Undoes one audited change: an insert is deleted, an update or a deletion has the fields it
+    /// changed put back to their old values. The revert is itself audited, so it can be reverted.
+    /// </summary>
+    public async Task<SaveResult> RevertAsync(long auditId, string? reason, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!CanWrite(user))
+        {
+            logger.LogWarning("Refused a revert of change {Audit} by {User}: not an editor", auditId, Who(user));
+            return SaveResult.Refused("", "Only editors and admins may revert changes.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return SaveResult.Refused("reason", "Say why you revert this change: the reason is kept with the revert.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var audit = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(a => a.Id == auditId, ct);
+        if (audit is null)
+        {
+            return SaveResult.Refused("", $"There is no change #{auditId}.");
+        }
+
+        if (FigureKinds.FromEntityType(audit.EntityType) is not { } kind || !long.TryParse(audit.EntityId, CultureInfo.InvariantCulture, out var id))
+        {
+            return SaveResult.Refused("", "Changes to the source registry cannot be reverted here.");
+        }
+
+        var entity = await FindAsync(db, kind, id, ct);
+        if (entity is not ISoftDeletable deletable)
+        {
+            return SaveResult.Refused("", $"The {kind.Noun()} of change #{auditId} no longer exists.");
+        }
+
+        var entry = db.Entry(entity);
+        var wasDeleted = deletable.DeletedAt is not null;
+        var now = time.GetUtcNow();
+        var by = Who(user);
+        Action apply;
+        if (audit.Action == AuditTrail.Insert)
+        {
+            if (wasDeleted)
+            {
+                return SaveResult.Refused("", $"The {kind.Noun()} this change added is already deleted.");
+            }
+
+            apply = () => { deletable.DeletedAt = now; deletable.DeletedBy = by; };
+        }
+        else
+        {
+            var fields = AuditTrail.ChangedFields(audit.OldValues, audit.NewValues);
+            apply = () => AuditTrail.Apply(entry, audit.OldValues!, fields);
+            var current = AuditTrail.Serialize(AuditTrail.Snapshot(entry));
+            var reverted = AuditTrail.Read(audit.OldValues);
+            var now2 = AuditTrail.Read(current);
+            if (fields.All(f => string.Equals(reverted.GetValueOrDefault(f), now2.GetValueOrDefault(f), StringComparison.Ordinal)))
+            {
+                return SaveResult.Refused("", "The values are already the ones from before this change: there is nothing to revert.");
+            }
+        }
+
+        var areaKey = await AreaKeyOfAsync(db, entity, ct);
+        var text = $"{reason.Trim()} (reverts change #{auditId})";
+        try
+        {
+            await WriteAsync(db, by, now, [(entity, apply)],
+                null, _ => areaKey, text, null, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Refused("", "The row changed while you reverted. Reload the history and try again.");
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The database refused the revert of change {Audit} by {User}", auditId, by);
+            return SaveResult.Refused("", "The database refused the revert (another row may now use the same key). Nothing was written.");
+        }
+
+        logger.LogInformation("{User} reverted change {Audit} ({Kind} {Id})", by, auditId, kind, id);
+        return SaveResult.Done(id);
+    }
+
+    /// <summary>
+    /// Applies changes to tracked rows and writes one audit entry per row, all in one transaction.
+    /// The action is <c>delete</c> when a row becomes deleted, <c>update</c> otherwise (or as given).
+    /// </summary>
+    internal static async Task WriteAsync(
+        BurdenShiftDbContext db, string by, DateTimeOffset now, IReadOnlyList<(object Entity, Action Apply)> changes, string? action,
+        Func<object, string?> areaKey, string? reason, Func<long?>? changeSetId, CancellationToken ct)
+    {
+        var strategy = db.Database.CreateExecutionStrategy();
+        await strategy.ExecuteAsync(async () =>
+        {
+            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var rows = new List<(EntityEntry Entry, Dictionary<string, object?> Old, bool WasDeleted)>();
+            foreach (var (entity, apply) in changes)
+            {
+                var entry = db.Entry(entity);
+                rows.Add((entry, AuditTrail.Snapshot(entry), ((ISoftDeletable)entity).DeletedAt is not null));
+                apply();
+            }
+
+            await db.SaveChangesAsync(ct);
+            foreach (var (entry, old, wasDeleted) in rows)
+            {
+                var isDeleted = ((ISoftDeletable)entry.Entity).DeletedAt is not null;
+                var verb = action ?? (isDeleted && !wasDeleted ? AuditTrail.Delete : AuditTrail.Update);
+                var summary = (verb == AuditTrail.Delete ? "Deleted: " : wasDeleted && !isDeleted ? "Restored: " : "") + AuditTrail.Describe(entry.Entity);
+                db.AuditEntries.Add(AuditTrail.Entry(verb, entry, old, AuditTrail.Snapshot(entry), by, now, summary, reason, areaKey(entry.Entity), changeSetId?.Invoke()));
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
-            logger.LogInformation("{User} added a share assessment for {Area} dated {AsOf}", by, draft.AreaKey, assessment.AsOf);
-            return new EditResult(new Dictionary<string, string>(), assessment.Id);
         });
+    }
+
+    /// <summary>Adds a share assessment from the quick form on an area page.</summary>
+    public Task<SaveResult> AddShareAssessmentAsync(ShareAssessmentDraft draft, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        var values = new Dictionary<string, string?>
+        {
+            ["asOf"] = draft.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            ["europeShare"] = draft.EuropeShare?.ToString(CultureInfo.InvariantCulture),
+            ["usShare"] = draft.UsShare?.ToString(CultureInfo.InvariantCulture),
+            ["confidence"] = draft.Confidence?.ToWire(),
+            [FigureKinds.SourceField] = draft.SourceKey,
+            [FigureKinds.SourcePublisher] = draft.NewSourcePublisher,
+            [FigureKinds.SourceTitle] = draft.NewSourceTitle,
+            [FigureKinds.SourceUrl] = draft.NewSourceUrl,
+            ["note"] = draft.Note,
+        };
+        return SaveAsync(new FigureSave(FigureKind.Assessment, null, null, draft.AreaKey, values, null), user, ct);
+    }
+
+    private static string Who(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
+
+    internal static async Task<object?> FindAsync(BurdenShiftDbContext db, FigureKind kind, long id, CancellationToken ct) => kind switch
+    {
+        FigureKind.Area => await db.Areas.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == id, ct),
+        FigureKind.Assessment => await db.ShareAssessments.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == id, ct),
+        FigureKind.Observation => await db.IndicatorObservations.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == id, ct),
+        FigureKind.Target => await db.Targets.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == id, ct),
+        FigureKind.Milestone => await db.Milestones.IgnoreQueryFilters().FirstOrDefaultAsync(x => x.Id == id, ct),
+        _ => null,
+    };
+
+    /// <summary>The key of the area a row belongs to (its own for an area), deleted areas included.</summary>
+    internal static async Task<string?> AreaKeyOfAsync(BurdenShiftDbContext db, object entity, CancellationToken ct)
+    {
+        int? areaId = entity switch
+        {
+            CapabilityArea a => a.Id,
+            ShareAssessment s => s.AreaId,
+            Target t => t.AreaId ?? await db.Indicators.Where(i => i.Id == t.IndicatorId).Select(i => i.AreaId).FirstOrDefaultAsync(ct),
+            Milestone m => m.AreaId,
+            IndicatorObservation o => await db.Indicators.Where(i => i.Id == o.IndicatorId).Select(i => i.AreaId).FirstOrDefaultAsync(ct),
+            _ => null,
+        };
+        return entity is CapabilityArea area ? area.Key
+            : areaId is null ? null
+            : await db.Areas.IgnoreQueryFilters().Where(a => a.Id == areaId).Select(a => a.Key).FirstOrDefaultAsync(ct);
+    }
+
+    private async Task<EditConflict> ConflictAsync(FigureKind kind, long id, CancellationToken ct)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entity = await FindAsync(db, kind, id, ct);
+        var type = kind.EntityType().Name;
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var last = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == key)
+            .OrderByDescending(a => a.Id).Select(a => new { a.By, a.At }).FirstOrDefaultAsync(ct);
+        var stored = entity is null
+            ? new FigureForm(kind, id, null, $"This {kind.Noun()} no longer exists", null, null, new Dictionary<string, string?>(), Deleted: true)
+            : await ToFormAsync(db, kind, entity, ct);
+        return new EditConflict(stored, last?.By, last?.At);
+    }
+
+    private static async Task<FigureForm> ToFormAsync(BurdenShiftDbContext db, FigureKind kind, object entity, CancellationToken ct)
+    {
+        var sourceId = entity switch
+        {
+            ShareAssessment s => s.SourceId,
+            IndicatorObservation o => o.SourceId,
+            Target t => t.SourceId,
+            Milestone m => m.SourceId,
+            _ => 0,
+        };
+        var sourceKey = sourceId == 0 ? null : await db.Sources.Where(s => s.Id == sourceId).Select(s => s.Key).FirstOrDefaultAsync(ct);
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        string? parentKey = null;
+        switch (entity)
+        {
+            case CapabilityArea a:
+                values["key"] = a.Key;
+                values["name"] = a.Name;
+                values["description"] = a.Description;
+                values["shareBasis"] = a.ShareBasis;
+                values["weight"] = Text(a.Weight);
+                break;
+            case ShareAssessment s:
+                values["asOf"] = Text(s.AsOf);
+                values["europeShare"] = Text(s.EuropeShare);
+                values["usShare"] = Text(s.UsShare);
+                values["confidence"] = s.Confidence.ToWire();
+                values["note"] = s.Note;
+                break;
+            case IndicatorObservation o:
+                values["asOf"] = Text(o.AsOf);
+                values["value"] = Text(o.Value);
+                values["confidence"] = o.Confidence.ToWire();
+                values["note"] = o.Note;
+                parentKey = await db.Indicators.Where(i => i.Id == o.IndicatorId).Select(i => i.Key).FirstOrDefaultAsync(ct);
+                break;
+            case Target t:
+                values["key"] = t.Key;
+                values["label"] = t.Label;
+                values["value"] = Text(t.Value);
+                values["deadline"] = Text(t.Deadline);
+                values["rationale"] = t.Rationale;
+                break;
+            case Milestone m:
+                values["title"] = m.Title;
+                values["due"] = Text(m.Due);
+                values["status"] = m.Status.ToWire();
+                values["completedOn"] = m.CompletedOn is { } done ? Text(done) : null;
+                values["note"] = m.Note;
+                break;
+        }
+
+        if (sourceKey is not null)
+        {
+            values[FigureKinds.SourceField] = sourceKey;
+        }
+
+        var areaKey = await AreaKeyOfAsync(db, entity, ct);
+        var id = Convert.ToInt64(db.Entry(entity).Property("Id").CurrentValue, CultureInfo.InvariantCulture);
+        var deleted = ((ISoftDeletable)entity).DeletedAt is not null;
+        return new FigureForm(kind, id, db.RowVersionOf(entity), AuditTrail.Describe(entity), areaKey, parentKey ?? areaKey, values, deleted);
+    }
+
+    private static string Text(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "";
+
+    private static string Text(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static async Task<(object? Entity, string? AreaKey)> CreateAsync(
+        BurdenShiftDbContext db, FigureKind kind, string? parentKey, Dictionary<string, string> errors, CancellationToken ct)
+    {
+        if (kind == FigureKind.Area)
+        {
+            var order = await db.Areas.IgnoreQueryFilters().MaxAsync(a => (int?)a.DisplayOrder, ct) ?? 0;
+            return (new CapabilityArea { Key = "", Name = "", DisplayOrder = order + 1 }, null);
+        }
+
+        if (kind == FigureKind.Observation)
+        {
+            var indicator = await db.Indicators.Where(i => i.Key == parentKey).Select(i => new { i.Id, Area = i.Area!.Key }).FirstOrDefaultAsync(ct);
+            if (indicator is null)
+            {
+                errors[""] = $"There is no indicator with the key '{parentKey}'.";
+                return (null, null);
+            }
+
+            return (new IndicatorObservation { IndicatorId = indicator.Id, EnteredBy = "" }, indicator.Area);
+        }
+
+        var areaId = await db.Areas.Where(a => a.Key == parentKey).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct);
+        if (areaId is null)
+        {
+            errors[""] = $"There is no area with the key '{parentKey}'.";
+            return (null, null);
+        }
+
+        object entity = kind switch
+        {
+            FigureKind.Assessment => new ShareAssessment { AreaId = areaId.Value, EnteredBy = "" },
+            FigureKind.Target => new Target { AreaId = areaId.Value, Key = "", Label = "", Rationale = "" },
+            FigureKind.Milestone => new Milestone { AreaId = areaId.Value, Title = "" },
+            _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
+        };
+        return (entity, parentKey);
+    }
+
+    private static async Task<List<Target>> AddStandardTargetsAsync(BurdenShiftDbContext db, CapabilityArea area, CancellationToken ct)
+    {
+        var targets = new List<Target>();
+        foreach (var seed in new[] { StandardData.Target2027, StandardData.Target2030 })
+        {
+            var sourceId = await db.Sources.Where(s => s.Key == seed.Source).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+            if (sourceId is null)
+            {
+                continue;
+            }
+
+            var target = new Target
+            {
+                Area = area,
+                Key = seed.Key,
+                Label = seed.Label,
+                Deadline = DateOnly.Parse(seed.Deadline, CultureInfo.InvariantCulture),
+                Value = seed.Value,
+                Rationale = seed.Rationale,
+                SourceId = sourceId.Value,
+            };
+            db.Targets.Add(target);
+            targets.Add(target);
+        }
+
+        return targets;
+    }
+
+    private static async Task ApplyAsync(BurdenShiftDbContext db, FigureKind kind, object entity, FormValues v, bool adding, CancellationToken ct)
+    {
+        switch (entity)
+        {
+            case CapabilityArea a:
+                if (adding)
+                {
+                    var key = v.Text("key", 60, required: true);
+                    if (key is not null && !AreaKey().IsMatch(key))
+                    {
+                        v.Error("key", "Use lower-case letters, digits and single dashes, e.g. space-lift.");
+                    }
+                    else if (key is not null && await db.Areas.AnyAsync(x => x.Key == key, ct))
+                    {
+                        v.Error("key", $"An area with the key '{key}' already exists.");
+                    }
+
+                    a.Key = key ?? "";
+                }
+
+                a.Name = v.Text("name", 200, required: true) ?? a.Name;
+                a.Description = v.Text("description", 2000, required: false) ?? "";
+                a.ShareBasis = v.Text("shareBasis", 2000, required: false);
+                a.Weight = v.Number("weight", required: true, min: 0m, max: 100m) ?? a.Weight;
+                break;
+
+            case ShareAssessment s:
+                var asOf = v.Date("asOf", required: true);
+                if (asOf is { } date && date != s.AsOf)
+                {
+                    (s.AsOf, s.AsOfPrecision) = (date, DatePrecision.Day);
+                }
+
+                var eu = v.Number("europeShare", required: false, min: null, max: null);
+                var us = v.Number("usShare", required: false, min: null, max: null);
+                if (!v.Has("europeShare") && !v.Has("usShare"))
+                {
+                    foreach (var (field, message) in FigureRules.ShareProblems("europeShare", eu, "usShare", us))
+                    {
+                        v.Error(field, message.Replace("europeShare", "Europe's share", StringComparison.Ordinal).Replace("usShare", "the US share", StringComparison.Ordinal));
+                    }
+                }
+
+                (s.EuropeShare, s.UsShare) = (eu, us);
+                s.Confidence = v.Confidence("confidence") ?? s.Confidence;
+                s.Note = v.Text("note", 2000, required: false);
+                break;
+
+            case IndicatorObservation o:
+                var observed = v.Date("asOf", required: true);
+                if (observed is { } day && day != o.AsOf)
+                {
+                    (o.AsOf, o.AsOfPrecision) = (day, DatePrecision.Day);
+                }
+
+                o.Value = v.Number("value", required: true, min: -1_000_000_000_000_000m, max: 1_000_000_000_000_000m) ?? o.Value;
+                o.Confidence = v.Confidence("confidence") ?? o.Confidence;
+                o.Note = v.Text("note", 2000, required: false);
+                break;
+
+            case Target t:
+                if (adding)
+                {
+                    var key = v.Text("key", 40, required: true);
+                    if (key is not null && await db.Targets.AnyAsync(x => x.AreaId == t.AreaId && x.Key == key, ct))
+                    {
+                        v.Error("key", $"This area already has a target with the key '{key}'.");
+                    }
+
+                    t.Key = key ?? "";
+                }
+
+                t.Label = v.Text("label", 200, required: true) ?? t.Label;
+                t.Value = v.Number("value", required: true, min: 0m, max: 100m) ?? t.Value;
+                t.Deadline = v.Date("deadline", required: true) ?? t.Deadline;
+                t.Rationale = v.Text("rationale", 2000, required: true) ?? t.Rationale;
+                break;
+
+            case Milestone m:
+                m.Title = v.Text("title", 500, required: true) ?? m.Title;
+                var due = v.Date("due", required: true);
+                if (due is { } d && d != m.Due)
+                {
+                    (m.Due, m.DuePrecision) = (d, DatePrecision.Day);
+                }
+
+                if (WireNames.TryParseMilestoneStatus(v.Raw("status"), out var status))
+                {
+                    m.Status = status;
+                }
+                else
+                {
+                    v.Error("status", "Choose a status: planned, in-progress, done, slipped or cancelled.");
+                }
+
+                m.CompletedOn = v.Date("completedOn", required: false);
+                if (m.CompletedOn is not null && m.Status != MilestoneStatus.Done)
+                {
+                    v.Error("completedOn", "A completion date goes only with the status done.");
+                }
+
+                m.Note = v.Text("note", 2000, required: false);
+                break;
+        }
+    }
+
+    /// <summary>Points the row at the chosen source, or at a new one built from the form (returned, not yet saved).</summary>
+    private static async Task<Source?> ResolveSourceAsync(BurdenShiftDbContext db, FigureKind kind, object entity, FormValues v, CancellationToken ct)
+    {
+        var key = v.Raw(FigureKinds.SourceField)?.Trim();
+        Source? created = null;
+        int sourceId;
+        if (!string.IsNullOrEmpty(key))
+        {
+            var id = await db.Sources.Where(s => s.Key == key).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+            if (id is null)
+            {
+                v.Error(FigureKinds.SourceField, $"The source '{key}' is not in the registry.");
+                return null;
+            }
+
+            sourceId = id.Value;
+        }
+        else
+        {
+            var publisher = v.Text(FigureKinds.SourcePublisher, 300, required: false);
+            var title = v.Text(FigureKinds.SourceTitle, 500, required: false);
+            var url = v.Text(FigureKinds.SourceUrl, 1000, required: false);
+            Confidence? confidence = !kind.HasConfidence() ? v.Confidence(FigureKinds.SourceConfidence)
+                : WireNames.TryParseConfidence(v.Raw("confidence"), out var graded) ? graded : null;
+            var badUrl = url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"));
+            if (badUrl)
+            {
+                v.Error(FigureKinds.SourceUrl, "The source URL must be a full web address (https://...).");
+            }
+
+            if (publisher is null || title is null)
+            {
+                v.Error(FigureKinds.SourceField, "Every figure needs a source: pick one from the registry, or give a new source's publisher and title.");
+                return null;
+            }
+
+            if (badUrl || confidence is null)
+            {
+                return null;
+            }
+
+            created = new Source
+            {
+                Key = $"editor-{Guid.NewGuid():N}"[..20],
+                Publisher = publisher,
+                Title = title,
+                Url = url,
+                Confidence = confidence.Value,
+                EnteredBy = "",
+            };
+            db.Sources.Add(created);
+            sourceId = 0;
+        }
+
+        switch (entity)
+        {
+            case ShareAssessment s:
+                (s.SourceId, s.Source) = (sourceId, created ?? s.Source);
+                break;
+            case IndicatorObservation o:
+                (o.SourceId, o.Source) = (sourceId, created ?? o.Source);
+                break;
+            case Target t:
+                (t.SourceId, t.Source) = (sourceId, created ?? t.Source);
+                break;
+            case Milestone m:
+                (m.SourceId, m.Source) = (sourceId, created ?? m.Source);
+                break;
+        }
+
+        return created;
+    }
+
+    [GeneratedRegex("^[a-z0-9]+(-[a-z0-9]+)*$")]
+    private static partial Regex AreaKey();
+
+    /// <summary>The posted values, parsed one field at a time; each problem lands next to its field.</summary>
+    private sealed class FormValues(IReadOnlyDictionary<string, string?> values, Dictionary<string, string> errors)
+    {
+        public string? Raw(string field) => values.GetValueOrDefault(field);
+
+        public bool Has(string field) => errors.ContainsKey(field);
+
+        public void Error(string field, string message) => errors.TryAdd(field, message);
+
+        public string? Text(string field, int max, bool required)
+        {
+            var text = Raw(field)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                if (required)
+                {
+                    Error(field, "This field is required.");
+                }
+
+                return null;
+            }
+
+            if (text.Length > max)
+            {
+                Error(field, $"At most {max} characters (this is {text.Length}).");
+            }
+
+            return text;
+        }
+
+        public DateOnly? Date(string field, bool required)
+        {
+            var text = Raw(field)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                if (required)
+                {
+                    Error(field, "Give a date.");
+                }
+
+                return null;
+            }
+
+            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            {
+                Error(field, $"'{text}' is not a date written YYYY-MM-DD.");
+                return null;
+            }
+
+            if (FigureRules.DateProblem("The date", date) is { } problem)
+            {
+                Error(field, problem + ".");
+                return null;
+            }
+
+            return date;
+        }
+
+        public decimal? Number(string field, bool required, decimal? min, decimal? max)
+        {
+            var text = Raw(field)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                if (required)
+                {
+                    Error(field, "Give a number.");
+                }
+
+                return null;
+            }
+
+            if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            {
+                Error(field, $"'{text}' is not a number (use a dot for decimals).");
+                return null;
+            }
+
+            if ((min is { } lo && value < lo) || (max is { } hi && value > hi))
+            {
+                Error(field, $"{text} is outside {min?.ToString(CultureInfo.InvariantCulture)}..{max?.ToString(CultureInfo.InvariantCulture)}.");
+                return null;
+            }
+
+            if (value.Scale > 6 && value != Math.Round(value, 6))
+            {
+                Error(field, $"{text} has more than 6 decimal places.");
+                return null;
+            }
+
+            return value;
+        }
+
+        public Confidence? Confidence(string field)
+        {
+            if (WireNames.TryParseConfidence(Raw(field), out var value))
+            {
+                return value;
+            }
+
+            Error(field, "Choose a confidence: high, medium or low.");
+            return null;
+        }
     }
 }

@@ -1,5 +1,6 @@
 using System.Globalization;
 using System.Text;
+using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -57,12 +58,22 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             source.EnteredAt = now;
         }
 
+        var areaKeys = await AreaKeysAsync(db, parsed, ct);
+        var changeSet = new ChangeSet
+        {
+            Kind = "import",
+            Description = $"Import of {parsed.Rows.Count} {KindName(parsed.Kind)}",
+            By = enteredBy,
+            At = now,
+            RowCount = parsed.Rows.Count,
+        };
         var strategy = db.Database.CreateExecutionStrategy();
         await strategy.ExecuteAsync(async () =>
         {
             await using var tx = await db.Database.BeginTransactionAsync(ct);
             // New sources first: EF orders inserts by dependency, and rows that waited for a new
             // source would otherwise be written after the others, out of file order.
+            db.ChangeSets.Add(changeSet);
             db.Sources.AddRange(parsed.NewSources.Values);
             await db.SaveChangesAsync(ct);
 
@@ -75,15 +86,40 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
 
             await db.SaveChangesAsync(ct);
 
-            // One audit entry per figure, in the same transaction: no imported figure is unattributed.
-            db.AuditEntries.AddRange(written.Select(w => w.Row.ToAudit(w.Entity, enteredBy, now)));
+            // One audit entry per figure and new source, in the same transaction and change set: no
+            // imported figure is unattributed, and the whole import can be undone at once.
+            foreach (var source in parsed.NewSources.Values)
+            {
+                var entry = db.Entry(source);
+                db.AuditEntries.Add(AuditTrail.Entry(AuditTrail.Insert, entry, null, AuditTrail.Snapshot(entry), enteredBy, now,
+                    AuditTrail.Describe(source), "Import", null, changeSet.Id));
+            }
+
+            foreach (var (row, entity) in written)
+            {
+                var entry = db.Entry(entity);
+                db.AuditEntries.Add(AuditTrail.Entry(AuditTrail.Insert, entry, null, AuditTrail.Snapshot(entry), enteredBy, now,
+                    $"Imported (line {row.Line}): {AuditTrail.Describe(entity)}", "Import", areaKeys.GetValueOrDefault(row.Key), changeSet.Id));
+            }
+
             await db.SaveChangesAsync(ct);
             await tx.CommitAsync(ct);
         });
 
         logger.LogInformation("Imported {Rows} {Kind} by {EnteredBy} ({NewSources} new sources)",
             parsed.Rows.Count, parsed.Kind, enteredBy, newSources.Count);
-        return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: true, newSources) { Preview = preview };
+        return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: true, newSources) { Preview = preview, ChangeSetId = changeSet.Id };
+    }
+
+    private static string KindName(ImportKind kind) => new ImportResult(kind, 0, [], false, []).KindName;
+
+    // The area each row belongs to, for the areas' histories (alliance-wide indicators have none).
+    private static async Task<Dictionary<string, string?>> AreaKeysAsync(BurdenShiftDbContext db, ParsedFile parsed, CancellationToken ct)
+    {
+        var keys = parsed.Rows.Select(r => r.Key).Distinct().ToList();
+        return parsed.Kind == ImportKind.ShareAssessments
+            ? keys.ToDictionary(k => k, k => (string?)k, StringComparer.Ordinal)
+            : await db.Indicators.Where(i => keys.Contains(i.Key)).ToDictionaryAsync(i => i.Key, i => i.Area == null ? null : i.Area.Key, StringComparer.Ordinal, ct);
     }
 
     private static ImportResult Refused(ImportKind kind, int rows, params ImportProblem[] problems) =>
@@ -362,27 +398,6 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
 
         public ImportPreviewRow ToPreview(string sourceText) => new(Line, Key, AsOf, EuropeShare, UsShare, AreaId == 0 ? Value : null,
             Confidence.ToWire(), sourceText, Note);
-
-        public AuditEntry ToAudit(object entity, string enteredBy, DateTimeOffset now)
-        {
-            var (type, id) = entity switch
-            {
-                ShareAssessment s => (nameof(ShareAssessment), s.Id),
-                IndicatorObservation o => (nameof(IndicatorObservation), o.Id),
-                _ => throw new InvalidOperationException("Unknown imported entity."),
-            };
-            return new AuditEntry
-            {
-                At = now,
-                By = enteredBy,
-                Action = "insert",
-                EntityType = type,
-                EntityId = id.ToString(CultureInfo.InvariantCulture),
-                Summary = $"Imported figure dated {AsOf:yyyy-MM-dd}",
-                NewValues = System.Text.Json.JsonSerializer.Serialize(new { asOf = AsOf, europeShare = EuropeShare, usShare = UsShare, value = AreaId == 0 ? Value : (decimal?)null, confidence = Confidence.ToWire(), source = SourceKey, note = Note }),
-                Reason = "CSV import",
-            };
-        }
 
         public object ToEntity(string enteredBy, DateTimeOffset now) => AreaId != 0
             ? new ShareAssessment

@@ -27,6 +27,9 @@ public sealed record ImportResult(
     /// <summary>The valid rows, in file order (empty when the file could not be read at all).</summary>
     public IReadOnlyList<ImportPreviewRow> Preview { get; init; } = [];
 
+    /// <summary>The change set the rows were written in, to undo the import as a whole.</summary>
+    public long? ChangeSetId { get; init; }
+
     public bool Succeeded => Problems.Count == 0;
 
     public string KindName => Kind switch

@@ -20,6 +20,9 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.Summary).HasMaxLength(500);
         b.Property(x => x.Reason).HasMaxLength(1000);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
+        b.Property(x => x.AreaKey).HasMaxLength(60);
         b.HasIndex(x => x.At);
+        b.HasIndex(x => x.AreaKey);
+        b.HasOne(x => x.ChangeSet).WithMany().HasForeignKey(x => x.ChangeSetId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -13,7 +13,8 @@ internal sealed class CapabilityAreaConfiguration : IEntityTypeConfiguration<Cap
             t.HasCheckConstraint("CK_Areas_Key", SqlDialect.NotBlank("Key"));
             t.HasCheckConstraint("CK_Areas_Name", SqlDialect.NotBlank("Name"));
         });
-        b.HasIndex(x => x.Key).IsUnique();
+        // Unique among the rows not deleted, so a deleted key can be used again.
+        b.HasIndex(x => x.Key).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
         b.Property(x => x.Key).HasMaxLength(60);
         b.Property(x => x.Name).HasMaxLength(200);
         b.Property(x => x.Description).HasMaxLength(2000);

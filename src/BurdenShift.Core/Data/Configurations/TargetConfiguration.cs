@@ -20,8 +20,8 @@ internal sealed class TargetConfiguration(SqlDialect sql) : IEntityTypeConfigura
         b.Property(x => x.Label).HasMaxLength(200);
         b.Property(x => x.Rationale).HasMaxLength(2000);
         b.Property(x => x.Value).HasPrecision(24, 6);
-        b.HasIndex(x => new { x.AreaId, x.Key }).IsUnique();
-        b.HasIndex(x => new { x.IndicatorId, x.Key }).IsUnique();
+        b.HasIndex(x => new { x.AreaId, x.Key }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
+        b.HasIndex(x => new { x.IndicatorId, x.Key }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
         b.HasOne(x => x.Area).WithMany(a => a.Targets).HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Indicator).WithMany(i => i.Targets).HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).IsRequired().OnDelete(DeleteBehavior.Restrict);

@@ -105,6 +105,10 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasMaxLength(10)
                         .HasColumnType("character varying(10)");
 
+                    b.Property<string>("AreaKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
                     b.Property<DateTimeOffset>("At")
                         .HasColumnType("timestamp with time zone");
 
@@ -112,6 +116,9 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("character varying(256)");
+
+                    b.Property<long?>("ChangeSetId")
+                        .HasColumnType("bigint");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
@@ -140,7 +147,11 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaKey");
+
                     b.HasIndex("At");
+
+                    b.HasIndex("ChangeSetId");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -159,6 +170,13 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasColumnType("integer");
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -188,16 +206,71 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasColumnType("numeric(9,4)")
                         .HasDefaultValue(1m);
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Areas", null, t =>
                         {
                             t.HasCheckConstraint("CK_Areas_Key", "length(trim(\"Key\")) > 0");
 
                             t.HasCheckConstraint("CK_Areas_Name", "length(trim(\"Name\")) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Domain.ChangeSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<DateTimeOffset>("At")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("UndoneAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ChangeSets", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ChangeSets_By", "length(trim(\"By\")) > 0");
+
+                            t.HasCheckConstraint("CK_ChangeSets_Kind", "\"Kind\" IN ('import', 'undo')");
                         });
                 });
 
@@ -303,6 +376,13 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTimeOffset>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -324,6 +404,12 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.Property<decimal>("Value")
                         .HasPrecision(24, 6)
                         .HasColumnType("numeric(24,6)");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -351,6 +437,13 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateOnly>("Due")
                         .HasColumnType("date");
 
@@ -375,6 +468,12 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -416,6 +515,13 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<DateTimeOffset>("EnteredAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -438,6 +544,12 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.Property<decimal?>("UsShare")
                         .HasPrecision(7, 4)
                         .HasColumnType("numeric(7,4)");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
 
                     b.HasKey("Id");
 
@@ -542,6 +654,13 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("date");
 
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("integer");
 
@@ -567,15 +686,23 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasPrecision(24, 6)
                         .HasColumnType("numeric(24,6)");
 
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
                     b.HasKey("Id");
 
                     b.HasIndex("SourceId");
 
                     b.HasIndex("AreaId", "Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("IndicatorId", "Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Targets", null, t =>
                         {
@@ -738,6 +865,16 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Domain.AuditEntry", b =>
+                {
+                    b.HasOne("BurdenShift.Core.Domain.ChangeSet", "ChangeSet")
+                        .WithMany()
+                        .HasForeignKey("ChangeSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ChangeSet");
                 });
 
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>

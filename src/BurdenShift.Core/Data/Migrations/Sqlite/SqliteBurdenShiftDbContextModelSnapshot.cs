@@ -98,6 +98,10 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasMaxLength(10)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("AreaKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("At")
                         .HasColumnType("INTEGER");
 
@@ -105,6 +109,9 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(256)
                         .HasColumnType("TEXT");
+
+                    b.Property<long?>("ChangeSetId")
+                        .HasColumnType("INTEGER");
 
                     b.Property<string>("EntityId")
                         .IsRequired()
@@ -133,7 +140,11 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
+                    b.HasIndex("AreaKey");
+
                     b.HasIndex("At");
+
+                    b.HasIndex("ChangeSetId");
 
                     b.HasIndex("EntityType", "EntityId");
 
@@ -150,6 +161,13 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Property<int>("Id")
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Description")
                         .IsRequired()
@@ -169,6 +187,12 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<string>("ShareBasis")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
@@ -182,13 +206,60 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.HasKey("Id");
 
                     b.HasIndex("Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Areas", null, t =>
                         {
                             t.HasCheckConstraint("CK_Areas_Key", "length(trim(\"Key\")) > 0");
 
                             t.HasCheckConstraint("CK_Areas_Name", "length(trim(\"Name\")) > 0");
+                        });
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Domain.ChangeSet", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long>("At")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("By")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Kind")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("UndoneAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("UndoneBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("At");
+
+                    b.ToTable("ChangeSets", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_ChangeSets_By", "length(trim(\"By\")) > 0");
+
+                            t.HasCheckConstraint("CK_ChangeSets_Kind", "\"Kind\" IN ('import', 'undo')");
                         });
                 });
 
@@ -290,6 +361,13 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EnteredAt")
                         .HasColumnType("INTEGER");
 
@@ -304,6 +382,12 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
@@ -336,6 +420,13 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly?>("CompletedOn")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<DateOnly>("Due")
                         .HasColumnType("TEXT");
 
@@ -347,6 +438,12 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
@@ -399,6 +496,13 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("EnteredAt")
                         .HasColumnType("INTEGER");
 
@@ -414,6 +518,12 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
 
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
@@ -521,6 +631,13 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Property<DateOnly>("Deadline")
                         .HasColumnType("TEXT");
 
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
                     b.Property<int?>("IndicatorId")
                         .HasColumnType("INTEGER");
 
@@ -539,6 +656,12 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasMaxLength(2000)
                         .HasColumnType("TEXT");
 
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
 
@@ -551,10 +674,12 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.HasIndex("SourceId");
 
                     b.HasIndex("AreaId", "Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.HasIndex("IndicatorId", "Key")
-                        .IsUnique();
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("Targets", null, t =>
                         {
@@ -711,6 +836,16 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Domain.AuditEntry", b =>
+                {
+                    b.HasOne("BurdenShift.Core.Domain.ChangeSet", "ChangeSet")
+                        .WithMany()
+                        .HasForeignKey("ChangeSetId")
+                        .OnDelete(DeleteBehavior.Restrict);
+
+                    b.Navigation("ChangeSet");
                 });
 
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>

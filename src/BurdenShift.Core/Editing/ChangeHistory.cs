@@ -1,0 +1,176 @@
+using System.Globalization;
+using System.Security.Claims;
+using BurdenShift.Core.Audit;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.Logging;
+
+namespace BurdenShift.Core.Editing;
+
+/// <summary>One field of a change: what it held before and after (null: no value).</summary>
+public sealed record FieldChange(string Field, string? Before, string? After);
+
+/// <summary>One audited write as a history list shows it.</summary>
+public sealed record HistoryEntry(
+    long Id,
+    DateTimeOffset At,
+    string By,
+    string Action,
+    FigureKind? Kind,
+    long? EntityId,
+    string Summary,
+    string? Reason,
+    IReadOnlyList<FieldChange> Changes,
+    long? ChangeSetId)
+{
+    /// <summary>Changes to areas and figures can be reverted; additions to the source registry cannot.</summary>
+    public bool CanRevert => Kind is not null;
+}
+
+/// <summary>An import as the import page lists it.</summary>
+public sealed record ImportRecord(long Id, DateTimeOffset At, string By, string Description, int RowCount, DateTimeOffset? UndoneAt, string? UndoneBy);
+
+/// <summary>Reads the audit trail per row and per area, and undoes whole imports.</summary>
+public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<ChangeHistory> logger)
+{
+    private const int MaxEntries = 500;
+
+    // Bookkeeping columns every change touches: not worth a line in a history list.
+    private static readonly HashSet<string> Quiet = new(StringComparer.Ordinal) { "EnteredAt", "DisplayOrder" };
+
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(FigureKind kind, long id, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var type = kind.EntityType().Name;
+        var key = id.ToString(CultureInfo.InvariantCulture);
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == key)
+            .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
+        return await ToHistoryAsync(db, entries, ct);
+    }
+
+    /// <summary>Every change to an area, its figures, targets, milestones and its indicators' observations.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> GetAreaHistoryAsync(string areaKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.AreaKey == areaKey)
+            .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
+        return await ToHistoryAsync(db, entries, ct);
+    }
+
+    public async Task<IReadOnlyList<ImportRecord>> GetImportsAsync(int count = 20, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.ChangeSets.AsNoTracking().Where(c => c.Kind == "import").OrderByDescending(c => c.Id).Take(count)
+            .Select(c => new ImportRecord(c.Id, c.At, c.By, c.Description, c.RowCount, c.UndoneAt, c.UndoneBy)).ToListAsync(ct);
+    }
+
+    /// <summary>
+    /// Deletes every row an import added, as one audited change set. Refused, writing nothing, if a
+    /// row was changed or deleted since: undoing would silently throw that later work away.
+    /// </summary>
+    public async Task<SaveResult> UndoImportAsync(long changeSetId, string? reason, ClaimsPrincipal user, CancellationToken ct = default)
+    {
+        if (!FigureEditor.CanWrite(user))
+        {
+            logger.LogWarning("Refused to undo import {ChangeSet} for {User}: not an editor", changeSetId, user.Identity?.Name ?? "anonymous");
+            return SaveResult.Refused("", "Only editors and admins may undo imports.");
+        }
+
+        if (string.IsNullOrWhiteSpace(reason))
+        {
+            return SaveResult.Refused("reason", "Say why you undo this import: the reason is kept with every row it deletes.");
+        }
+
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var set = await db.ChangeSets.FirstOrDefaultAsync(c => c.Id == changeSetId && c.Kind == "import", ct);
+        if (set is null)
+        {
+            return SaveResult.Refused("", $"There is no import #{changeSetId}.");
+        }
+
+        if (set.UndoneAt is not null)
+        {
+            return SaveResult.Refused("", $"Import #{changeSetId} was already undone on {set.UndoneAt:yyyy-MM-dd} by {set.UndoneBy}.");
+        }
+
+        var inserts = await db.AuditEntries.AsNoTracking()
+            .Where(a => a.ChangeSetId == changeSetId && a.Action == AuditTrail.Insert)
+            .Select(a => new { a.Id, a.EntityType, a.EntityId, a.AreaKey }).ToListAsync(ct);
+        var rows = new List<(object Entity, string? AreaKey)>();
+        var touched = new List<string>();
+        foreach (var insert in inserts)
+        {
+            if (FigureKinds.FromEntityType(insert.EntityType) is not { } kind)
+            {
+                continue; // New sources stay in the registry: other rows may cite them by now.
+            }
+
+            var later = await db.AuditEntries.AnyAsync(a => a.EntityType == insert.EntityType && a.EntityId == insert.EntityId && a.Id > insert.Id, ct);
+            var entity = await FigureEditor.FindAsync(db, kind, long.Parse(insert.EntityId, CultureInfo.InvariantCulture), ct);
+            if (later || entity is not ISoftDeletable { DeletedAt: null })
+            {
+                touched.Add($"{kind.Noun()} #{insert.EntityId}");
+                continue;
+            }
+
+            rows.Add((entity, insert.AreaKey));
+        }
+
+        if (touched.Count > 0)
+        {
+            return SaveResult.Refused("", $"Not undone: {touched.Count} imported row(s) were changed or deleted since ({string.Join(", ", touched.Take(10))}). " +
+                "Revert or delete those rows from their history first; nothing was written.");
+        }
+
+        var by = user.Identity?.Name ?? "anonymous";
+        var now = time.GetUtcNow();
+        var undo = new ChangeSet { Kind = "undo", Description = $"Undo of import #{changeSetId}", By = by, At = now, RowCount = rows.Count };
+        db.ChangeSets.Add(undo);
+        set.UndoneAt = now;
+        set.UndoneBy = by;
+        var areaKeys = rows.ToDictionary(r => r.Entity, r => r.AreaKey, ReferenceEqualityComparer.Instance);
+        try
+        {
+            // The undo's own change set is saved by the first SaveChanges inside WriteAsync's transaction,
+            // before the audit entries that point to it.
+            await FigureEditor.WriteAsync(db, by, now,
+                [.. rows.Select(r => (r.Entity, (Action)(() => { var d = (ISoftDeletable)r.Entity; d.DeletedAt = now; d.DeletedBy = by; })))],
+                AuditTrail.Delete, e => areaKeys[e], $"{reason.Trim()} (undo of import #{changeSetId})", () => undo.Id, ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Refused("", "Some imported rows changed while you undid the import. Reload and try again; nothing was written.");
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The database refused to undo import {ChangeSet}", changeSetId);
+            return SaveResult.Refused("", "The database refused the undo. Nothing was written.");
+        }
+
+        logger.LogInformation("{User} undid import {ChangeSet}: {Rows} rows deleted", by, changeSetId, rows.Count);
+        return SaveResult.Done(changeSetId);
+    }
+
+    private static async Task<IReadOnlyList<HistoryEntry>> ToHistoryAsync(BurdenShiftDbContext db, List<AuditEntry> entries, CancellationToken ct)
+    {
+        var sources = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => $"{s.Publisher}: {s.Title}", ct);
+        return [.. entries.Select(e =>
+        {
+            var before = AuditTrail.Read(e.OldValues);
+            var after = AuditTrail.Read(e.NewValues);
+            var changes = AuditTrail.ChangedFields(e.OldValues, e.NewValues)
+                .Where(f => !Quiet.Contains(f) && !(e.Action == AuditTrail.Insert && after.GetValueOrDefault(f) is null))
+                .Select(f => new FieldChange(FigureKinds.ColumnLabel(f), Show(f, before.GetValueOrDefault(f)), Show(f, after.GetValueOrDefault(f))))
+                .ToList();
+            var kind = FigureKinds.FromEntityType(e.EntityType);
+            return new HistoryEntry(e.Id, e.At, e.By, e.Action, kind,
+                long.TryParse(e.EntityId, CultureInfo.InvariantCulture, out var id) ? id : null, e.Summary, e.Reason, changes, e.ChangeSetId);
+
+            string? Show(string field, string? value) =>
+                field == "SourceId" && value is not null && sources.TryGetValue(value, out var source) ? source
+                : field == "Confidence" || field == "Status" ? value?.ToLowerInvariant()
+                : value;
+        })];
+    }
+}
