@@ -211,7 +211,7 @@ public sealed class SignInTests(Infrastructure.Browser browser)
         Assert.Contains("/account/signin", page.Url);
     }
 
-    private static async Task SignInAsync(Microsoft.Playwright.IPage page, AppServer app, string email, string password)
+    internal static async Task SignInAsync(Microsoft.Playwright.IPage page, AppServer app, string email, string password)
     {
         await page.GotoAsync(app.BaseUrl + "/account/signin");
         await page.GetByTestId("signin-email").FillAsync(email);

@@ -37,7 +37,9 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
     private const int MaxEntries = 500;
 
     // Bookkeeping columns every change touches: not worth a line in a history list.
-    private static readonly HashSet<string> Quiet = new(StringComparer.Ordinal) { "EnteredAt", "DisplayOrder" };
+    // Bookkeeping columns, and the parent a row was added under (the page already names it): not
+    // worth a line in a history list.
+    private static readonly HashSet<string> Quiet = new(StringComparer.Ordinal) { "EnteredAt", "DisplayOrder", "AreaId", "IndicatorId" };
 
     public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(FigureKind kind, long id, CancellationToken ct = default)
     {
@@ -169,7 +171,9 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
 
             string? Show(string field, string? value) =>
                 field == "SourceId" && value is not null && sources.TryGetValue(value, out var source) ? source
-                : field == "Confidence" || field == "Status" ? value?.ToLowerInvariant()
+                : field is "Confidence" or "Status" or "AsOfPrecision" or "DuePrecision" ? value?.ToLowerInvariant()
+                : field == "DeletedAt" && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
+                    ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
                 : value;
         })];
     }

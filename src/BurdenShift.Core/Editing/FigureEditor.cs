@@ -53,6 +53,13 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         return await db.Targets.Where(t => t.Area!.Key == areaKey && t.Key == targetKey).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
     }
 
+    /// <summary>The id of an area, for its edit link.</summary>
+    public async Task<long?> FindAreaIdAsync(string areaKey, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        return await db.Areas.Where(a => a.Key == areaKey).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
+    }
+
     /// <summary>An empty form for a new row under an area (or indicator, for observations).</summary>
     public async Task<FigureForm?> NewFormAsync(FigureKind kind, string? parentKey, CancellationToken ct = default)
     {
@@ -731,8 +738,6 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             var publisher = v.Text(FigureKinds.SourcePublisher, 300, required: false);
             var title = v.Text(FigureKinds.SourceTitle, 500, required: false);
             var url = v.Text(FigureKinds.SourceUrl, 1000, required: false);
-            Confidence? confidence = !kind.HasConfidence() ? v.Confidence(FigureKinds.SourceConfidence)
-                : WireNames.TryParseConfidence(v.Raw("confidence"), out var graded) ? graded : null;
             var badUrl = url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"));
             if (badUrl)
             {
@@ -745,6 +750,9 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                 return null;
             }
 
+            // The new source is graded like the figure, or on its own for kinds without a confidence.
+            Confidence? confidence = !kind.HasConfidence() ? v.Confidence(FigureKinds.SourceConfidence)
+                : WireNames.TryParseConfidence(v.Raw("confidence"), out var graded) ? graded : null;
             if (badUrl || confidence is null)
             {
                 return null;

@@ -12,7 +12,7 @@ public enum FigureKind
     Milestone = 5,
 }
 
-public enum FieldType
+public enum FieldKind
 {
     Text,
     LongText,
@@ -24,7 +24,7 @@ public enum FieldType
 }
 
 /// <summary>One field of an edit form. The form posts text; the editor parses and checks it.</summary>
-public sealed record FieldSpec(string Name, string Label, FieldType Type, bool Required, string? Hint = null, bool OnlyOnAdd = false);
+public sealed record FieldSpec(string Name, string Label, FieldKind Type, bool Required, string? Hint = null, bool OnlyOnAdd = false);
 
 /// <summary>A row as its edit form shows it: every value as text, and the version the editor saw.</summary>
 public sealed record FigureForm(
@@ -67,7 +67,7 @@ public static class FigureKinds
     public const string SourceUrl = "sourceUrl";
     public const string SourceConfidence = "sourceConfidence";
 
-    private static readonly FieldSpec Source = new(SourceField, "Source", FieldType.Source, true,
+    private static readonly FieldSpec Source = new(SourceField, "Source", FieldKind.Source, true,
         "Pick one from the registry, or add a new one below.");
 
     public static Type EntityType(this FigureKind kind) => kind switch
@@ -106,46 +106,46 @@ public static class FigureKinds
     {
         FigureKind.Area =>
         [
-            new("key", "Key (used in URLs and imports)", FieldType.Text, true, "Lower-case letters, digits and dashes, e.g. space-lift.", OnlyOnAdd: true),
-            new("name", "Name", FieldType.Text, true),
-            new("description", "Description", FieldType.LongText, false),
-            new("shareBasis", "What the share figures measure", FieldType.LongText, false, "Say when the only public figures are a proxy."),
-            new("weight", "Weight in the handover index", FieldType.Number, true, "1 for an ordinary area; 0 leaves it out of the index."),
+            new("key", "Key (used in URLs and imports)", FieldKind.Text, true, "Lower-case letters, digits and dashes, e.g. space-lift.", OnlyOnAdd: true),
+            new("name", "Name", FieldKind.Text, true),
+            new("description", "Description", FieldKind.LongText, false),
+            new("shareBasis", "What the share figures measure", FieldKind.LongText, false, "Say when the only public figures are a proxy."),
+            new("weight", "Weight in the handover index", FieldKind.Number, true, "1 for an ordinary area; 0 leaves it out of the index."),
         ],
         FigureKind.Assessment =>
         [
-            new("asOf", "Date the figure describes", FieldType.Date, true),
-            new("europeShare", "Europe's share, % (empty if not published)", FieldType.Number, false),
-            new("usShare", "US share, % (empty if not published)", FieldType.Number, false),
-            new("confidence", "Confidence", FieldType.Confidence, true),
+            new("asOf", "Date the figure describes", FieldKind.Date, true),
+            new("europeShare", "Europe's share, % (empty if not published)", FieldKind.Number, false),
+            new("usShare", "US share, % (empty if not published)", FieldKind.Number, false),
+            new("confidence", "Confidence", FieldKind.Confidence, true),
             Source,
-            new("note", "Note", FieldType.LongText, false),
+            new("note", "Note", FieldKind.LongText, false),
         ],
         FigureKind.Observation =>
         [
-            new("asOf", "Date the value describes", FieldType.Date, true),
-            new("value", "Value", FieldType.Number, true),
-            new("confidence", "Confidence", FieldType.Confidence, true),
+            new("asOf", "Date the value describes", FieldKind.Date, true),
+            new("value", "Value", FieldKind.Number, true),
+            new("confidence", "Confidence", FieldKind.Confidence, true),
             Source,
-            new("note", "Note", FieldType.LongText, false),
+            new("note", "Note", FieldKind.LongText, false),
         ],
         FigureKind.Target =>
         [
-            new("key", "Key", FieldType.Text, true, "Short and unique for the area, e.g. 2027.", OnlyOnAdd: true),
-            new("label", "Label", FieldType.Text, true),
-            new("value", "Europe's share to reach, %", FieldType.Number, true),
-            new("deadline", "Deadline", FieldType.Date, true),
-            new("rationale", "Rationale", FieldType.LongText, true, "Why this value and this date: who asked for it, in what words."),
+            new("key", "Key", FieldKind.Text, true, "Short and unique for the area, e.g. 2027.", OnlyOnAdd: true),
+            new("label", "Label", FieldKind.Text, true),
+            new("value", "Europe's share to reach, %", FieldKind.Number, true),
+            new("deadline", "Deadline", FieldKind.Date, true),
+            new("rationale", "Rationale", FieldKind.LongText, true, "Why this value and this date: who asked for it, in what words."),
             Source,
         ],
         FigureKind.Milestone =>
         [
-            new("title", "Title", FieldType.Text, true),
-            new("due", "Due", FieldType.Date, true),
-            new("status", "Status", FieldType.MilestoneStatus, true),
-            new("completedOn", "Completed on (only when done)", FieldType.Date, false),
+            new("title", "Title", FieldKind.Text, true),
+            new("due", "Due", FieldKind.Date, true),
+            new("status", "Status", FieldKind.MilestoneStatus, true),
+            new("completedOn", "Completed on (only when done)", FieldKind.Date, false),
             Source,
-            new("note", "Note", FieldType.LongText, false),
+            new("note", "Note", FieldKind.LongText, false),
         ],
         _ => throw new ArgumentOutOfRangeException(nameof(kind), kind, null),
     };

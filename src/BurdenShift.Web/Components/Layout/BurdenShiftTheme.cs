@@ -9,12 +9,15 @@ internal static class BurdenShiftTheme
         PaletteLight = new PaletteLight
         {
             Primary = "#1f3a5f",
+            // MudBlazor's default info blue under white text fails WCAG contrast (the live-update snackbar).
+            Info = "#0b5394",
             AppbarBackground = "#1f3a5f",
             AppbarText = "#ffffff",
         },
         PaletteDark = new PaletteDark
         {
             Primary = "#90caf9",
+            Info = "#0b5394",
             AppbarBackground = "#14263d",
             AppbarText = "#ffffff",
         },

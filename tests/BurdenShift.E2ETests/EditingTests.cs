@@ -1,0 +1,154 @@
+using System.Security.Claims;
+using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Editing;
+using BurdenShift.E2ETests.Infrastructure;
+using Deque.AxeCore.Playwright;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace BurdenShift.E2ETests;
+
+[Collection(BrowserCollection.Name)]
+public sealed class EditingTests(Infrastructure.Browser browser)
+{
+    private const string Email = "admin@example.org";
+    private const string Password = "correct horse battery staple";
+
+    private static AppServer App() => new("none", new Dictionary<string, string>
+    {
+        ["Bootstrap:AdminEmail"] = Email,
+        ["Bootstrap:AdminPassword"] = Password,
+    });
+
+    // An assessment already stored, as an earlier editor would have left it.
+    private static async Task<long> StoredAssessmentAsync(AppServer app)
+    {
+        var editor = new ClaimsPrincipal(new ClaimsIdentity([new Claim(ClaimTypes.Name, "earlier@example.org"), new Claim(ClaimTypes.Role, Roles.Editor)], "test"));
+        var result = await app.Services.GetRequiredService<FigureEditor>().AddShareAssessmentAsync(
+            new ShareAssessmentDraft("drones", new DateOnly(2026, 3, 31), 40m, 50m, Confidence.Medium, "reuters-2027", null, null, null, null), editor);
+        Assert.True(result.Succeeded);
+        return result.Id!.Value;
+    }
+
+    private async Task<IPage> SignedInAsync(AppServer app)
+    {
+        var page = await browser.NewPageAsync();
+        await SignInTests.SignInAsync(page, app, Email, Password);
+        return page;
+    }
+
+    [Fact]
+    public async Task A_conflicting_edit_in_a_second_browser_shows_both_versions_and_can_overwrite_knowingly()
+    {
+        await using var app = App();
+        var id = await StoredAssessmentAsync(app);
+        var first = await SignedInAsync(app);
+        var second = await SignedInAsync(app);
+        await first.OpenAsync($"{app.BaseUrl}/edit/assessment/{id}");
+        await second.OpenAsync($"{app.BaseUrl}/edit/assessment/{id}");
+
+        await first.GetByTestId("f-europeShare").FillAsync("45");
+        await first.GetByTestId("f-reason").FillAsync("new estimate");
+        await first.GetByTestId("save-figure").ClickAsync();
+        await first.WaitForUrlContainingAsync("/areas/drones");
+
+        await second.GetByTestId("f-europeShare").FillAsync("47");
+        await second.GetByTestId("f-reason").FillAsync("my estimate");
+        await second.GetByTestId("save-figure").ClickAsync();
+        var dialog = second.GetByTestId("conflict-dialog");
+        await dialog.WaitForAsync();
+        await dialog.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("conflict-dialog") });
+        var row = dialog.Locator("tr[data-field='europeShare']");
+        Assert.Equal("45", await row.GetByTestId("conflict-stored").InnerTextAsync());
+        Assert.Equal("47", await row.GetByTestId("conflict-mine").InnerTextAsync());
+        Assert.Contains(Email, await dialog.InnerTextAsync());
+        var axe = (await second.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(axe.Count == 0, string.Join("\n", axe.Select(v => $"{v.Id}: {v.Help} {string.Join(" ", v.Nodes.Select(n => n.Html))}")));
+
+        await dialog.GetByTestId("conflict-overwrite").ClickAsync();
+        await second.WaitForUrlContainingAsync("/areas/drones");
+        await second.OpenAsync($"{app.BaseUrl}/history/assessment/{id}");
+        var history = second.GetByTestId("history");
+        await history.WaitForAsync();
+        // Both saves are in the history: nothing was lost.
+        var text = await history.InnerTextAsync();
+        Assert.Contains("new estimate", text);
+        Assert.Contains("my estimate", text);
+        Assert.Equal(3, await history.Locator("li").CountAsync());
+    }
+
+    [Fact]
+    public async Task An_editor_deletes_an_assessment_with_a_reason_and_restores_it_from_the_history()
+    {
+        await using var app = App();
+        var id = await StoredAssessmentAsync(app);
+        var page = await SignedInAsync(app);
+        await page.OpenAsync($"{app.BaseUrl}/areas/drones");
+        Assert.Contains("40%", await page.GetByTestId("assessments").InnerTextAsync());
+        await page.GetByTestId($"edit-assessment-{id}").ClickAsync();
+        await page.GetByTestId("delete-figure").WaitForAsync();
+        var axe = (await page.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
+        Assert.True(axe.Count == 0, string.Join("\n", axe.Select(v => $"{v.Id}: {v.Help} {string.Join(" ", v.Nodes.Select(n => n.Html))}")));
+
+        await page.GetByTestId("delete-figure").ClickAsync();
+        await page.GetByText("Say why you delete it").WaitForAsync();
+        await page.GetByTestId("f-delete-reason").FillAsync("duplicate of the March figure");
+        await page.GetByTestId("delete-figure").ClickAsync();
+        await page.WaitForUrlContainingAsync("/areas/drones");
+        await Pages.EventuallyAsync(async () => await page.GetByTestId("assessments").CountAsync() == 0,
+            "the deleted assessment is still listed");
+
+        await page.OpenAsync($"{app.BaseUrl}/areas/drones/history");
+        var deletion = page.Locator("li[data-action='delete']");
+        Assert.Contains("duplicate of the March figure", await deletion.InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("area-history"), FullPage = true });
+        await deletion.GetByTestId("revert").ClickAsync();
+        await page.GetByTestId("revert-reason").FillAsync("it was not a duplicate");
+        await page.GetByTestId("revert-confirm").ClickAsync();
+        await Pages.EventuallyAsync(async () => (await page.GetByTestId("history-message").InnerTextAsync()).Contains("reverted", StringComparison.Ordinal),
+            "the revert was not confirmed");
+
+        await page.OpenAsync($"{app.BaseUrl}/areas/drones");
+        Assert.Contains("40%", await page.GetByTestId("assessments").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_bad_value_is_refused_next_to_its_field_and_nothing_changes()
+    {
+        await using var app = App();
+        var page = await SignedInAsync(app);
+        await page.OpenAsync($"{app.BaseUrl}/new/target?parent=drones");
+
+        await page.GetByTestId("f-key").FillAsync("2028");
+        await page.GetByTestId("f-label").FillAsync("Interim");
+        await page.GetByTestId("f-value").FillAsync("120");
+        await page.GetByTestId("f-deadline").FillAsync("2028-12-31");
+        await page.GetByTestId("save-figure").ClickAsync();
+
+        await page.GetByText("outside 0..100").WaitForAsync();
+        await page.GetByText("This field is required.").First.WaitForAsync();
+        await page.GetByTestId("figure-form").ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("target-form-errors") });
+        Assert.Contains("/new/target", page.Url);
+        await page.OpenAsync($"{app.BaseUrl}/areas/drones");
+        Assert.Equal(0, await page.GetByTestId("edit-target-2028").CountAsync());
+    }
+
+    [Fact]
+    public async Task An_anonymous_visitor_cannot_reach_an_edit_form()
+    {
+        await using var app = App();
+        var id = await StoredAssessmentAsync(app);
+        var page = await browser.NewPageAsync();
+
+        foreach (var path in new[] { $"/edit/assessment/{id}", "/new/area", "/new/milestone?parent=drones", "/areas/drones/targets/2027/edit" })
+        {
+            await page.GotoAsync(app.BaseUrl + path);
+            Assert.Contains("/account/signin", page.Url);
+        }
+
+        await page.OpenAsync($"{app.BaseUrl}/areas/drones");
+        Assert.Equal(0, await page.GetByTestId($"edit-assessment-{id}").CountAsync());
+        Assert.Equal(0, await page.GetByTestId("add-area").CountAsync());
+    }
+}
