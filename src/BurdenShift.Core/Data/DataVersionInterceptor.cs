@@ -81,10 +81,11 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
     private static string Describe(List<EntityEntry> changed)
     {
         var parts = changed
-            .GroupBy(e => (Name(e.Entity)!, e.State))
-            .Select(g => $"{g.Count()} {g.Key.Item1}{(g.Count() == 1 ? "" : "s")} {Verb(g.Key.State)}");
+            .GroupBy(e => (Name(e.Entity)!, Verb(e)))
+            .Select(g => $"{g.Count()} {g.Key.Item1}{(g.Count() == 1 ? "" : "s")} {g.Key.Item2}");
         var by = changed.Select(e => e.Entity switch
         {
+            ISoftDeletable { DeletedBy: { } deleter } when e.Property(nameof(ISoftDeletable.DeletedBy)).IsModified => deleter,
             ShareAssessment s => s.EnteredBy,
             IndicatorObservation o => o.EnteredBy,
             Source s => s.EnteredBy,
@@ -94,10 +95,13 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         return text.Length <= 500 ? text : text[..497] + "...";
     }
 
-    private static string Verb(EntityState state) => state switch
+    // Editors delete by stamping the row (soft delete): that is a deletion to the reader, not a revision.
+    private static string Verb(EntityEntry entry) => entry.State switch
     {
         EntityState.Added => "added",
         EntityState.Deleted => "deleted",
+        _ when entry.Entity is ISoftDeletable s && entry.Property(nameof(ISoftDeletable.DeletedAt)).IsModified
+            => s.DeletedAt is null ? "restored" : "deleted",
         _ => "revised",
     };
 
