@@ -151,4 +151,27 @@ public sealed class EditingTests(Infrastructure.Browser browser)
         Assert.Equal(0, await page.GetByTestId($"edit-assessment-{id}").CountAsync());
         Assert.Equal(0, await page.GetByTestId("add-area").CountAsync());
     }
+
+    [Fact]
+    public async Task An_editor_adds_an_area_that_starts_with_no_public_figure_and_both_standard_targets()
+    {
+        await using var app = App();
+        var page = await SignedInAsync(app);
+        await page.OpenAsync(app.BaseUrl + "/");
+        await page.GetByTestId("add-area").ClickAsync();
+        await page.GetByTestId("f-key").WaitForAsync();
+
+        await page.GetByTestId("f-key").FillAsync("space-lift");
+        await page.GetByTestId("f-name").FillAsync("Space lift");
+        await page.GetByTestId("f-description").FillAsync("Launch and on-orbit services for NATO operations.");
+        await page.GetByTestId("save-figure").ClickAsync();
+        await page.WaitForUrlContainingAsync("/areas/space-lift");
+
+        await page.GetByRole(AriaRole.Heading, new() { Name = "Space lift" }).WaitForAsync();
+        Assert.Contains("No public figure", await page.InnerTextAsync("main"));
+        Assert.Equal(1, await page.GetByTestId("edit-target-2027").CountAsync());
+        Assert.Equal(1, await page.GetByTestId("edit-target-2030").CountAsync());
+        await page.OpenAsync(app.BaseUrl + "/");
+        Assert.Contains("no public figure", await page.Locator("tr[data-area='space-lift']").InnerTextAsync());
+    }
 }
