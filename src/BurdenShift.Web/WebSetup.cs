@@ -59,6 +59,7 @@ internal static class WebSetup
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapOpenApi();
         app.MapReadApi();
+        app.MapDataExportApi();
 
         // Liveness says the process serves requests; readiness also needs the database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
