@@ -146,6 +146,34 @@ public sealed class XlsxImportTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task The_cli_imports_an_xlsx_file_by_its_extension()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        var dir = Directory.CreateTempSubdirectory("burdenshift-cli-xlsx-").FullName;
+        try
+        {
+            await File.WriteAllBytesAsync(Path.Combine(dir, "figures.xlsx"), Workbook(SharesCsv).ToArray());
+            var env = new Dictionary<string, string>
+            {
+                ["Database__Provider"] = "Sqlite",
+                ["ConnectionStrings__BurdenShift"] = database.ConnectionString,
+            };
+
+            var run = await AppProcess.RunAsync(["import", "figures.xlsx"], env, dir);
+
+            Assert.Equal(0, run.ExitCode);
+            Assert.Contains(run.Stdout, l => l.Contains("imported 4 share assessments", StringComparison.Ordinal));
+            await using var db = database.CreateContext();
+            var drones = await db.ShareAssessments.Where(s => s.Area!.Key == "drones").OrderBy(s => s.Id).Select(s => s.EuropeShare).ToListAsync();
+            Assert.Equal([38.5m, 35.25m], drones);
+        }
+        finally
+        {
+            Directory.Delete(dir, recursive: true);
+        }
+    }
+
+    [Fact]
     public async Task A_bad_row_in_a_workbook_is_reported_with_its_spreadsheet_row_number_and_nothing_is_written()
     {
         await using var database = await SeededAsync(postgres, DatabaseProvider.Sqlite);
