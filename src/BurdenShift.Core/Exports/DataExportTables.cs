@@ -40,6 +40,7 @@ public static class DataExportTables
             new("area_name", ExportColumnKind.Text),
             new("as_of", ExportColumnKind.Date),
             new("latest_date", ExportColumnKind.Date),
+            new("latest_date_precision", ExportColumnKind.Text),
             new("europe_share", ExportColumnKind.Number),
             new("us_share", ExportColumnKind.Number),
             new("share_confidence", ExportColumnKind.Text),
@@ -54,7 +55,7 @@ public static class DataExportTables
         {
             object?[] head =
             [
-                a.Key, a.Name, a.AsOf, a.Latest?.Date, a.Latest?.EuropeShare, a.Latest?.UsShare,
+                a.Key, a.Name, a.AsOf, a.Latest?.Date, a.Latest?.DatePrecision.ToWire(), a.Latest?.EuropeShare, a.Latest?.UsShare,
                 a.Latest?.Confidence.ToWire(), a.Latest?.Source.Publisher, a.Latest?.Source.Key, a.TrendPerYear,
             ];
             foreach (var target in TargetsOrNone(a.Targets))
@@ -160,6 +161,7 @@ public static class DataExportTables
             new("area_key", ExportColumnKind.Text),
             new("as_of", ExportColumnKind.Date),
             new("latest_date", ExportColumnKind.Date),
+            new("latest_date_precision", ExportColumnKind.Text),
             new("latest_value", ExportColumnKind.Number),
             new("latest_confidence", ExportColumnKind.Text),
             new("latest_source", ExportColumnKind.Text),
@@ -173,7 +175,7 @@ public static class DataExportTables
         {
             object?[] head =
             [
-                i.Key, i.Name, i.Unit, i.Direction.ToWire(), i.Area, i.AsOf, i.Latest?.Date, i.Latest?.Value,
+                i.Key, i.Name, i.Unit, i.Direction.ToWire(), i.Area, i.AsOf, i.Latest?.Date, i.Latest?.DatePrecision.ToWire(), i.Latest?.Value,
                 i.Latest?.Confidence.ToWire(), i.Latest?.Source.Publisher, i.Latest?.Source.Key, i.TrendPerYear,
             ];
             foreach (var target in TargetsOrNone(i.Targets))

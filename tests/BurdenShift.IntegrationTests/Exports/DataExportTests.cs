@@ -40,7 +40,7 @@ public sealed class DataExportTests(PostgresServer postgres)
     private static readonly (string Column, string Path)[] AreaColumns =
     [
         ("area_key", "a.key"), ("area_name", "a.name"), ("as_of", "a.asOf"), ("latest_date", "a.latest.date"),
-        ("europe_share", "a.latest.europeShare"), ("us_share", "a.latest.usShare"), ("share_confidence", "a.latest.confidence"),
+        ("latest_date_precision", "a.latest.datePrecision"), ("europe_share", "a.latest.europeShare"), ("us_share", "a.latest.usShare"), ("share_confidence", "a.latest.confidence"),
         ("share_source", "a.latest.source.publisher"), ("share_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
     ];
@@ -48,7 +48,8 @@ public sealed class DataExportTests(PostgresServer postgres)
     private static readonly (string Column, string Path)[] IndicatorColumns =
     [
         ("indicator_key", "a.key"), ("indicator_name", "a.name"), ("unit", "a.unit"), ("direction", "a.direction"), ("area_key", "a.area"),
-        ("as_of", "a.asOf"), ("latest_date", "a.latest.date"), ("latest_value", "a.latest.value"), ("latest_confidence", "a.latest.confidence"),
+        ("as_of", "a.asOf"), ("latest_date", "a.latest.date"),
+        ("latest_date_precision", "a.latest.datePrecision"), ("latest_value", "a.latest.value"), ("latest_confidence", "a.latest.confidence"),
         ("latest_source", "a.latest.source.publisher"), ("latest_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
     ];

@@ -25,7 +25,7 @@ public sealed class CsvExportTests
         var records = CsvRecords.Parse(text);
         Assert.Equal(5, records.Count);
         Assert.Equal(
-            ["area_key", "area_name", "as_of", "latest_date", "europe_share", "us_share", "share_confidence", "share_source", "share_source_key",
+            ["area_key", "area_name", "as_of", "latest_date", "latest_date_precision", "europe_share", "us_share", "share_confidence", "share_source", "share_source_key",
              "trend_per_year", "target_key", "target_value", "deadline", "current", "current_date", "gap", "required_per_year", "projected", "eta",
              "years_late", "status", "confidence", "milestones_due", "milestones_done", "milestones_overdue", "target_source", "target_source_key",
              "illustrative"],
@@ -36,6 +36,7 @@ public sealed class CsvExportTests
         Assert.Equal("Drones, \"loitering\" munitions", drones2027["area_name"]); // comma and quotes round-trip
         Assert.Equal("2026-06-30", drones2027["as_of"]);
         Assert.Equal("2025-06-30", drones2027["latest_date"]);
+        Assert.Equal("day", drones2027["latest_date_precision"]);
         Assert.Equal("38.5", drones2027["europe_share"]);
         Assert.Equal("55", drones2027["us_share"]);
         Assert.Equal("-2.25", drones2027["trend_per_year"]);
@@ -55,13 +56,13 @@ public sealed class CsvExportTests
 
         var cyber = Row(records, 3);
         Assert.Equal("cyber", cyber["area_key"]);
-        foreach (var column in new[] { "latest_date", "europe_share", "us_share", "share_confidence", "share_source", "trend_per_year", "current", "gap", "projected", "eta" })
+        foreach (var column in new[] { "latest_date", "latest_date_precision", "europe_share", "us_share", "share_confidence", "share_source", "trend_per_year", "current", "gap", "projected", "eta" })
         {
             Assert.Equal("", cyber[column]);
         }
 
         Assert.Equal("no-data", cyber["status"]);
-        Assert.Contains("\r\ncyber,Cyber,2026-06-30,,,,,,,,2027,50,", Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))), StringComparison.Ordinal);
+        Assert.Contains("\r\ncyber,Cyber,2026-06-30,,,,,,,,,2027,50,", Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))), StringComparison.Ordinal);
     }
 
     [Fact]
