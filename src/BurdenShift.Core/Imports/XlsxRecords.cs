@@ -22,8 +22,13 @@ public static partial class XlsxRecords
 {
     public const string NotAWorkbook = "The file is not a readable .xlsx workbook: save it from the spreadsheet program as Excel Workbook (.xlsx) or as CSV UTF-8, and try again.";
 
+    /// <summary>The most characters one part (a sheet, the shared strings) may hold: a guard against zip bombs, far above any real import.</summary>
+    public const long MaxCharactersInPart = 20_000_000;
+
     /// <exception cref="XlsxReadException">The bytes are not a readable workbook, or it has no worksheet.</exception>
-    public static List<CsvRecord> Read(Stream file)
+    public static List<CsvRecord> Read(Stream file) => Read(file, MaxCharactersInPart);
+
+    internal static List<CsvRecord> Read(Stream file, long maxCharactersInPart)
     {
         Stream seekable = file;
         if (!file.CanSeek)
@@ -36,12 +41,16 @@ public static partial class XlsxRecords
 
         try
         {
-            using var document = SpreadsheetDocument.Open(seekable, isEditable: false);
+            using var document = SpreadsheetDocument.Open(seekable, isEditable: false, new OpenSettings { MaxCharactersInPart = maxCharactersInPart });
             return ReadFirstSheet(document);
         }
         catch (XlsxReadException)
         {
             throw;
+        }
+        catch (System.Xml.XmlException ex) when (ex.Message.Contains("MaxCharacters", StringComparison.OrdinalIgnoreCase))
+        {
+            throw new XlsxReadException($"The workbook is too large to import: one of its parts holds more than {maxCharactersInPart:N0} characters. Split the rows into several files.", ex);
         }
         catch (Exception ex) when (ex is OpenXmlPackageException or InvalidDataException or IOException or FormatException
                                        or InvalidOperationException or System.Xml.XmlException or ArgumentException)

@@ -128,6 +128,22 @@ public sealed class XlsxRecordsTests
     }
 
     [Fact]
+    public void A_workbook_too_large_to_read_is_refused_with_its_own_reason()
+    {
+        using var file = Workbook((data, shared) =>
+        {
+            for (uint r = 1; r <= 200; r++)
+            {
+                data.Append(Row(r, Number($"A{r}", "12345.5"), Number($"B{r}", "2")));
+            }
+        });
+
+        var ex = Assert.Throws<XlsxReadException>(() => XlsxRecords.Read(file, maxCharactersInPart: 2_000));
+
+        Assert.StartsWith("The workbook is too large to import", ex.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void A_stream_that_cannot_seek_like_an_upload_is_read_too()
     {
         using var file = Workbook((data, shared) => data.Append(Row(1, SharedCell("A1", shared("area")))));
