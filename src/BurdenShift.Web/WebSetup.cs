@@ -58,8 +58,8 @@ internal static class WebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapOpenApi();
-        app.MapReadApi();
         app.MapDataExportApi();
+        app.MapReadApi();
 
         // Liveness says the process serves requests; readiness also needs the database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
