@@ -58,6 +58,7 @@ internal static class WebSetup
         app.MapStaticAssets().AllowAnonymous();
         app.MapRazorComponents<App>().AddInteractiveServerRenderMode();
         app.MapOpenApi();
+        app.MapDataExportApi();
         app.MapReadApi();
 
         // Liveness says the process serves requests; readiness also needs the database.

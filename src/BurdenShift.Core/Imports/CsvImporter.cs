@@ -24,13 +24,27 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
     /// <param name="csv">The file's bytes.</param>
     /// <param name="enteredBy">Who the rows are attributed to (a user, or the file for the CLI).</param>
     /// <param name="dryRun">Check everything, write nothing.</param>
-    public async Task<ImportResult> ImportAsync(Stream csv, string enteredBy, bool dryRun, CancellationToken ct = default)
+    public Task<ImportResult> ImportAsync(Stream csv, string enteredBy, bool dryRun, CancellationToken ct = default) =>
+        ImportAsync(csv, ImportFormat.Csv, enteredBy, dryRun, ct);
+
+    /// <param name="format">CSV, or an .xlsx workbook whose first sheet holds the same columns.</param>
+    public async Task<ImportResult> ImportAsync(Stream csv, ImportFormat format, string enteredBy, bool dryRun, CancellationToken ct = default)
     {
+        List<CsvRecord>? sheet = null;
+        try
+        {
+            sheet = format == ImportFormat.Xlsx ? XlsxRecords.Read(csv) : null;
+        }
+        catch (XlsxReadException ex)
+        {
+            return Refused(ImportKind.Unknown, 0, new ImportProblem(0, ex.Message));
+        }
+
         string text;
         try
         {
             using var reader = new StreamReader(csv, new UTF8Encoding(false, throwOnInvalidBytes: true), detectEncodingFromByteOrderMarks: true);
-            text = await reader.ReadToEndAsync(ct);
+            text = sheet is null ? await reader.ReadToEndAsync(ct) : "";
         }
         catch (DecoderFallbackException)
         {
@@ -38,7 +52,7 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var parsed = await ParseAsync(text, db, ct);
+        var parsed = await ParseAsync(text, sheet, db, ct);
         var preview = parsed.Rows.Select(r => r.ToPreview(r.NewSource?.Publisher ?? r.SourceKey ?? "")).ToList();
         if (parsed.Problems.Count > 0)
         {
@@ -125,13 +139,13 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
     private static ImportResult Refused(ImportKind kind, int rows, params ImportProblem[] problems) =>
         new(kind, rows, problems, Written: false, []);
 
-    private static async Task<ParsedFile> ParseAsync(string text, BurdenShiftDbContext db, CancellationToken ct)
+    private static async Task<ParsedFile> ParseAsync(string text, List<CsvRecord>? sheet, BurdenShiftDbContext db, CancellationToken ct)
     {
         var result = new ParsedFile();
         List<CsvRecord> records;
         try
         {
-            records = CsvRecords.Parse(text);
+            records = sheet ?? CsvRecords.Parse(text);
         }
         catch (FormatException ex)
         {

@@ -37,7 +37,7 @@ internal static class ImportCommand
 
             await using var file = File.OpenRead(path);
             var result = await app.Services.GetRequiredService<CsvImporter>()
-                .ImportAsync(file, $"import:{Path.GetFileName(path)}", dryRun);
+                .ImportAsync(file, ImportFormats.FromFileName(path), $"import:{Path.GetFileName(path)}", dryRun);
             return await ReportAsync(result, rest[0], dryRun, stdout, stderr);
         }
         catch (StartupConfigurationException ex)

@@ -1,0 +1,48 @@
+using System.Globalization;
+using System.Text;
+using BurdenShift.Core.Domain;
+
+namespace BurdenShift.Core.Exports;
+
+/// <summary>
+/// Writes a table as RFC 4180 CSV: UTF-8 (with a byte order mark, so spreadsheet programs do not
+/// guess another encoding), CRLF line ends, a header row. A field is quoted when it holds a comma,
+/// a quote or a line break. Numbers are plain invariant numbers (a dot for decimals, a leading
+/// minus when negative), dates YYYY-MM-DD, empty cells empty; text is neutralised against formulas.
+/// </summary>
+public static class CsvExport
+{
+    private static readonly UTF8Encoding Utf8WithBom = new(encoderShouldEmitUTF8Identifier: true);
+
+    public static byte[] Write(ExportTable table)
+    {
+        var sb = new StringBuilder();
+        AppendRecord(sb, table.Columns.Select(c => Quote(SpreadsheetText.Neutralise(c.Header))));
+        foreach (var row in table.Rows)
+        {
+            AppendRecord(sb, row.Select(Field));
+        }
+
+        return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(sb.ToString())];
+    }
+
+    private static void AppendRecord(StringBuilder sb, IEnumerable<string> fields)
+    {
+        sb.AppendJoin(',', fields);
+        sb.Append("\r\n");
+    }
+
+    private static string Field(object? value) => value switch
+    {
+        null => "",
+        decimal d => d.Normalize().ToString(CultureInfo.InvariantCulture),
+        int i => i.ToString(CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        bool b => b ? "true" : "false",
+        string s => Quote(SpreadsheetText.Neutralise(s)),
+        _ => throw new ArgumentException($"A cell of type {value.GetType().Name} cannot be exported.", nameof(value)),
+    };
+
+    private static string Quote(string text) =>
+        text.AsSpan().IndexOfAny(",\"\r\n") >= 0 ? "\"" + text.Replace("\"", "\"\"", StringComparison.Ordinal) + "\"" : text;
+}

@@ -1,0 +1,152 @@
+using System.Globalization;
+using BurdenShift.Core.Dashboard;
+using BurdenShift.Core.Exports;
+using BurdenShift.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BurdenShift.Web.Api;
+
+/// <summary>
+/// Data exports: the read API's tables as CSV (RFC 4180, UTF-8, CRLF) or XLSX (typed cells and a
+/// "Sources" sheet), computed by <see cref="DashboardService"/> exactly as the API computes them.
+/// Every URL takes <c>asOf=YYYY-MM-DD</c> (default today); reading them needs what the read API
+/// needs (<c>Auth:PublicRead</c>), and they are rate limited per client.
+/// </summary>
+internal static class DataExportApi
+{
+    public const string CsvContentType = "text/csv; charset=utf-8";
+
+    private static readonly string[] AreaTables = ["assessments", "targets", "observations", "milestones"];
+
+    public static IEndpointRouteBuilder MapDataExportApi(this IEndpointRouteBuilder app)
+    {
+        var export = app.MapGroup("/api/export/data").WithTags("Export").RequireRateLimiting(RateLimits.DataExport);
+
+        export.MapGet("/areas.{format}", async (string format, DashboardService dashboard, TimeProvider time,
+                [FromQuery] string? asOf, CancellationToken ct) =>
+            {
+                if (!TryRead(format, asOf, time, out var date, out var problem))
+                {
+                    return problem!;
+                }
+
+                var areas = await dashboard.GetAreasAsync(date, ct);
+                var table = DataExportTables.Areas(areas);
+                return File(format, $"burdenshift-areas-{Stamp(date)}", table,
+                    () => new ExportWorkbook($"BurdenShift capability areas as of {Stamp(date)}", date, areas.Any(a => a.Illustrative),
+                        [table], [.. DataExportTables.SourcesOf(areas)]));
+            })
+            .WithSummary("Every area and target as CSV or XLSX (format: csv or xlsx): the figures of GET /api/areas")
+            .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        export.MapGet("/areas/{key}.{format}", async (string key, string format, DashboardService dashboard, TimeProvider time,
+                [FromQuery] string? asOf, [FromQuery] string? table, CancellationToken ct) =>
+            {
+                if (!TryRead(format, asOf, time, out var date, out var problem))
+                {
+                    return problem!;
+                }
+
+                var tableName = string.IsNullOrEmpty(table) ? "assessments" : table.ToLowerInvariant();
+                if (!AreaTables.Contains(tableName))
+                {
+                    return Results.Problem(title: "Invalid table",
+                        detail: $"table must be one of {string.Join(", ", AreaTables)} (default assessments); '{table}' is not.",
+                        statusCode: StatusCodes.Status400BadRequest);
+                }
+
+                if (await dashboard.GetAreaAsync(key, date, ct) is not { } area)
+                {
+                    return Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
+                        statusCode: StatusCodes.Status404NotFound);
+                }
+
+                var tables = new Dictionary<string, ExportTable>
+                {
+                    ["assessments"] = DataExportTables.Assessments(area),
+                    ["targets"] = DataExportTables.Targets(area),
+                    ["observations"] = DataExportTables.Observations(area),
+                    ["milestones"] = DataExportTables.Milestones(area),
+                };
+                var csvName = tableName == "assessments" ? "" : "-" + tableName;
+                return File(format, IsCsv(format) ? $"burdenshift-{area.Key}{csvName}-{Stamp(date)}" : $"burdenshift-{area.Key}-{Stamp(date)}",
+                    tables[tableName],
+                    () => new ExportWorkbook($"BurdenShift: {area.Name} as of {Stamp(date)}", date, area.Illustrative,
+                        [.. AreaTables.Select(t => tables[t])], [.. DataExportTables.SourcesOf(area)]));
+            })
+            .WithSummary("One area's data: CSV holds one table (table: assessments, targets, observations or milestones); XLSX holds them all")
+            .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        export.MapGet("/indicators.{format}", async (string format, DashboardService dashboard, TimeProvider time,
+                [FromQuery] string? asOf, CancellationToken ct) =>
+            {
+                if (!TryRead(format, asOf, time, out var date, out var problem))
+                {
+                    return problem!;
+                }
+
+                var indicators = await dashboard.GetIndicatorsAsync(date, ct);
+                var table = DataExportTables.Indicators(indicators);
+                return File(format, $"burdenshift-indicators-{Stamp(date)}", table,
+                    () => new ExportWorkbook($"BurdenShift indicators as of {Stamp(date)}", date, indicators.Any(i => i.Illustrative),
+                        [table], [.. DataExportTables.SourcesOf(indicators)]));
+            })
+            .WithSummary("Every indicator and target as CSV or XLSX: the figures of GET /api/indicators")
+            .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        export.MapGet("/index.{format}", async (string format, DashboardService dashboard, TimeProvider time,
+                [FromQuery] string? asOf, CancellationToken ct) =>
+            {
+                if (!TryRead(format, asOf, time, out var date, out var problem))
+                {
+                    return problem!;
+                }
+
+                var index = await dashboard.GetIndexAsync(date, ct);
+                var table = DataExportTables.Index(index);
+                if (IsCsv(format))
+                {
+                    return Results.File(CsvExport.Write(table), CsvContentType, $"burdenshift-index-{Stamp(date)}.csv");
+                }
+
+                // The index cites the latest Europe shares of the areas it includes.
+                var included = index.SelectMany(t => t.AreasIncluded).ToHashSet(StringComparer.Ordinal);
+                var areas = (await dashboard.GetAreasAsync(date, ct)).Where(a => included.Contains(a.Key)).ToList();
+                return File(format, $"burdenshift-index-{Stamp(date)}", table,
+                    () => new ExportWorkbook($"BurdenShift handover index as of {Stamp(date)}", date, index.Any(t => t.Illustrative),
+                        [table], [.. areas.Where(a => a.Latest is not null).Select(a => a.Latest!.Source)]));
+            })
+            .WithSummary("The overall handover index per target as CSV or XLSX: the figures of GET /api/index")
+            .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return app;
+    }
+
+    private static bool IsCsv(string format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
+
+    private static bool TryRead(string format, string? asOf, TimeProvider time, out DateOnly date, out IResult? problem)
+    {
+        if (!IsCsv(format) && !string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
+        {
+            date = default;
+            problem = Results.Problem(title: "Invalid format",
+                detail: $"The data exports are .csv or .xlsx; '.{format}' is neither.",
+                statusCode: StatusCodes.Status400BadRequest);
+            return false;
+        }
+
+        return AsOfParameter.TryRead(asOf, time, out date, out problem);
+    }
+
+    private static string Stamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static IResult File(string format, string name, ExportTable table, Func<ExportWorkbook> workbook) =>
+        IsCsv(format)
+            ? Results.File(CsvExport.Write(table), CsvContentType, name + ".csv")
+            : Results.File(XlsxExport.Write(workbook()), XlsxExport.ContentType, name + ".xlsx");
+}
