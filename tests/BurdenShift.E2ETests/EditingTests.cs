@@ -174,4 +174,78 @@ public sealed class EditingTests(Infrastructure.Browser browser)
         await page.OpenAsync(app.BaseUrl + "/");
         Assert.Contains("no public figure", await page.Locator("tr[data-area='space-lift']").InnerTextAsync());
     }
+
+    [Fact]
+    public async Task An_editor_imports_a_workbook_and_undoes_the_whole_import()
+    {
+        await using var app = App();
+        var page = await SignedInAsync(app);
+        await page.OpenAsync(app.BaseUrl + "/import");
+
+        await page.GetByTestId("import-file").SetInputFilesAsync(new FilePayload
+        {
+            Name = "shares.xlsx",
+            MimeType = "application/vnd.openxmlformats-officedocument.spreadsheetml.sheet",
+            Buffer = Workbook(
+                ["area", "as_of", "europe_share", "us_share", "source", "confidence", "note"],
+                ["drones", "2026-03-31", "40", "50", "Example Institute", "medium", "from a workbook"],
+                ["ammunition", "2026-03-31", "44.5", "", "Example Institute", "low", ""]),
+        });
+        await page.GetByTestId("import-commit").WaitForAsync();
+        Assert.Contains("ammunition", await page.GetByTestId("import-preview").InnerTextAsync());
+        await page.GetByTestId("import-commit").ClickAsync();
+        await page.Locator("table[data-testid='imports'] tr[data-import]").First.WaitForAsync();
+        await page.OpenAsync(app.BaseUrl + "/");
+        Assert.Contains("44.5%", await page.Locator("tr[data-area='ammunition']").InnerTextAsync());
+
+        await page.OpenAsync(app.BaseUrl + "/import");
+        await page.GetByTestId("undo-import").ClickAsync();
+        await page.GetByTestId("undo-confirm").ClickAsync();
+        await page.GetByText("Say why you undo this import").WaitForAsync();
+        await page.GetByTestId("undo-reason").FillAsync("wrong file");
+        await page.GetByTestId("undo-confirm").ClickAsync();
+        await Pages.EventuallyAsync(async () => (await page.GetByTestId("imports").InnerTextAsync()).Contains("undone", StringComparison.Ordinal),
+            "the import was not shown as undone");
+        await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("import-undone"), FullPage = true });
+
+        await page.OpenAsync(app.BaseUrl + "/");
+        Assert.Contains("no public figure", await page.Locator("tr[data-area='ammunition']").InnerTextAsync());
+    }
+
+    // A minimal workbook: one sheet, every cell an inline string, as a user's spreadsheet saves text.
+    private static byte[] Workbook(params string[][] rows)
+    {
+        using var stream = new MemoryStream();
+        using (var doc = DocumentFormat.OpenXml.Packaging.SpreadsheetDocument.Create(stream, DocumentFormat.OpenXml.SpreadsheetDocumentType.Workbook))
+        {
+            var workbook = doc.AddWorkbookPart();
+            workbook.Workbook = new DocumentFormat.OpenXml.Spreadsheet.Workbook();
+            var sheetPart = workbook.AddNewPart<DocumentFormat.OpenXml.Packaging.WorksheetPart>();
+            var data = new DocumentFormat.OpenXml.Spreadsheet.SheetData();
+            foreach (var values in rows)
+            {
+                var row = new DocumentFormat.OpenXml.Spreadsheet.Row();
+                foreach (var value in values)
+                {
+                    row.Append(new DocumentFormat.OpenXml.Spreadsheet.Cell
+                    {
+                        DataType = DocumentFormat.OpenXml.Spreadsheet.CellValues.InlineString,
+                        InlineString = new DocumentFormat.OpenXml.Spreadsheet.InlineString(new DocumentFormat.OpenXml.Spreadsheet.Text(value)),
+                    });
+                }
+
+                data.Append(row);
+            }
+
+            sheetPart.Worksheet = new DocumentFormat.OpenXml.Spreadsheet.Worksheet(data);
+            workbook.Workbook.AppendChild(new DocumentFormat.OpenXml.Spreadsheet.Sheets(new DocumentFormat.OpenXml.Spreadsheet.Sheet
+            {
+                Id = workbook.GetIdOfPart(sheetPart),
+                SheetId = 1,
+                Name = "Shares",
+            }));
+        }
+
+        return stream.ToArray();
+    }
 }
