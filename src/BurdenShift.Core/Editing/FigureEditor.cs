@@ -211,7 +211,7 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                 foreach (var (row, action, old) in audits)
                 {
                     db.AuditEntries.Add(AuditTrail.Entry(action, row, old, AuditTrail.Snapshot(row), by, now,
-                        AuditTrail.Describe(row.Entity), save.Reason, row.Entity is Source ? null : areaKey ?? (row.Entity as CapabilityArea)?.Key));
+                        AuditTrail.Describe(row.Entity), save.Reason, row.Entity is Source ? null : areaKey ?? (entity as CapabilityArea)?.Key));
                 }
 
                 // Same transaction: if the audit entry cannot be written, the change is not either.
