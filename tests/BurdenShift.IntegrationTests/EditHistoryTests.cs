@@ -534,6 +534,60 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         Assert.Equal(before, await scene.FingerprintAsync());
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_revert_that_would_break_a_rule_is_refused_and_writes_nothing(DatabaseProvider provider)
+    {
+        await using var scene = await EditScene.CreateAsync(postgres, provider);
+        var id = await scene.AddAsync(FigureKind.Assessment, "drones", EditScene.Assessment("60", "40"), Alice);
+        var lower = await scene.Editor.SaveAsync(EditScene.Edit(await scene.LoadAsync(FigureKind.Assessment, id), "lower estimate", ("europeShare", "50")), Alice);
+        Assert.True(lower.Succeeded, Errors(lower));
+        var update = (await scene.AuditOfAsync(FigureKind.Assessment, id)).Last();
+        var us = await scene.Editor.SaveAsync(EditScene.Edit(await scene.LoadAsync(FigureKind.Assessment, id), "new US figure", ("usShare", "50")), Bob);
+        Assert.True(us.Succeeded, Errors(us));
+        var before = await scene.FingerprintAsync();
+
+        // Putting Europe's 60 back next to the US 50 would make 110%.
+        var revert = await scene.Editor.RevertAsync(update.Id, "the lower estimate was wrong", Alice);
+
+        Assert.False(revert.Succeeded);
+        Assert.Equal(before, await scene.FingerprintAsync());
+        var shown = (await scene.AreaPageAsync("drones")).Latest!;
+        Assert.Equal((50m, 50m), (shown.EuropeShare, shown.UsShare));
+    }
+
+    // The edit forms take reasons of up to 1000 characters; a revert or an undo adds a reference to
+    // the change it undoes. The result must fit the audit trail on both providers, or be refused.
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_revert_or_undo_reason_too_long_for_the_audit_trail_is_refused_per_field(DatabaseProvider provider)
+    {
+        await using var scene = await EditScene.CreateAsync(postgres, provider);
+        var id = await scene.AddAsync(FigureKind.Assessment, "drones", EditScene.Assessment(), Alice);
+        var insert = (await scene.AuditOfAsync(FigureKind.Assessment, id)).Single();
+        var import = await scene.Importer.ImportAsync(Csv(ImportFile), "alice@example.org", dryRun: false);
+        Assert.True(import.Succeeded, string.Join("\n", import.Problems));
+        var before = await scene.FingerprintAsync();
+        var tooLong = new string('x', 1000);
+
+        var revert = await scene.Editor.RevertAsync(insert.Id, tooLong, Bob);
+        var undo = await scene.History.UndoImportAsync(import.ChangeSetId!.Value, tooLong, Bob);
+
+        Assert.True(revert.Errors.ContainsKey("reason"), Errors(revert));
+        Assert.True(undo.Errors.ContainsKey("reason"), Errors(undo));
+        Assert.Equal(before, await scene.FingerprintAsync());
+
+        var fits = new string('y', 900);
+        var revertFits = await scene.Editor.RevertAsync(insert.Id, fits, Bob);
+        var undoFits = await scene.History.UndoImportAsync(import.ChangeSetId!.Value, fits, Bob);
+        Assert.True(revertFits.Succeeded, Errors(revertFits));
+        Assert.True(undoFits.Succeeded, Errors(undoFits));
+        Assert.All(await scene.AuditsAfterAsync(0), a => Assert.True(a.Reason is null or "Import" || a.Reason.StartsWith(fits, StringComparison.Ordinal), a.Reason));
+        Assert.Empty((await scene.AreaPageAsync("drones")).Assessments);
+    }
+
     // 6. Every write to every kind of row has exactly its audit entry.
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

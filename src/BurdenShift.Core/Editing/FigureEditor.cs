@@ -309,6 +309,13 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return SaveResult.Refused("reason", "Say why you revert this change: the reason is kept with the revert.");
         }
 
+        // The audit trail keeps the reason with a reference to the change (at most 1000 characters in all).
+        var text = $"{reason.Trim()} (reverts change #{auditId})";
+        if (text.Length > 1000)
+        {
+            return SaveResult.Refused("reason", $"At most {1000 - (text.Length - reason.Trim().Length)} characters for a revert (this is {reason.Trim().Length}).");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var audit = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(a => a.Id == auditId, ct);
         if (audit is null)
@@ -355,7 +362,6 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         }
 
         var areaKey = await AreaKeyOfAsync(db, entity, ct);
-        var text = $"{reason.Trim()} (reverts change #{auditId})";
         try
         {
             await WriteAsync(db, by, now, [(entity, apply)],
