@@ -266,9 +266,11 @@ public sealed class EditHistoryTests(PostgresServer postgres)
     [InlineData(DatabaseProvider.Postgres, FigureKind.Milestone)]
     [InlineData(DatabaseProvider.Sqlite, FigureKind.Area)]
     [InlineData(DatabaseProvider.Postgres, FigureKind.Area)]
+    [InlineData(DatabaseProvider.Sqlite, FigureKind.Observation)]
+    [InlineData(DatabaseProvider.Postgres, FigureKind.Observation)]
     public async Task A_stale_save_is_refused_with_the_stored_version_and_can_then_overwrite_knowingly(DatabaseProvider provider, FigureKind kind)
     {
-        await using var scene = await EditScene.CreateAsync(postgres, provider);
+        await using var scene = await EditScene.CreateAsync(postgres, provider, kind == FigureKind.Observation ? "public-record" : "none");
         long id;
         (string Field, string A, string B, string Column) change;
         (string Field, string Value)? alsoByA = null;
@@ -286,6 +288,10 @@ public sealed class EditHistoryTests(PostgresServer postgres)
             case FigureKind.Milestone:
                 id = await scene.AddAsync(kind, "drones", EditScene.Milestone(), Alice);
                 change = ("due", "2026-10-31", "2026-12-31", "Due");
+                break;
+            case FigureKind.Observation:
+                id = await scene.AddAsync(kind, "eu-155mm-capacity", EditScene.Observation("2000000"), Alice);
+                change = ("value", "2100000", "2300000", "Value");
                 break;
             default:
                 await using (var db = scene.Database.CreateContext())
@@ -586,6 +592,62 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         Assert.True(undoFits.Succeeded, Errors(undoFits));
         Assert.All(await scene.AuditsAfterAsync(0), a => Assert.True(a.Reason is null or "Import" || a.Reason.StartsWith(fits, StringComparison.Ordinal), a.Reason));
         Assert.Empty((await scene.AreaPageAsync("drones")).Assessments);
+    }
+
+    // Seeded rows carry what the forms never write (month or year precision, long notes): a revert puts all of it back.
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite, FigureKind.Area)]
+    [InlineData(DatabaseProvider.Postgres, FigureKind.Area)]
+    [InlineData(DatabaseProvider.Sqlite, FigureKind.Assessment)]
+    [InlineData(DatabaseProvider.Postgres, FigureKind.Assessment)]
+    [InlineData(DatabaseProvider.Sqlite, FigureKind.Observation)]
+    [InlineData(DatabaseProvider.Postgres, FigureKind.Observation)]
+    [InlineData(DatabaseProvider.Sqlite, FigureKind.Target)]
+    [InlineData(DatabaseProvider.Postgres, FigureKind.Target)]
+    [InlineData(DatabaseProvider.Sqlite, FigureKind.Milestone)]
+    [InlineData(DatabaseProvider.Postgres, FigureKind.Milestone)]
+    public async Task Reverting_an_edit_of_a_seeded_row_of_any_kind_restores_it_exactly(DatabaseProvider provider, FigureKind kind)
+    {
+        await using var scene = await EditScene.CreateAsync(postgres, provider, "public-record");
+        long id;
+        (string, string?)[] changes;
+        await using (var db = scene.Database.CreateContext())
+        {
+            switch (kind)
+            {
+                case FigureKind.Area:
+                    id = await db.Areas.Where(a => a.Key == "drones").Select(a => a.Id).SingleAsync();
+                    changes = [("name", "Uncrewed systems"), ("description", "Changed."), ("shareBasis", "A proxy."), ("weight", "2.5")];
+                    break;
+                case FigureKind.Assessment:
+                    id = await db.ShareAssessments.OrderBy(s => s.AsOfPrecision == DatePrecision.Day).ThenBy(s => s.Id).Select(s => s.Id).FirstAsync();
+                    changes = [("asOf", "2026-04-15"), ("europeShare", "33.3"), ("usShare", "44.4"), ("confidence", "high"), ("source", "kallas-roadmap-2025-10-16"), ("note", "")];
+                    break;
+                case FigureKind.Observation:
+                    id = await db.IndicatorObservations.OrderBy(o => o.AsOfPrecision == DatePrecision.Day).ThenBy(o => o.Id).Select(o => o.Id).FirstAsync();
+                    changes = [("asOf", "2026-04-15"), ("value", "123.456"), ("confidence", "high"), ("source", "kallas-roadmap-2025-10-16"), ("note", "re-measured")];
+                    break;
+                case FigureKind.Target:
+                    id = (await scene.Editor.FindTargetIdAsync("drones", "2030"))!.Value;
+                    changes = [("label", "Sooner"), ("value", "75.5"), ("deadline", "2029-01-31"), ("rationale", "Changed."), ("source", "reuters-2027")];
+                    break;
+                default:
+                    id = await db.Milestones.OrderBy(m => m.DuePrecision == DatePrecision.Day).ThenBy(m => m.CompletedOn != null).ThenBy(m => m.Id).Select(m => m.Id).FirstAsync();
+                    changes = [("title", "Renamed"), ("due", "2026-02-14"), ("status", "done"), ("completedOn", "2026-02-10"), ("note", "delivered"), ("source", "reuters-2027")];
+                    break;
+            }
+        }
+
+        var original = await scene.RowAsync(kind, id);
+        var edit = await scene.Editor.SaveAsync(EditScene.Edit(await scene.LoadAsync(kind, id), "correction", changes), Bob);
+        Assert.True(edit.Succeeded, Errors(edit));
+        Assert.NotEqual(original, await scene.RowAsync(kind, id));
+        var update = (await scene.AuditOfAsync(kind, id)).Single();
+
+        var revert = await scene.Editor.RevertAsync(update.Id, "the correction was wrong", Alice);
+
+        Assert.True(revert.Succeeded, Errors(revert));
+        Assert.Equal(original, await scene.RowAsync(kind, id));
     }
 
     // 6. Every write to every kind of row has exactly its audit entry.
