@@ -351,6 +351,36 @@ public sealed class EditHistoryTests(PostgresServer postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Two_saves_of_the_same_version_at_the_same_moment_store_one_and_refuse_the_other(DatabaseProvider provider)
+    {
+        await using var scene = await EditScene.CreateAsync(postgres, provider);
+        var id = await scene.AddAsync(FigureKind.Assessment, "drones", EditScene.Assessment(), Alice);
+        for (var round = 0; round < 5; round++)
+        {
+            var form = await scene.LoadAsync(FigureKind.Assessment, id);
+            var a = $"{40 + round}";
+            var b = $"{30 + round}";
+
+            var results = await Task.WhenAll(
+                Task.Run(() => scene.Editor.SaveAsync(EditScene.Edit(form, "A", ("europeShare", a)), Alice)),
+                Task.Run(() => scene.Editor.SaveAsync(EditScene.Edit(form, "B", ("europeShare", b)), Bob)));
+
+            var winner = Assert.Single(results, r => r.Succeeded);
+            var loser = Assert.Single(results, r => !r.Succeeded);
+            var winningValue = winner == results[0] ? a : b;
+            var conflict = Assert.IsType<EditConflict>(loser.Conflict);
+            Assert.Equal(winningValue, conflict.Stored.Values["europeShare"]);
+            Assert.Equal(decimal.Parse(winningValue, CultureInfo.InvariantCulture), (await scene.AreaPageAsync("drones")).Latest!.EuropeShare);
+            var last = (await scene.AuditOfAsync(FigureKind.Assessment, id)).Last();
+            Assert.Equal(winningValue, Values(last.NewValues)["EuropeShare"]);
+        }
+
+        Assert.Equal(1 + 5, (await scene.AuditOfAsync(FigureKind.Assessment, id)).Count);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_delete_with_a_stale_token_is_refused_and_keeps_the_newer_version(DatabaseProvider provider)
     {
         await using var scene = await EditScene.CreateAsync(postgres, provider);
