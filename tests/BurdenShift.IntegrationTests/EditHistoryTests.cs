@@ -417,6 +417,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         var targetId = (await scene.Editor.FindTargetIdAsync("drones", "2027"))!.Value;
         var form = await scene.LoadAsync(FigureKind.Assessment, id);
         var target = await scene.LoadAsync(FigureKind.Target, targetId);
+        var insert = (await scene.AuditOfAsync(FigureKind.Assessment, id)).Single();
         var before = await scene.FingerprintAsync();
         var storedRow = await scene.RowAsync(FigureKind.Assessment, id);
 
@@ -426,6 +427,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
             ("edit with a blank reason", "reason", () => scene.Editor.SaveAsync(EditScene.Edit(form, "   ", ("europeShare", "45")), Alice)),
             ("delete without a reason", "reason", () => scene.Editor.DeleteAsync(FigureKind.Assessment, id, form.Token, null, Alice)),
             ("delete with a blank reason", "reason", () => scene.Editor.DeleteAsync(FigureKind.Assessment, id, form.Token, " ", Alice)),
+            ("revert without a reason", "reason", () => scene.Editor.RevertAsync(insert.Id, "", Alice)),
             ("share above 100", "europeShare", () => scene.Editor.SaveAsync(EditScene.Edit(form, "fix", ("europeShare", "101"), ("usShare", null)), Alice)),
             ("shares summing above 100", "usShare", () => scene.Editor.SaveAsync(EditScene.Edit(form, "fix", ("europeShare", "60"), ("usShare", "50")), Alice)),
             ("impossible date", "asOf", () => scene.Editor.SaveAsync(EditScene.Edit(form, "fix", ("asOf", "2026-02-30")), Alice)),
