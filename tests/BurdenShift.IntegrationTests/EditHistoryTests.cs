@@ -830,6 +830,36 @@ public sealed class EditHistoryTests(PostgresServer postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_import_of_observations_is_undone_under_its_indicators_area(DatabaseProvider provider)
+    {
+        await using var scene = await EditScene.CreateAsync(postgres, provider, "public-record");
+        var seeded = (await scene.AreaPageAsync("ammunition")).Indicators.Single(i => i.Key == "eu-155mm-capacity").Observations!.Select(o => o.Id).ToList();
+        const string file = """
+            indicator,as_of,value,source,confidence,note
+            eu-155mm-capacity,2026-05-31,2100000,reuters-2027,low,first
+            eu-155mm-capacity,2026-06-30,2200000,reuters-2027,low,second
+            """;
+        var import = await scene.Importer.ImportAsync(Csv(file), "alice@example.org", dryRun: false);
+        Assert.True(import.Succeeded, string.Join("\n", import.Problems));
+        Assert.Equal(seeded.Count + 2, (await Observations()).Count);
+        var last = await scene.LastAuditIdAsync();
+
+        var undo = await scene.History.UndoImportAsync(import.ChangeSetId!.Value, "wrong unit", Bob);
+
+        Assert.True(undo.Succeeded, Errors(undo));
+        Assert.Equal(seeded, (await Observations()).Select(o => o.Id));
+        var deletions = await scene.AuditsAfterAsync(last);
+        Assert.Equal(2, deletions.Count);
+        Assert.All(deletions, d => Assert.Equal(("delete", "IndicatorObservation", "ammunition"), (d.Action, d.EntityType, d.AreaKey)));
+        Assert.Equal(2, (await scene.History.GetAreaHistoryAsync("ammunition")).Count(h => h.Action == "delete"));
+
+        async Task<IReadOnlyList<ObservationRow>> Observations() =>
+            (await scene.AreaPageAsync("ammunition")).Indicators.Single(i => i.Key == "eu-155mm-capacity").Observations!;
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task Undoing_an_import_whose_row_was_edited_since_is_refused_and_writes_nothing(DatabaseProvider provider)
     {
         await using var scene = await EditScene.CreateAsync(postgres, provider);

@@ -121,7 +121,8 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
                 continue;
             }
 
-            rows.Add((entity, insert.AreaKey));
+            // From the row itself: the import's own entry may lack it (observations of an area's indicator).
+            rows.Add((entity, await FigureEditor.AreaKeyOfAsync(db, entity, ct)));
         }
 
         if (touched.Count > 0)
