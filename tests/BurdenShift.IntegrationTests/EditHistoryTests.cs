@@ -878,6 +878,25 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         Assert.Equal(2, (await scene.AreaPageAsync("drones")).Assessments.Count);
         Assert.Equal(25m, (await scene.AreaPageAsync("cyber")).Latest!.EuropeShare);
         Assert.Null(Assert.Single(await scene.History.GetImportsAsync()).UndoneAt);
+
+        // The same when an imported row was deleted since.
+        const string second = """
+            area,as_of,europe_share,us_share,source,confidence,note
+            missiles,2025-06-30,20,75,reuters-2027,low,one
+            missiles,2025-09-30,22,74,reuters-2027,low,two
+            """;
+        var other = await scene.Importer.ImportAsync(Csv(second), "alice@example.org", dryRun: false);
+        Assert.True(other.Succeeded, string.Join("\n", other.Problems));
+        var gone = (await scene.AreaPageAsync("missiles")).Assessments[0];
+        var delete = await scene.Editor.DeleteAsync(FigureKind.Assessment, gone.Id, (await scene.LoadAsync(FigureKind.Assessment, gone.Id)).Token, "duplicate", Alice);
+        Assert.True(delete.Succeeded, Errors(delete));
+        before = await scene.FingerprintAsync();
+
+        var undoOther = await scene.History.UndoImportAsync(other.ChangeSetId!.Value, "wrong file", Bob);
+
+        Assert.False(undoOther.Succeeded);
+        Assert.Equal(before, await scene.FingerprintAsync());
+        Assert.Single((await scene.AreaPageAsync("missiles")).Assessments);
     }
 
     [Theory]
