@@ -84,6 +84,13 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
             return SaveResult.Refused("reason", "Say why you undo this import: the reason is kept with every row it deletes.");
         }
 
+        // Each deletion keeps the reason with a reference to the import (at most 1000 characters in all).
+        var text = $"{reason.Trim()} (undo of import #{changeSetId})";
+        if (text.Length > 1000)
+        {
+            return SaveResult.Refused("reason", $"At most {1000 - (text.Length - reason.Trim().Length)} characters for an undo (this is {reason.Trim().Length}).");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var set = await db.ChangeSets.FirstOrDefaultAsync(c => c.Id == changeSetId && c.Kind == "import", ct);
         if (set is null)
@@ -116,7 +123,8 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
                 continue;
             }
 
-            rows.Add((entity, insert.AreaKey));
+            // From the row itself: the import's own entry may lack it (observations of an area's indicator).
+            rows.Add((entity, await FigureEditor.AreaKeyOfAsync(db, entity, ct)));
         }
 
         if (touched.Count > 0)
@@ -138,7 +146,7 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
             // before the audit entries that point to it.
             await FigureEditor.WriteAsync(db, by, now,
                 [.. rows.Select(r => (r.Entity, (Action)(() => { var d = (ISoftDeletable)r.Entity; d.DeletedAt = now; d.DeletedBy = by; })))],
-                AuditTrail.Delete, e => areaKeys[e], $"{reason.Trim()} (undo of import #{changeSetId})", () => undo.Id, ct);
+                AuditTrail.Delete, e => areaKeys[e], text, () => undo.Id, ct);
         }
         catch (DbUpdateConcurrencyException)
         {

@@ -218,7 +218,7 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                 foreach (var (row, action, old) in audits)
                 {
                     db.AuditEntries.Add(AuditTrail.Entry(action, row, old, AuditTrail.Snapshot(row), by, now,
-                        AuditTrail.Describe(row.Entity), save.Reason, row.Entity is Source ? null : areaKey ?? (row.Entity as CapabilityArea)?.Key));
+                        AuditTrail.Describe(row.Entity), save.Reason, row.Entity is Source ? null : areaKey ?? (entity as CapabilityArea)?.Key));
                 }
 
                 // Same transaction: if the audit entry cannot be written, the change is not either.
@@ -316,6 +316,13 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return SaveResult.Refused("reason", "Say why you revert this change: the reason is kept with the revert.");
         }
 
+        // The audit trail keeps the reason with a reference to the change (at most 1000 characters in all).
+        var text = $"{reason.Trim()} (reverts change #{auditId})";
+        if (text.Length > 1000)
+        {
+            return SaveResult.Refused("reason", $"At most {1000 - (text.Length - reason.Trim().Length)} characters for a revert (this is {reason.Trim().Length}).");
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var audit = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(a => a.Id == auditId, ct);
         if (audit is null)
@@ -362,7 +369,6 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         }
 
         var areaKey = await AreaKeyOfAsync(db, entity, ct);
-        var text = $"{reason.Trim()} (reverts change #{auditId})";
         try
         {
             await WriteAsync(db, by, now, [(entity, apply)],
