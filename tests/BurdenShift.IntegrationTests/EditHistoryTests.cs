@@ -852,6 +852,8 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         Assert.Equal(2, deletions.Count);
         Assert.All(deletions, d => Assert.Equal(("delete", "IndicatorObservation", "ammunition"), (d.Action, d.EntityType, d.AreaKey)));
         Assert.Equal(2, (await scene.History.GetAreaHistoryAsync("ammunition")).Count(h => h.Action == "delete"));
+        // The import itself is in the area's history too, under the indicator's area.
+        Assert.Equal(2, (await scene.History.GetAreaHistoryAsync("ammunition")).Count(h => h.Action == "insert" && h.ChangeSetId == import.ChangeSetId));
 
         async Task<IReadOnlyList<ObservationRow>> Observations() =>
             (await scene.AreaPageAsync("ammunition")).Indicators.Single(i => i.Key == "eu-155mm-capacity").Observations!;

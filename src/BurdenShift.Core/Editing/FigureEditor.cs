@@ -37,7 +37,8 @@ public sealed record SourceChoice(string Key, string Publisher, string Title);
 /// </summary>
 public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<FigureEditor> logger)
 {
-    public static bool CanWrite(ClaimsPrincipal user) => user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin);
+    public static bool CanWrite(ClaimsPrincipal user) =>
+        user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin));
 
     public async Task<IReadOnlyList<SourceChoice>> GetSourceChoicesAsync(CancellationToken ct = default)
     {
@@ -381,7 +382,7 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         catch (DbUpdateException ex)
         {
             logger.LogWarning(ex, "The database refused the revert of change {Audit} by {User}", auditId, by);
-            return SaveResult.Refused("", "The database refused the revert (another row may now use the same key). Nothing was written.");
+            return SaveResult.Refused("", "The database refused the revert: the old values break a rule the figures must meet now, or another row uses the same key. Nothing was written.");
         }
 
         logger.LogInformation("{User} reverted change {Audit} ({Kind} {Id})", by, auditId, kind, id);

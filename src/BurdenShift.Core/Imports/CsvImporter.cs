@@ -133,7 +133,8 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         var keys = parsed.Rows.Select(r => r.Key).Distinct().ToList();
         return parsed.Kind == ImportKind.ShareAssessments
             ? keys.ToDictionary(k => k, k => (string?)k, StringComparer.Ordinal)
-            : await db.Indicators.Where(i => keys.Contains(i.Key)).ToDictionaryAsync(i => i.Key, i => i.Area == null ? null : i.Area.Key, StringComparer.Ordinal, ct);
+            : await db.Indicators.Where(i => keys.Contains(i.Key)).Select(i => new { i.Key, Area = i.Area == null ? null : i.Area.Key })
+                .ToDictionaryAsync(i => i.Key, i => i.Area, StringComparer.Ordinal, ct);
     }
 
     private static ImportResult Refused(ImportKind kind, int rows, params ImportProblem[] problems) =>
