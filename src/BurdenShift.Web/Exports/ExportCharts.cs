@@ -27,7 +27,8 @@ public sealed class ExportCharts(DashboardService dashboard)
         var europe = area.Assessments.Where(a => a.EuropeShare is not null).Select(a => new ExportPoint(a.AsOf, a.EuropeShare!.Value)).OrderBy(p => p.Date).ToList();
         var us = area.Assessments.Where(a => a.UsShare is not null).Select(a => new ExportPoint(a.AsOf, a.UsShare!.Value)).OrderBy(p => p.Date).ToList();
         List<ExportSeries> series = [.. new[] { new ExportSeries("Europe share", europe), new ExportSeries("US share", us, 1) }.Where(s => s.Points.Count > 0)];
-        var figures = area.Assessments.Select(a => (a.Source, a.Confidence)).ToList();
+        // Latest first: the footer lists the sources of the most recent figures before the older ones.
+        var figures = area.Assessments.OrderByDescending(a => a.AsOf).Select(a => (a.Source, a.Confidence)).ToList();
         return new ExportChart(
             area.Name,
             $"Europe's and the US's share of NATO capability in Europe (%) · {TargetsText(chosen.Select(t => (t.Key, t.Value, t.Deadline)), "%")}",
@@ -57,7 +58,7 @@ public sealed class ExportCharts(DashboardService dashboard)
         {
             var observations = detailed.Observations;
             return ForIndicator(detailed, [.. observations.Select(o => new ExportPoint(o.AsOf, o.Value))],
-                [.. observations.Select(o => (o.Source, o.Confidence))], targets);
+                [.. observations.OrderByDescending(o => o.AsOf).Select(o => (o.Source, o.Confidence))], targets);
         }
 
         var history = overview.History.TryGetValue(key, out var h) ? h : [];
