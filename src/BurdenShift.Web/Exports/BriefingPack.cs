@@ -38,9 +38,10 @@ public static class PackText
 /// <summary>Puts a briefing pack together from the dashboard's figures; the writers turn it into PPTX and PDF.</summary>
 public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOptions> options)
 {
-    // Drawn at 1600x900 and placed 8 inches wide: 200 dpi on the slide.
-    private const int ChartWidth = 1600;
-    private const int ChartHeight = 900;
+    // Laid out at 1200x675 with larger text, drawn at 2x and placed 8.2 inches wide: about 290 dpi on the slide.
+    private const int ChartWidth = 1200;
+    private const int ChartHeight = 675;
+    private const float ChartText = 1.45f;
 
     public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, ct);
 
@@ -66,8 +67,8 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
         foreach (var t in overview.Index.Where(t => targets.Contains(t.Key)))
         {
             figures.Add(t.Current is { } current
-                ? $"{t.Key} ({t.Label}): index {Pct(current)}, target {Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}; gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status {t.Status.ToWire()}"
-                : $"{t.Key} ({t.Label}): no public figure (no area has a published Europe share); status {t.Status.ToWire()}");
+                ? $"{t.Key} ({t.Label}): index {Pct(current)}, target {Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}; gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}"
+                : $"{t.Key} ({t.Label}): no public figure (no area has a published Europe share); status: {Status(t.Status)}");
         }
 
         var first = overview.Index.Count > 0 ? overview.Index[0] : null;
@@ -81,9 +82,9 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
             "Neither the 2027 nor the 2030 deadline came with an official metric: the targets are BurdenShift's reading of them (see the methodology).",
         ]);
         return new PackSlide(
-            "BurdenShift briefing: Europe's takeover of NATO's conventional defence",
-            $"Overall handover index · data as of {ExportCharts.Iso(overview.AsOf)} · targets {string.Join(", ", targets)}",
-            ChartRenderer.Png(chart, ChartWidth, ChartHeight),
+            "BurdenShift briefing pack",
+            $"Europe's takeover of NATO's conventional defence: the overall handover index · data as of {ExportCharts.Iso(overview.AsOf)} · targets {string.Join(", ", targets)}",
+            Chart(chart),
             figures,
             [],
             notes);
@@ -101,8 +102,8 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
         foreach (var t in area.Targets.Where(t => targets.Contains(t.Key)))
         {
             figures.Add(t.Current is null
-                ? $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): no public figure; status {t.Status.ToWire()}"
-                : $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status {t.Status.ToWire()}");
+                ? $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): no public figure; status: {Status(t.Status)}"
+                : $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}");
         }
 
         var overdue = area.Milestones.Where(m => m.Overdue).ToList();
@@ -127,8 +128,11 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
         }
 
         caveats.AddRange(area.Targets.Where(t => targets.Contains(t.Key)).Select(t => $"{t.Key} target: {t.Rationale} ({t.Source.Publisher})"));
-        return new PackSlide(area.Name, chart.Subtitle, ChartRenderer.Png(chart, ChartWidth, ChartHeight), figures, milestones, Notes(chart, caveats));
+        return new PackSlide(area.Name, chart.Subtitle, Chart(chart), figures, milestones, Notes(chart, caveats));
     }
+
+    // The slide shows the chart's title and subtitle; the image keeps its sources, confidence and as-of footer.
+    private static byte[] Chart(ExportChart chart) => ChartRenderer.Png(chart, ChartWidth, ChartHeight, scale: 2, textScale: ChartText, header: false);
 
     private static string Notes(ExportChart chart, IEnumerable<string> caveats)
     {
@@ -144,6 +148,8 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
         lines.AddRange(caveats);
         return string.Join("\n", lines);
     }
+
+    private static string Status(TargetStatus status) => BurdenShift.Web.Components.Shared.Formats.StatusText(status);
 
     private static string Pct(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "no public figure";
 

@@ -32,13 +32,15 @@ public static class ChartRenderer
         Fonts.Default = Family;
     }
 
-    public static byte[] Png(ExportChart chart, int width = DefaultWidth, int height = DefaultHeight, int scale = 1)
+    /// <param name="textScale">Text larger than the default for the size, e.g. for a chart placed small on a slide.</param>
+    /// <param name="header">False leaves out the title and subtitle, for a slide that already shows them.</param>
+    public static byte[] Png(ExportChart chart, int width = DefaultWidth, int height = DefaultHeight, int scale = 1, float textScale = 1, bool header = true)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width * scale, height * scale, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
         canvas.Clear(SKColors.White);
         canvas.Scale(scale);
-        Draw(canvas, chart, width, height);
+        Draw(canvas, chart, width, height, textScale, header);
         canvas.Flush();
         using var image = surface.Snapshot();
         using var data = image.Encode(SKEncodedImageFormat.Png, 100);
@@ -53,7 +55,7 @@ public static class ChartRenderer
         {
             using var white = new SKPaint { Color = SKColors.White };
             canvas.DrawRect(0, 0, width, height, white);
-            Draw(canvas, chart, width, height);
+            Draw(canvas, chart, width, height, 1, header: true);
         }
 
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
@@ -72,9 +74,9 @@ public static class ChartRenderer
         return [.. sources, $"{confidence} · Data as of {ExportCharts.Iso(chart.AsOf)}" + (chart.Illustrative ? " · ILLUSTRATIVE dataset: invented figures, not published data" : "")];
     }
 
-    private static void Draw(SKCanvas canvas, ExportChart chart, int width, int height)
+    private static void Draw(SKCanvas canvas, ExportChart chart, int width, int height, float textScale, bool header)
     {
-        var unit = Math.Clamp(Math.Min(width / 1600f, height / 900f), 0.45f, 2.5f);
+        var unit = Math.Clamp(Math.Min(width / 1600f, height / 900f), 0.45f, 2.5f) * textScale;
         var margin = 28 * unit;
         using var titleFont = Font(34 * unit, bold: true);
         using var subtitleFont = Font(20 * unit, bold: false);
@@ -82,13 +84,17 @@ public static class ChartRenderer
         using var ink = new SKPaint { Color = SkInk, IsAntialias = true };
 
         // Layout first: the header from the top, the footer from the bottom, the plot in between.
-        var header = new List<(string Text, SKFont Font)>();
-        header.AddRange(Wrap(chart.Title, titleFont, width - (2 * margin)).Select(l => (l, titleFont)));
-        header.AddRange(Wrap(chart.Subtitle, subtitleFont, width - (2 * margin)).Select(l => (l, subtitleFont)));
-        var headerBottom = margin + header.Sum(h => h.Font.Spacing) + (4 * unit);
+        var heading = new List<(string Text, SKFont Font)>();
+        if (header)
+        {
+            heading.AddRange(Wrap(chart.Title, titleFont, width - (2 * margin)).Select(l => (l, titleFont)));
+            heading.AddRange(Wrap(chart.Subtitle, subtitleFont, width - (2 * margin)).Select(l => (l, subtitleFont)));
+        }
+
+        var headerBottom = header ? margin + heading.Sum(h => h.Font.Spacing) + (4 * unit) : 0;
         var footer = FooterLines(chart).SelectMany(l => Wrap(l, footerFont, width - (2 * margin))).ToList();
         var footerTop = height - margin - (footer.Count * footerFont.Spacing);
-        var plotRect = new PixelRect(0, width, headerBottom + (8 * unit), footerTop - (8 * unit));
+        var plotRect = new PixelRect(0, width - margin, headerBottom + (8 * unit), footerTop - (8 * unit));
 
         // ScottPlot paints its whole figure background, so the plot goes first and the texts over it.
         if (plotRect.Height > 60)
@@ -104,7 +110,7 @@ public static class ChartRenderer
         }
 
         var y = margin;
-        foreach (var (text, font) in header)
+        foreach (var (text, font) in heading)
         {
             y += font.Spacing;
             canvas.DrawText(text, margin, y - font.Metrics.Descent, SKTextAlign.Left, font, ink);
@@ -119,7 +125,7 @@ public static class ChartRenderer
 
         if (chart.Illustrative)
         {
-            using var markFont = Font(Math.Min(150 * unit, width / 7.5f), bold: true);
+            using var markFont = Font(Math.Min(150 * unit, width / 9.5f), bold: true);
             using var mark = new SKPaint { Color = new SKColor(0, 0, 0, 40), IsAntialias = true };
             canvas.Save();
             canvas.Translate(width / 2f, (plotRect.Top + plotRect.Bottom) / 2f);
@@ -209,7 +215,7 @@ public static class ChartRenderer
         plot.Axes.SetLimits(xMin, xMax, yMin, yMax);
         plot.Legend.FontSize = 15 * unit;
         plot.Legend.FontColor = Ink;
-        plot.ShowLegend(Edge.Right);
+        plot.ShowLegend(Edge.Bottom);
         return plot;
     }
 
@@ -289,5 +295,5 @@ public static class ChartRenderer
     private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
 
     private static string Value(ExportChart chart, decimal value) =>
-        chart.IsPercent ? ExportCharts.Number(value) + "%" : $"{ExportCharts.Number(value)} {chart.Unit}";
+        chart.IsPercent ? value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : $"{ExportCharts.Number(value)} {chart.Unit}";
 }

@@ -1,5 +1,4 @@
 using PdfSharp.Drawing;
-using PdfSharp.Drawing.Layout;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;
 
@@ -31,43 +30,40 @@ public static class PdfPackWriter
             page.Width = XUnit.FromPoint(13.333 * Pt);
             page.Height = XUnit.FromPoint(7.5 * Pt);
             using var gfx = XGraphics.FromPdfPage(page);
-            var text = new XTextFormatter(gfx);
             var top = 0.35;
+            var bottom = 7.3;
             if (pack.Banner is { } banner)
             {
                 var font = new XFont(Family, 12, XFontStyleEx.Bold);
                 gfx.DrawString(banner, font, new XSolidBrush(Marking), Rect(0.4, 0.05, 12.53, 0.3), XStringFormats.Center);
                 gfx.DrawString(banner, font, new XSolidBrush(Marking), Rect(0.4, 7.13, 12.53, 0.3), XStringFormats.Center);
                 top = 0.4;
+                bottom = 7.1;
             }
 
-            Write(text, slide.Title, 24, true, Ink, Rect(0.4, top, 12.53, 0.6));
-            Write(text, slide.Subtitle, 12, false, Ink, Rect(0.4, top + 0.62, 12.53, 0.45));
+            Write(gfx, slide.Title, 24, true, Ink, 0.4, top, 12.53, top + 0.6);
+            Write(gfx, slide.Subtitle, 12, false, Ink, 0.4, top + 0.62, 12.53, 1.5);
 
             using (var png = new MemoryStream(slide.ChartPng))
             using (var image = XImage.FromStream(png))
             {
-                gfx.DrawImage(image, Rect(0.4, 1.55, 8.0, 4.5));
+                gfx.DrawImage(image, Rect(0.4, 1.55, 8.2, 4.61));
             }
 
-            var y = 1.55;
-            y = Block(text, "Key figures", slide.Figures, y);
+            var y = Block(gfx, "Key figures", slide.Figures, 1.55, bottom);
             if (slide.Milestones.Count > 0)
             {
-                Block(text, "Milestones", slide.Milestones, y + 0.1);
+                Block(gfx, "Milestones", slide.Milestones, y + 0.1, bottom);
             }
 
-            Write(text, pack.Footer, 9, false, Ink, Rect(0.4, 6.1, 8.0, 0.2));
-            var notesTop = 6.3;
+            y = Write(gfx, pack.Footer, 9, false, Ink, 0.4, 6.2, 8.2, bottom);
             if (pack.Illustrative)
             {
-                Write(text, PackText.IllustrativeMark, 10, true, Marking, Rect(0.4, 6.28, 8.0, 0.2));
-                notesTop = 6.48;
+                y = Write(gfx, PackText.IllustrativeMark, 10, true, Marking, 0.4, y + 0.02, 8.2, bottom);
             }
 
-            // The slide's speaker notes, as many lines as fit above the bottom banner.
-            var notes = string.Join("  ", slide.Notes.Split('\n'));
-            Write(text, notes, 7, false, Ink, Rect(0.4, notesTop, 12.53, 7.1 - notesTop));
+            // The slide's speaker notes: sources and caveats, as many lines as fit above the bottom banner.
+            Write(gfx, string.Join("  ", slide.Notes.Split('\n')), 7, false, Ink, 0.4, y + 0.04, 12.53, bottom);
         }
 
         using var stream = new MemoryStream();
@@ -75,25 +71,49 @@ public static class PdfPackWriter
         return stream.ToArray();
     }
 
-    private static double Block(XTextFormatter text, string heading, IReadOnlyList<string> lines, double y)
+    private static double Block(XGraphics gfx, string heading, IReadOnlyList<string> lines, double y, double bottom)
     {
-        Write(text, heading, 14, true, Ink, Rect(8.6, y, 4.35, 0.3));
-        y += 0.32;
+        y = Write(gfx, heading, 14, true, Ink, 8.8, y, 4.15, bottom) + 0.04;
         foreach (var line in lines)
         {
-            var height = Lines(line, 46) * 0.19;
-            Write(text, "• " + line, 11, false, Ink, Rect(8.6, y, 4.35, height));
-            y += height + 0.08;
+            y = Write(gfx, "• " + line, 11, false, Ink, 8.8, y, 4.15, bottom) + 0.08;
         }
 
         return y;
     }
 
-    // A rough count of wrapped lines, enough to stack the bullet boxes without overlap.
-    private static int Lines(string text, int perLine) => Math.Max(1, (int)Math.Ceiling(text.Length / (double)perLine));
+    /// <summary>Draws text wrapped to <paramref name="width"/> inches, no lower than <paramref name="bottom"/>; returns the y below it.</summary>
+    private static double Write(XGraphics gfx, string value, double size, bool bold, XColor colour, double x, double y, double width, double bottom)
+    {
+        var font = new XFont(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular);
+        var brush = new XSolidBrush(colour);
+        var lineHeight = size * 1.25 / Pt;
+        var line = "";
+        foreach (var word in value.Split(' '))
+        {
+            var candidate = line.Length == 0 ? word : line + " " + word;
+            if (line.Length > 0 && gfx.MeasureString(candidate, font).Width > width * Pt)
+            {
+                if (y + (2 * lineHeight) > bottom)
+                {
+                    // No room for another line: end this one with an ellipsis rather than run into the banner.
+                    gfx.DrawString(line + " …", font, brush, Rect(x, y, width, lineHeight), XStringFormats.TopLeft);
+                    return y + lineHeight;
+                }
 
-    private static void Write(XTextFormatter text, string value, double size, bool bold, XColor colour, XRect rect) =>
-        text.DrawString(value, new XFont(Family, size, bold ? XFontStyleEx.Bold : XFontStyleEx.Regular), new XSolidBrush(colour), rect, XStringFormats.TopLeft);
+                gfx.DrawString(line, font, brush, Rect(x, y, width, lineHeight), XStringFormats.TopLeft);
+                y += lineHeight;
+                line = word;
+            }
+            else
+            {
+                line = candidate;
+            }
+        }
+
+        gfx.DrawString(line, font, brush, Rect(x, y, width, lineHeight), XStringFormats.TopLeft);
+        return y + lineHeight;
+    }
 
     private static XRect Rect(double x, double y, double w, double h) => new(x * Pt, y * Pt, w * Pt, h * Pt);
 

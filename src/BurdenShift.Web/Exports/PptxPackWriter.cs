@@ -91,7 +91,7 @@ public static class PptxPackWriter
 
         tree.Append(TextBox(shape++, "Title", 0.4, top, 12.53, 0.6, [new(content.Title, 26, Bold: true)]));
         tree.Append(TextBox(shape++, "Subtitle", 0.4, top + 0.62, 12.53, 0.45, [new(content.Subtitle, 13)]));
-        tree.Append(Picture(shape++, 0.4, 1.55, 8.0, 4.5));
+        tree.Append(Picture(shape++, 0.4, 1.55, 8.2, 4.61));
         var figures = new List<Run> { new("Key figures", 15, Bold: true) };
         figures.AddRange(content.Figures.Select(f => new Run("• " + f, 12)));
         if (content.Milestones.Count > 0)
@@ -100,12 +100,12 @@ public static class PptxPackWriter
             figures.AddRange(content.Milestones.Select(m => new Run("• " + m, 12)));
         }
 
-        tree.Append(TextBox(shape++, "Key figures", 8.6, 1.55, 4.35, 5.1, figures));
+        tree.Append(TextBox(shape++, "Key figures", 8.8, 1.55, 4.15, 5.45, figures));
         var footer = pack.Footer + " · sources and caveats in the speaker notes";
-        tree.Append(TextBox(shape++, "Footer", 0.4, 6.15, 8.0, 0.4, [new(footer, 10, Colour: "444444")]));
+        tree.Append(TextBox(shape++, "Footer", 0.4, 6.22, 8.2, 0.35, [new(footer, 10, Colour: "444444")]));
         if (pack.Illustrative)
         {
-            tree.Append(TextBox(shape, "Watermark", 0.4, 6.6, 8.0, 0.3, [new(PackText.IllustrativeMark, 12, Bold: true, Colour: "A00000")]));
+            tree.Append(TextBox(shape, "Watermark", 0.4, 6.6, 8.2, 0.3, [new(PackText.IllustrativeMark, 12, Bold: true, Colour: "A00000")]));
         }
 
         return new P.Slide(new CommonSlideData(tree), new ColorMapOverride(new A.MasterColorMapping()));
