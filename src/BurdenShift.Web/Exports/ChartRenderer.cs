@@ -107,6 +107,7 @@ public static class ChartRenderer
         {
             canvas.DrawRect(0, 0, width, plotRect.Top, white);
             canvas.DrawRect(0, plotRect.Bottom, width, height - plotRect.Bottom, white);
+            canvas.DrawRect(plotRect.Right, 0, width - plotRect.Right, height, white);
         }
 
         var y = margin;
