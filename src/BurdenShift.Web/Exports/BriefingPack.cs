@@ -74,7 +74,8 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
         var first = overview.Index.Count > 0 ? overview.Index[0] : null;
         if (first is { AreasLeftOut.Count: > 0 })
         {
-            figures.Add($"Left out of the index for lack of data: {string.Join(", ", first.AreasLeftOut)}");
+            var names = overview.Areas.ToDictionary(a => a.Key, a => a.Name);
+            figures.Add($"Left out of the index for lack of data: {string.Join(", ", first.AreasLeftOut.Select(k => names.GetValueOrDefault(k, k)))}");
         }
 
         var notes = Notes(chart, [

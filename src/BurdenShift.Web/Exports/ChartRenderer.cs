@@ -198,7 +198,8 @@ public static class ChartRenderer
             label.LabelFontColor = Ink;
             label.LabelBold = true;
             label.LabelAlignment = Alignment.LowerLeft;
-            label.LabelBackgroundColor = Colors.White.WithAlpha(0.8);
+            // No box behind the label: it must not hide the early data points it sits over.
+            label.LabelBackgroundColor = Colors.Transparent;
             label.LabelOffsetY = -3 * unit;
         }
 

@@ -71,12 +71,8 @@ public sealed class ExportCharts(DashboardService dashboard)
     private static ExportChart ForIndicator(IndicatorSummary indicator, List<ExportPoint> points,
         List<(SourceRef Source, Confidence Confidence)> figures, IReadOnlyList<string> targets)
     {
-        // An indicator has its own targets; the chosen keys filter them when they match, else all are shown.
-        var chosen = indicator.Targets.Where(t => targets.Contains(t.Key)).ToList();
-        if (chosen.Count == 0)
-        {
-            chosen = [.. indicator.Targets];
-        }
+        // An indicator has targets of its own, keyed like the standard ones: the chosen keys pick them.
+        var chosen = Chosen(indicator.Targets, targets, t => t.Key);
 
         var direction = indicator.Direction == IndicatorDirection.Up ? "higher is better" : "lower is better";
         var targetsText = chosen.Count == 0 ? "no target set" : TargetsText(chosen.Select(t => (t.Key, t.Value, t.Deadline)), " " + indicator.Unit);
@@ -113,7 +109,9 @@ public sealed class ExportCharts(DashboardService dashboard)
         var latestSources = overview.Areas.Where(a => included.Contains(a.Key) && a.Latest is not null).Select(a => a.Latest!.Source);
         List<string> sourceLines =
         [
-            $"Weighted mean of the Europe shares of {included.Count} area(s): {string.Join(", ", included.Select(k => names.GetValueOrDefault(k, k)))}."
+            (included.Count == 0
+                ? "No area has a published Europe share, so the index cannot be computed."
+                : $"Weighted mean of the Europe shares of {included.Count} area(s): {string.Join(", ", included.Select(k => names.GetValueOrDefault(k, k)))}.")
                 + (first is { AreasLeftOut.Count: > 0 } ? $" Left out for lack of data: {string.Join(", ", first.AreasLeftOut.Select(k => names.GetValueOrDefault(k, k)))}." : ""),
             .. SourceLines(latestSources),
         ];
