@@ -11,6 +11,12 @@ public sealed class ExportOptions
 {
     /// <summary>Text printed at the top and bottom of every slide and page, e.g. a handling marking.</summary>
     public string? Banner { get; set; }
+
+    /// <summary>Chart exports per client address and minute (then 429).</summary>
+    public int ChartsPerMinute { get; set; } = 120;
+
+    /// <summary>Briefing packs per client address and minute (then 429): a pack draws a chart per area.</summary>
+    public int PacksPerMinute { get; set; } = 30;
 }
 
 /// <summary>One slide (and one PDF page): a chart, the key figures beside it and the speaker notes.</summary>

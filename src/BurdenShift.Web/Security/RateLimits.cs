@@ -1,4 +1,6 @@
 using System.Threading.RateLimiting;
+using BurdenShift.Web.Exports;
+using Microsoft.Extensions.Options;
 
 namespace BurdenShift.Web.Security;
 
@@ -21,9 +23,12 @@ public static class RateLimits
                 _ => new FixedWindowRateLimiterOptions { PermitLimit = 20, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
             o.AddPolicy(ExportChart, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 120, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => PerMinute(context.RequestServices.GetRequiredService<IOptions<ExportOptions>>().Value.ChartsPerMinute)));
             o.AddPolicy(ExportPack, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.Connection.RemoteIpAddress?.ToString() ?? "unknown",
-                _ => new FixedWindowRateLimiterOptions { PermitLimit = 30, Window = TimeSpan.FromMinutes(1), QueueLimit = 0 }));
+                _ => PerMinute(context.RequestServices.GetRequiredService<IOptions<ExportOptions>>().Value.PacksPerMinute)));
         });
+
+    private static FixedWindowRateLimiterOptions PerMinute(int permits) =>
+        new() { PermitLimit = Math.Max(1, permits), Window = TimeSpan.FromMinutes(1), QueueLimit = 0 };
 }

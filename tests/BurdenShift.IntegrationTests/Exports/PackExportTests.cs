@@ -127,6 +127,29 @@ public sealed class PackExportTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task Exports_beyond_the_configured_rate_get_a_429_and_packs_count_apart_from_charts()
+    {
+        await using var app = await ExportApp.StartAsync(postgres, settings: [("Exports:PacksPerMinute", "2"), ("Exports:ChartsPerMinute", "3")]);
+
+        var packs = new List<HttpStatusCode>();
+        for (var i = 0; i < 3; i++)
+        {
+            packs.Add((await app.Client.GetAsync($"/api/export/pack.pptx?asOf={AsOf}&areas=isr")).StatusCode);
+        }
+
+        var charts = new List<HttpStatusCode>();
+        for (var i = 0; i < 4; i++)
+        {
+            charts.Add((await app.Client.GetAsync($"/api/export/chart/isr.svg?asOf={AsOf}")).StatusCode);
+        }
+
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], packs);
+        Assert.Equal([HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.OK, HttpStatusCode.TooManyRequests], charts);
+        // The read API is not an export and is not limited by them.
+        Assert.Equal(HttpStatusCode.OK, (await app.Client.GetAsync($"/api/areas?asOf={AsOf}")).StatusCode);
+    }
+
+    [Fact]
     public async Task Bad_pack_parameters_get_a_400_that_names_the_reason()
     {
         await using var app = await ExportApp.StartAsync(postgres);
