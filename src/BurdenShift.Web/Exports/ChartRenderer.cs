@@ -43,7 +43,10 @@ public static class ChartRenderer
         Draw(canvas, chart, width, height, textScale, header);
         canvas.Flush();
         using var image = surface.Snapshot();
-        using var data = image.Encode(SKEncodedImageFormat.Png, 100);
+        using var pixels = image.PeekPixels() ?? throw new InvalidOperationException("The chart surface has no pixels to encode.");
+        // Lossless either way; the "Sub" filter and zlib level 4 encode a chart about twice as fast as
+        // Skia's default (all filters, level 6) for a file a few per cent larger.
+        using var data = pixels.Encode(new SKPngEncoderOptions(SKPngEncoderFilterFlags.Sub, 4)) ?? throw new InvalidOperationException("The chart could not be encoded as PNG.");
         return data.ToArray();
     }
 
