@@ -26,7 +26,7 @@ public sealed class ExportButtonTests(Infrastructure.Browser browser, SharedApps
     }
 
     [Fact]
-    public async Task The_briefing_pack_page_builds_the_chosen_pack_with_a_progress_indicator_and_saves_it()
+    public async Task The_briefing_pack_page_builds_the_chosen_pack_and_saves_it()
     {
         var app = apps.Illustrative;
         var page = await browser.NewPageAsync();
