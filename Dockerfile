@@ -12,6 +12,8 @@ RUN dotnet publish src/BurdenShift.Web/BurdenShift.Web.csproj -c Release -o /app
 FROM mcr.microsoft.com/dotnet/aspnet:10.0 AS runtime
 WORKDIR /app
 COPY --from=build /app .
+# Chart, PPTX and PDF exports draw their text in DejaVu Sans (ADR 0008).
+RUN apt-get update && apt-get install -y --no-install-recommends fonts-dejavu-core && rm -rf /var/lib/apt/lists/*
 # The SQLite default writes to /app/data; with PostgreSQL the folder stays empty.
 RUN mkdir -p /app/data && chown app:app /app/data
 USER app

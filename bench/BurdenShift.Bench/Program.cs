@@ -5,13 +5,14 @@ using System.Text.Json;
 namespace BurdenShift.Bench;
 
 /// <summary>
-/// Latency of the overview API (GET /api/areas) against the built app, with a short and a long
+/// "overview": latency of the overview API (GET /api/areas) against the built app, with a short and a long
 /// share history per area, on SQLite and, when BURDENSHIFT_BENCH_PG names an empty database,
 /// on PostgreSQL. See bench/README.md.
 /// </summary>
 internal static class Program
 {
-    private const string Usage = "usage: dotnet run -c Release --project bench/BurdenShift.Bench -- overview [--requests 50]";
+    private const string Usage = "usage: dotnet run -c Release --project bench/BurdenShift.Bench -- overview [--requests 50]\n"
+        + "       dotnet run -c Release --project bench/BurdenShift.Bench -- exports [--iterations 25]";
     private const string PostgresVariable = "BURDENSHIFT_BENCH_PG";
     private const string AsOf = "2026-06-30";
     private const int WarmupRequests = 5;
@@ -19,6 +20,23 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        if (args is ["exports", ..])
+        {
+            var iterations = args switch
+            {
+                ["exports"] => 25,
+                ["exports", "--iterations", var n] when int.TryParse(n, CultureInfo.InvariantCulture, out var i) && i is >= 1 and <= 1_000 => i,
+                _ => 0,
+            };
+            if (iterations == 0)
+            {
+                Console.Error.WriteLine(Usage);
+                return 2;
+            }
+
+            return await ExportsBench.RunAsync(iterations, CancellationToken.None);
+        }
+
         var requests = args switch
         {
             ["overview"] => 50,

@@ -4,6 +4,7 @@ using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
 using BurdenShift.Web.Api;
 using BurdenShift.Web.Components;
+using BurdenShift.Web.Exports;
 using BurdenShift.Web.Health;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Security;
@@ -31,6 +32,7 @@ internal static class WebSetup
         builder.Services.AddDataProtection().SetApplicationName("BurdenShift").PersistKeysToDbContext<BurdenShiftDbContext>();
         builder.AddBurdenShiftAuth();
         builder.Services.AddBurdenShiftRateLimits();
+        builder.Services.AddBurdenShiftExports(builder.Configuration);
         builder.Services.AddOpenApi();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
@@ -60,6 +62,8 @@ internal static class WebSetup
         app.MapOpenApi();
         app.MapDataExportApi();
         app.MapReadApi();
+        app.MapChartExportApi();
+        app.MapPackExportApi();
 
         // Liveness says the process serves requests; readiness also needs the database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

@@ -629,6 +629,11 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                     {
                         v.Error("key", "Use lower-case letters, digits and single dashes, e.g. space-lift.");
                     }
+                    else if (key is "index" or "indicator")
+                    {
+                        // /api/export/chart/index.png and /api/export/chart/indicator/... are taken.
+                        v.Error("key", $"'{key}' is reserved: export addresses use it. Choose another key.");
+                    }
                     else if (key is not null && await db.Areas.AnyAsync(x => x.Key == key, ct))
                     {
                         v.Error("key", $"An area with the key '{key}' already exists.");

@@ -1,0 +1,164 @@
+using System.Globalization;
+using BurdenShift.Core.Dashboard;
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Domain.Engine;
+using Microsoft.Extensions.Options;
+
+namespace BurdenShift.Web.Exports;
+
+/// <summary>Settings under <c>Exports</c>.</summary>
+public sealed class ExportOptions
+{
+    /// <summary>Text printed at the top and bottom of every slide and page, e.g. a handling marking.</summary>
+    public string? Banner { get; set; }
+
+    /// <summary>Chart exports per client address and minute (then 429).</summary>
+    public int ChartsPerMinute { get; set; } = 120;
+
+    /// <summary>Briefing packs per client address and minute (then 429): a pack draws a chart per area.</summary>
+    public int PacksPerMinute { get; set; } = 30;
+}
+
+/// <summary>One slide (and one PDF page): a chart, the key figures beside it and the speaker notes.</summary>
+public sealed record PackSlide(
+    string Title,
+    string Subtitle,
+    byte[] ChartPng,
+    IReadOnlyList<string> Figures,
+    IReadOnlyList<string> Milestones,
+    string Notes);
+
+/// <summary>A briefing pack: the title slide with the handover index, then one slide per chosen area.</summary>
+public sealed record BriefingPack(DateOnly AsOf, bool Illustrative, string? Banner, IReadOnlyList<PackSlide> Slides)
+{
+    public string Footer =>
+        $"BurdenShift · Data as of {ExportCharts.Iso(AsOf)}" + (Illustrative ? " · ILLUSTRATIVE dataset: not published figures" : "");
+}
+
+/// <summary>Texts the PPTX and the PDF share.</summary>
+public static class PackText
+{
+    public const string IllustrativeMark = "ILLUSTRATIVE: invented figures, not published data";
+}
+
+/// <summary>Puts a briefing pack together from the dashboard's figures; the writers turn it into PPTX and PDF.</summary>
+public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOptions> options)
+{
+    // Laid out at 1200x675 with larger text, drawn at 2x and placed 8.2 inches wide: about 290 dpi on the slide.
+    private const int ChartWidth = 1200;
+    private const int ChartHeight = 675;
+    private const float ChartText = 1.45f;
+
+    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, ct);
+
+    public async Task<BriefingPack> BuildAsync(DashboardOverview overview, IReadOnlyList<string> areaKeys, IReadOnlyList<string> targets, CancellationToken ct = default)
+    {
+        var slides = new List<PackSlide> { TitleSlide(overview, targets) };
+        foreach (var key in areaKeys)
+        {
+            if (await dashboard.GetAreaAsync(key, overview.AsOf, ct) is { } area)
+            {
+                slides.Add(AreaSlide(area, targets));
+            }
+        }
+
+        var banner = options.Value.Banner;
+        return new BriefingPack(overview.AsOf, overview.Illustrative, string.IsNullOrWhiteSpace(banner) ? null : banner.Trim(), slides);
+    }
+
+    private static PackSlide TitleSlide(DashboardOverview overview, IReadOnlyList<string> targets)
+    {
+        var chart = ExportCharts.ForIndex(overview, targets);
+        var figures = new List<string>();
+        foreach (var t in overview.Index.Where(t => targets.Contains(t.Key)))
+        {
+            figures.Add(t.Current is { } current
+                ? $"{t.Key} ({t.Label}): index {Pct(current)}, target {Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}; gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}"
+                : $"{t.Key} ({t.Label}): no public figure (no area has a published Europe share); status: {Status(t.Status)}");
+        }
+
+        var first = overview.Index.Count > 0 ? overview.Index[0] : null;
+        if (first is { AreasLeftOut.Count: > 0 })
+        {
+            var names = overview.Areas.ToDictionary(a => a.Key, a => a.Name);
+            figures.Add($"Left out of the index for lack of data: {string.Join(", ", first.AreasLeftOut.Select(k => names.GetValueOrDefault(k, k)))}");
+        }
+
+        var notes = Notes(chart, [
+            "The handover index is the weighted mean of the areas' Europe shares; areas without a published share are left out and named, never counted as zero.",
+            "Neither the 2027 nor the 2030 deadline came with an official metric: the targets are BurdenShift's reading of them (see the methodology).",
+        ]);
+        return new PackSlide(
+            "BurdenShift briefing pack",
+            $"Europe's takeover of NATO's conventional defence: the overall handover index · data as of {ExportCharts.Iso(overview.AsOf)} · targets {string.Join(", ", targets)}",
+            Chart(chart),
+            figures,
+            [],
+            notes);
+    }
+
+    private static PackSlide AreaSlide(AreaDetail area, IReadOnlyList<string> targets)
+    {
+        var chart = ExportCharts.ForArea(area, targets);
+        var figures = new List<string>
+        {
+            area.Latest is { } l
+                ? $"Latest shares ({ExportCharts.Iso(l.Date)}, {l.Confidence.ToWire()} confidence): Europe {Pct(l.EuropeShare)}, US {Pct(l.UsShare)}"
+                : "Latest shares: no public figure",
+        };
+        foreach (var t in area.Targets.Where(t => targets.Contains(t.Key)))
+        {
+            figures.Add(t.Current is null
+                ? $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): no public figure; status: {Status(t.Status)}"
+                : $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}");
+        }
+
+        var overdue = area.Milestones.Where(m => m.Overdue).ToList();
+        List<string> milestones = overdue.Count == 0
+            ? ["No overdue milestone"]
+            : [.. overdue.Select(m => $"Overdue: {m.Title} (due {PartialDate.Format(m.Due, m.DuePrecision)}, {m.Status.ToWire()})")];
+
+        var caveats = new List<string>();
+        if (area.Latest?.EuropeShare is null)
+        {
+            caveats.Add("No public figure gives a European share for this area on or before this date: the pack says so and shows no zero.");
+        }
+
+        if (area.ShareBasis is { } basis)
+        {
+            caveats.Add($"What the share figures measure: {basis}");
+        }
+
+        if (area.Assessments.Count == 1)
+        {
+            caveats.Add("One data point: there is no trend, so no projection is drawn.");
+        }
+
+        caveats.AddRange(area.Targets.Where(t => targets.Contains(t.Key)).Select(t => $"{t.Key} target: {t.Rationale} ({t.Source.Publisher})"));
+        return new PackSlide(area.Name, chart.Subtitle, Chart(chart), figures, milestones, Notes(chart, caveats));
+    }
+
+    // The slide shows the chart's title and subtitle; the image keeps its sources, confidence and as-of footer.
+    private static byte[] Chart(ExportChart chart) => ChartRenderer.Png(chart, ChartWidth, ChartHeight, scale: 2, textScale: ChartText, header: false);
+
+    private static string Notes(ExportChart chart, IEnumerable<string> caveats)
+    {
+        var lines = new List<string>();
+        lines.AddRange(chart.SourceLines.Count == 0 ? ["Sources: none; no figure is dated on or before this date."] : chart.SourceLines);
+        lines.Add(chart.LowestConfidence is { } c ? $"Lowest confidence among the figures shown: {c.ToWire()}." : "No figure shown, so no confidence to state.");
+        lines.Add($"Data as of {ExportCharts.Iso(chart.AsOf)}: figures dated later are not counted.");
+        if (chart.Illustrative)
+        {
+            lines.Add("ILLUSTRATIVE: the loaded dataset is invented for demonstration and is not drawn from published sources.");
+        }
+
+        lines.AddRange(caveats);
+        return string.Join("\n", lines);
+    }
+
+    private static string Status(TargetStatus status) => BurdenShift.Web.Components.Shared.Formats.StatusText(status);
+
+    private static string Pct(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "no public figure";
+
+    private static string Pts(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) + " pts" : "none";
+}

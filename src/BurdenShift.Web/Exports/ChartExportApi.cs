@@ -1,0 +1,88 @@
+using BurdenShift.Web.Api;
+using BurdenShift.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BurdenShift.Web.Exports;
+
+/// <summary>
+/// Charts rendered on the server, as PNG or SVG: <c>/api/export/chart/{area}.png|svg</c>,
+/// <c>/api/export/chart/indicator/{key}.png|svg</c> and <c>/api/export/chart/index.png|svg</c>.
+/// Every one takes <c>asOf</c>, <c>targets</c>, <c>width</c>, <c>height</c> and (PNG) <c>scale</c>.
+/// </summary>
+internal static class ChartExportApi
+{
+    public static IEndpointRouteBuilder MapChartExportApi(this IEndpointRouteBuilder app)
+    {
+        var charts = app.MapGroup("/api/export/chart").WithTags("Export").RequireRateLimiting(RateLimits.ExportChart);
+
+        // Literal paths, so that they win over the area route below (an area cannot be keyed "index").
+        foreach (var extension in new[] { "png", "svg" })
+        {
+            charts.MapGet($"/index.{extension}", ([AsParameters] ChartQuery query, ExportCharts exports, TimeProvider time, CancellationToken ct) =>
+                    Render(extension, query, time, "index", async (asOf, targets) => await exports.IndexAsync(asOf, targets, ct)))
+                .WithSummary($"The overall handover index as a chart ({extension})")
+                .ProducesProblem(StatusCodes.Status400BadRequest);
+        }
+
+        charts.MapGet("/indicator/{key}.{format}", (string key, string format, [AsParameters] ChartQuery query, ExportCharts exports, TimeProvider time, CancellationToken ct) =>
+                Render(format, query, time, $"indicator-{key}", (asOf, targets) => exports.IndicatorAsync(key, asOf, targets, ct), $"indicator '{key}'"))
+            .WithSummary("One indicator as a chart (png or svg)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        charts.MapGet("/{areaKey}.{format}", (string areaKey, string format, [AsParameters] ChartQuery query, ExportCharts exports, TimeProvider time, CancellationToken ct) =>
+                Render(format, query, time, areaKey, (asOf, targets) => exports.AreaAsync(areaKey, asOf, targets, ct), $"capability area '{areaKey}'"))
+            .WithSummary("One capability area's share history, targets and projections as a chart (png or svg)")
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        return app;
+    }
+
+    private static async Task<IResult> Render(string format, [AsParameters] ChartQuery query, TimeProvider time, string subject,
+        Func<DateOnly, IReadOnlyList<string>, Task<ExportChart?>> load, string? what = null)
+    {
+        if (format is not ("png" or "svg"))
+        {
+            return ExportParameters.BadRequest("Unknown format", $"Charts are exported as .png or .svg, not .{format}.");
+        }
+
+        if (!AsOfParameter.TryRead(query.AsOf, time, out var asOf, out var problem)
+            || !ExportParameters.TrySize("width", query.Width, ChartRenderer.DefaultWidth, out var width, out problem)
+            || !ExportParameters.TrySize("height", query.Height, ChartRenderer.DefaultHeight, out var height, out problem)
+            || !ExportParameters.TryScale(query.Scale, out var scale, out problem)
+            || !ExportParameters.TryTargets(query.Targets, out var targets, out problem))
+        {
+            return problem!;
+        }
+
+        if (format == "svg" && scale != 1)
+        {
+            return ExportParameters.BadRequest("Invalid scale", "scale applies to PNG only: an SVG scales without loss.");
+        }
+
+        if (await load(asOf, targets) is not { } chart)
+        {
+            return TypedResults.Problem(title: "Not found", detail: $"There is no {what}.", statusCode: StatusCodes.Status404NotFound);
+        }
+
+        var name = ExportParameters.FileName(subject, asOf, format);
+        return format == "png"
+            ? TypedResults.File(ChartRenderer.Png(chart, width, height, scale), "image/png", name)
+            : TypedResults.File(System.Text.Encoding.UTF8.GetBytes(ChartRenderer.Svg(chart, width, height)), "image/svg+xml", name);
+    }
+
+    /// <summary>The query string every chart export takes; read as text so a bad value gets a 400 with its reason.</summary>
+    internal sealed class ChartQuery
+    {
+        [FromQuery(Name = "asOf")] public string? AsOf { get; init; }
+
+        [FromQuery(Name = "width")] public string? Width { get; init; }
+
+        [FromQuery(Name = "height")] public string? Height { get; init; }
+
+        [FromQuery(Name = "scale")] public string? Scale { get; init; }
+
+        [FromQuery(Name = "targets")] public string? Targets { get; init; }
+    }
+}

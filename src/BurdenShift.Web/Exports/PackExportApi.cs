@@ -1,0 +1,48 @@
+using BurdenShift.Web.Api;
+using BurdenShift.Web.Security;
+using Microsoft.AspNetCore.Mvc;
+
+namespace BurdenShift.Web.Exports;
+
+/// <summary>
+/// Briefing packs: <c>/api/export/pack.pptx</c> and <c>/api/export/pack.pdf</c>, with <c>areas</c>
+/// (default all), <c>targets</c> (default 2027,2030) and <c>asOf</c> (default today).
+/// </summary>
+internal static class PackExportApi
+{
+    public static IEndpointRouteBuilder MapPackExportApi(this IEndpointRouteBuilder app)
+    {
+        app.MapGet("/api/export/pack.{format}", async (string format, BriefingPacks packs, TimeProvider time,
+                [FromQuery] string? asOf, [FromQuery] string? areas, [FromQuery] string? targets, CancellationToken ct) =>
+            {
+                if (format is not ("pptx" or "pdf"))
+                {
+                    return ExportParameters.BadRequest("Unknown format", $"Briefing packs are exported as .pptx or .pdf, not .{format}.");
+                }
+
+                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                    || !ExportParameters.TryTargets(targets, out var chosenTargets, out problem))
+                {
+                    return problem!;
+                }
+
+                var overview = await packs.OverviewAsync(date, ct);
+                if (!ExportParameters.TryAreas(areas, [.. overview.Areas.Select(a => a.Key)], out var chosenAreas, out problem))
+                {
+                    return problem!;
+                }
+
+                var pack = await packs.BuildAsync(overview, chosenAreas, chosenTargets, ct);
+                var name = ExportParameters.FileName("pack", date, format);
+                return format == "pptx"
+                    ? TypedResults.File(PptxPackWriter.Write(pack), "application/vnd.openxmlformats-officedocument.presentationml.presentation", name)
+                    : TypedResults.File(PdfPackWriter.Write(pack), "application/pdf", name);
+            })
+            .WithTags("Export")
+            .RequireRateLimiting(RateLimits.ExportPack)
+            .WithSummary("A briefing pack (pptx or pdf): the handover index, then one slide per chosen area")
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+        return app;
+    }
+}

@@ -1,0 +1,49 @@
+using BurdenShift.E2ETests.Infrastructure;
+using Microsoft.Playwright;
+
+namespace BurdenShift.E2ETests.Exports;
+
+/// <summary>The export links and the briefing-pack page in Chromium against the real app.</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class ExportButtonTests(Infrastructure.Browser browser, SharedApps apps)
+{
+    [Fact]
+    public async Task Export_links_next_to_the_area_chart_carry_the_pages_as_of_date_and_give_the_chart()
+    {
+        var app = apps.Illustrative;
+        var page = await browser.NewPageAsync();
+        await page.OpenAsync(app.BaseUrl + "/areas/drones?asOf=2025-03-31");
+
+        var png = page.GetByTestId("export-menu").First.GetByTestId("export-png");
+        var href = await png.GetAttributeAsync("href");
+        Assert.Equal("api/export/chart/drones.png?asOf=2025-03-31", href);
+        Assert.Equal("api/export/chart/drones.svg?asOf=2025-03-31", await page.GetByTestId("export-menu").First.GetByTestId("export-svg").GetAttributeAsync("href"));
+
+        var response = await page.APIRequest.GetAsync(app.BaseUrl + "/" + href);
+        Assert.Equal(200, response.Status);
+        Assert.Equal("image/png", response.Headers["content-type"]);
+        Assert.Contains("burdenshift-drones-2025-03-31.png", response.Headers["content-disposition"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task The_briefing_pack_page_builds_the_chosen_pack_and_saves_it()
+    {
+        var app = apps.Illustrative;
+        var page = await browser.NewPageAsync();
+        await page.OpenAsync(app.BaseUrl + "/briefing-pack?asOf=2025-06-30");
+
+        await page.GetByTestId("pack-all-areas").UncheckAsync();
+        await page.Locator("input[data-area='drones']").CheckAsync();
+        await page.Locator("input[data-target='2027']").UncheckAsync();
+        await Pages.EventuallyAsync(async () => await page.GetByTestId("pack-url").InnerTextAsync() == "api/export/pack.pptx?areas=drones&targets=2030&asOf=2025-06-30",
+            "the pack address does not follow the choices");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("pack-pdf").ClickAsync());
+
+        Assert.Equal("burdenshift-pack-2025-06-30.pdf", download.SuggestedFilename);
+        await Pages.EventuallyAsync(async () => (await page.GetByTestId("pack-message").TextContentAsync() ?? "").Contains("downloaded", StringComparison.Ordinal),
+            "the page never said the pack was downloaded");
+        var path = await download.PathAsync();
+        Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(path)).AsSpan(0, 4)), StringComparison.Ordinal);
+    }
+}
