@@ -7,8 +7,12 @@ namespace BurdenShift.E2ETests;
 
 /// <summary>The analyst's dashboard in Chromium against the real app.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class DashboardTests(Infrastructure.Browser browser, SharedApps apps)
+public sealed class DashboardTests(Infrastructure.Browser browser, SharedApps apps) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     [Fact]
     public async Task The_overview_shows_both_targets_for_the_index_and_every_area()
     {

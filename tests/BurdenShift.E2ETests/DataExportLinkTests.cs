@@ -5,8 +5,12 @@ using Microsoft.Playwright;
 namespace BurdenShift.E2ETests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class DataExportLinkTests(Infrastructure.Browser browser, SharedApps apps)
+public sealed class DataExportLinkTests(Infrastructure.Browser browser, SharedApps apps) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     [Fact]
     public async Task The_export_links_download_the_tables_for_the_date_the_page_shows()
     {

@@ -10,8 +10,12 @@ using Microsoft.Playwright;
 namespace BurdenShift.E2ETests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class EditingTests(Infrastructure.Browser browser)
+public sealed class EditingTests(Infrastructure.Browser browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private const string Email = "admin@example.org";
     private const string Password = "correct horse battery staple";
 
@@ -63,6 +67,10 @@ public sealed class EditingTests(Infrastructure.Browser browser)
         Assert.Equal("45", await row.GetByTestId("conflict-stored").InnerTextAsync());
         Assert.Equal("47", await row.GetByTestId("conflict-mine").InnerTextAsync());
         Assert.Contains(Email, await dialog.InnerTextAsync());
+        // The live-update note about the first save fades in; check contrast once it has settled.
+        await Pages.EventuallyAsync(async () => await second.EvaluateAsync<bool>(
+                "() => [...document.querySelectorAll('.mud-snackbar')].every(e => getComputedStyle(e).opacity === '1')"),
+            "the live-update note never finished fading in");
         var axe = (await second.RunAxe()).Violations.Where(v => v.Impact is "serious" or "critical").ToList();
         Assert.True(axe.Count == 0, string.Join("\n", axe.Select(v => $"{v.Id}: {v.Help} {string.Join(" ", v.Nodes.Select(n => n.Html))}")));
 

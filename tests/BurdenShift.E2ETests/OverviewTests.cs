@@ -4,8 +4,12 @@ using Microsoft.Playwright;
 namespace BurdenShift.E2ETests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class OverviewTests(Infrastructure.Browser browser, SharedApps apps)
+public sealed class OverviewTests(Infrastructure.Browser browser, SharedApps apps) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private static readonly string[] Areas = ["isr", "air-defence", "missiles", "ammunition", "drones", "cyber", "enablers"];
 
     [Fact]

@@ -5,8 +5,12 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BurdenShift.E2ETests;
 
 [Collection(BrowserCollection.Name)]
-public sealed class SignInTests(Infrastructure.Browser browser)
+public sealed class SignInTests(Infrastructure.Browser browser) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     private const string Email = "admin@example.org";
     private const string Password = "correct horse battery staple";
 

@@ -5,8 +5,12 @@ namespace BurdenShift.E2ETests.Exports;
 
 /// <summary>The export links and the briefing-pack page in Chromium against the real app.</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class ExportButtonTests(Infrastructure.Browser browser, SharedApps apps)
+public sealed class ExportButtonTests(Infrastructure.Browser browser, SharedApps apps) : IAsyncLifetime
 {
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
     [Fact]
     public async Task Export_links_next_to_the_area_chart_carry_the_pages_as_of_date_and_give_the_chart()
     {

@@ -10,6 +10,8 @@ public sealed class Browser : IAsyncLifetime
 {
     private IPlaywright? _playwright;
 
+    private readonly System.Collections.Concurrent.ConcurrentBag<IBrowserContext> _contexts = [];
+
     public IBrowser Instance { get; private set; } = null!;
 
     public static string FindChromium()
@@ -58,7 +60,20 @@ public sealed class Browser : IAsyncLifetime
     public async Task<IPage> NewPageAsync()
     {
         var context = await Instance.NewContextAsync(new BrowserNewContextOptions { ViewportSize = new ViewportSize { Width = 1280, Height = 720 } });
+        _contexts.Add(context);
         return await context.NewPageAsync();
+    }
+
+    /// <summary>
+    /// Closes every page a test opened. A page left open after its server stopped keeps trying to
+    /// reconnect its circuit, and dozens of those slow every later test down.
+    /// </summary>
+    public async Task CloseContextsAsync()
+    {
+        while (_contexts.TryTake(out var context))
+        {
+            await context.CloseAsync();
+        }
     }
 
     public static string ScreenshotPath(string name)
