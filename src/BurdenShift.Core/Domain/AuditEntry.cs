@@ -32,6 +32,4 @@ public class AuditEntry
 
     /// <summary>The import (or undo) this write was part of, if any.</summary>
     public long? ChangeSetId { get; set; }
-
-    public ChangeSet? ChangeSet { get; set; }
 }

@@ -23,6 +23,8 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
         b.Property(x => x.AreaKey).HasMaxLength(60);
         b.HasIndex(x => x.At);
         b.HasIndex(x => x.AreaKey);
-        b.HasOne(x => x.ChangeSet).WithMany().HasForeignKey(x => x.ChangeSetId).OnDelete(DeleteBehavior.Restrict);
+        // No foreign key: on SQLite adding one rebuilds the table outside a transaction. Change sets
+        // are never deleted, so the reference cannot dangle.
+        b.HasIndex(x => x.ChangeSetId);
     }
 }

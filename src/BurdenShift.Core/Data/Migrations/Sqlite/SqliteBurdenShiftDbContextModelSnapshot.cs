@@ -838,16 +838,6 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
-            modelBuilder.Entity("BurdenShift.Core.Domain.AuditEntry", b =>
-                {
-                    b.HasOne("BurdenShift.Core.Domain.ChangeSet", "ChangeSet")
-                        .WithMany()
-                        .HasForeignKey("ChangeSetId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("ChangeSet");
-                });
-
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>
                 {
                     b.HasOne("BurdenShift.Core.Domain.CapabilityArea", "Area")

@@ -11,7 +11,7 @@ using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 namespace BurdenShift.Core.Data.Migrations.Sqlite
 {
     [DbContext(typeof(SqliteBurdenShiftDbContext))]
-    [Migration("20261129090528_EditingHistory")]
+    [Migration("20261129110805_EditingHistory")]
     partial class EditingHistory
     {
         /// <inheritdoc />
@@ -839,16 +839,6 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("BurdenShift.Core.Domain.AuditEntry", b =>
-                {
-                    b.HasOne("BurdenShift.Core.Domain.ChangeSet", "ChangeSet")
-                        .WithMany()
-                        .HasForeignKey("ChangeSetId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("ChangeSet");
                 });
 
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>

@@ -12,7 +12,7 @@ using Npgsql.EntityFrameworkCore.PostgreSQL.Metadata;
 namespace BurdenShift.Core.Data.Migrations.Postgres
 {
     [DbContext(typeof(PostgresBurdenShiftDbContext))]
-    [Migration("20261129090556_EditingHistory")]
+    [Migration("20261129110848_EditingHistory")]
     partial class EditingHistory
     {
         /// <inheritdoc />
@@ -868,16 +868,6 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.HasKey("UserId", "LoginProvider", "Name");
 
                     b.ToTable("AspNetUserTokens", (string)null);
-                });
-
-            modelBuilder.Entity("BurdenShift.Core.Domain.AuditEntry", b =>
-                {
-                    b.HasOne("BurdenShift.Core.Domain.ChangeSet", "ChangeSet")
-                        .WithMany()
-                        .HasForeignKey("ChangeSetId")
-                        .OnDelete(DeleteBehavior.Restrict);
-
-                    b.Navigation("ChangeSet");
                 });
 
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>

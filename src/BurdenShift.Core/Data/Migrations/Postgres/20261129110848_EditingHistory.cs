@@ -165,23 +165,11 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                 name: "IX_ChangeSets_At",
                 table: "ChangeSets",
                 column: "At");
-
-            migrationBuilder.AddForeignKey(
-                name: "FK_AuditEntries_ChangeSets_ChangeSetId",
-                table: "AuditEntries",
-                column: "ChangeSetId",
-                principalTable: "ChangeSets",
-                principalColumn: "Id",
-                onDelete: ReferentialAction.Restrict);
         }
 
         /// <inheritdoc />
         protected override void Down(MigrationBuilder migrationBuilder)
         {
-            migrationBuilder.DropForeignKey(
-                name: "FK_AuditEntries_ChangeSets_ChangeSetId",
-                table: "AuditEntries");
-
             migrationBuilder.DropTable(
                 name: "ChangeSets");
 
