@@ -44,6 +44,8 @@ public static class PackText
 /// <summary>Puts a briefing pack together from the dashboard's figures; the writers turn it into PPTX and PDF.</summary>
 public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOptions> options)
 {
+    private const int MilestonesOnSlide = 4;
+
     // Laid out at 1200x675 with larger text, drawn at 2x and placed 8.2 inches wide: about 290 dpi on the slide.
     private const int ChartWidth = 1200;
     private const int ChartHeight = 675;
@@ -113,12 +115,19 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
                 : $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}");
         }
 
-        var overdue = area.Milestones.Where(m => m.Overdue).ToList();
-        List<string> milestones = overdue.Count == 0
-            ? ["No overdue milestone"]
-            : [.. overdue.Select(m => $"Overdue: {m.Title} (due {PartialDate.Format(m.Due, m.DuePrecision)}, {m.Status.ToWire()})")];
+        var overdue = area.Milestones.Where(m => m.Overdue)
+            .Select(m => $"Overdue: {m.Title} (due {PartialDate.Format(m.Due, m.DuePrecision)}, {m.Status.ToWire()})").ToList();
+        // A slide has room for a few; the rest go to the notes rather than run into the footer.
+        List<string> milestones = overdue.Count == 0 ? ["No overdue milestone"]
+            : overdue.Count <= MilestonesOnSlide ? overdue
+            : [.. overdue.Take(MilestonesOnSlide - 1), $"and {overdue.Count - MilestonesOnSlide + 1} more overdue milestones (listed in the notes)"];
 
         var caveats = new List<string>();
+        if (overdue.Count > MilestonesOnSlide)
+        {
+            caveats.Add("All overdue milestones: " + string.Join("; ", overdue.Select(o => o["Overdue: ".Length..])));
+        }
+
         if (area.Latest?.EuropeShare is null)
         {
             caveats.Add("No public figure gives a European share for this area on or before this date: the pack says so and shows no zero.");
