@@ -106,6 +106,25 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
         var inserts = await db.AuditEntries.AsNoTracking()
             .Where(a => a.ChangeSetId == changeSetId && a.Action == AuditTrail.Insert)
             .Select(a => new { a.Id, a.EntityType, a.EntityId, a.AreaKey }).ToListAsync(ct);
+        // Three queries whatever the import's size: what changed since, then the rows per kind.
+        var first = inserts.Count == 0 ? 0 : inserts.Min(i => i.Id);
+        var changedSince = (await db.AuditEntries.AsNoTracking()
+            .Where(a => a.Id > first && a.ChangeSetId != changeSetId)
+            .Select(a => new { a.EntityType, a.EntityId }).ToListAsync(ct))
+            .Select(a => (a.EntityType, a.EntityId)).ToHashSet();
+        var entities = new Dictionary<(string, string), object>();
+        foreach (var group in inserts.GroupBy(i => i.EntityType))
+        {
+            if (FigureKinds.FromEntityType(group.Key) is { } kind)
+            {
+                var ids = group.Select(i => long.Parse(i.EntityId, CultureInfo.InvariantCulture)).ToList();
+                foreach (var (id, entity) in await FigureEditor.FindManyAsync(db, kind, ids, ct))
+                {
+                    entities[(group.Key, id.ToString(CultureInfo.InvariantCulture))] = entity;
+                }
+            }
+        }
+
         var rows = new List<(object Entity, string? AreaKey)>();
         var touched = new List<string>();
         foreach (var insert in inserts)
@@ -115,16 +134,15 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
                 continue; // New sources stay in the registry: other rows may cite them by now.
             }
 
-            var later = await db.AuditEntries.AnyAsync(a => a.EntityType == insert.EntityType && a.EntityId == insert.EntityId && a.Id > insert.Id, ct);
-            var entity = await FigureEditor.FindAsync(db, kind, long.Parse(insert.EntityId, CultureInfo.InvariantCulture), ct);
-            if (later || entity is not ISoftDeletable { DeletedAt: null })
+            var key = (insert.EntityType, insert.EntityId);
+            if (changedSince.Contains(key) || entities.GetValueOrDefault(key) is not ISoftDeletable { DeletedAt: null } entity)
             {
                 touched.Add($"{kind.Noun()} #{insert.EntityId}");
                 continue;
             }
 
-            // From the row itself: the import's own entry may lack it (observations of an area's indicator).
-            rows.Add((entity, await FigureEditor.AreaKeyOfAsync(db, entity, ct)));
+            // The import filed each row under its area (an observation under its indicator's).
+            rows.Add((entity, insert.AreaKey));
         }
 
         if (touched.Count > 0)

@@ -453,6 +453,17 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         _ => null,
     };
 
+    /// <summary>Rows of one kind by id, deleted ones included, in one query.</summary>
+    internal static async Task<List<(long Id, object Entity)>> FindManyAsync(BurdenShiftDbContext db, FigureKind kind, List<long> ids, CancellationToken ct) => kind switch
+    {
+        FigureKind.Area => [.. (await db.Areas.IgnoreQueryFilters().Where(x => ids.Contains(x.Id)).ToListAsync(ct)).Select(x => ((long)x.Id, (object)x))],
+        FigureKind.Assessment => [.. (await db.ShareAssessments.IgnoreQueryFilters().Where(x => ids.Contains(x.Id)).ToListAsync(ct)).Select(x => (x.Id, (object)x))],
+        FigureKind.Observation => [.. (await db.IndicatorObservations.IgnoreQueryFilters().Where(x => ids.Contains(x.Id)).ToListAsync(ct)).Select(x => (x.Id, (object)x))],
+        FigureKind.Target => [.. (await db.Targets.IgnoreQueryFilters().Where(x => ids.Contains(x.Id)).ToListAsync(ct)).Select(x => ((long)x.Id, (object)x))],
+        FigureKind.Milestone => [.. (await db.Milestones.IgnoreQueryFilters().Where(x => ids.Contains(x.Id)).ToListAsync(ct)).Select(x => ((long)x.Id, (object)x))],
+        _ => [],
+    };
+
     /// <summary>The key of the area a row belongs to (its own for an area), deleted areas included.</summary>
     internal static async Task<string?> AreaKeyOfAsync(BurdenShiftDbContext db, object entity, CancellationToken ct)
     {
