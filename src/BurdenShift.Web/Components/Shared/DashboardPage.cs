@@ -9,7 +9,7 @@ namespace BurdenShift.Web.Components.Shared;
 /// today), loading on navigation (so back and forward replay the view), and reloading when the
 /// figures change in the database.
 /// </summary>
-public abstract class DashboardPage : ComponentBase, IDisposable
+public abstract class DashboardPage : LoadingPage
 {
     [Inject] protected DataChangeWatcher Live { get; set; } = null!;
 
@@ -48,7 +48,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             AsOfProblem = $"'{AsOfParameter}' in the address is not a date written YYYY-MM-DD; showing today instead.";
         }
 
-        await LoadAsync();
+        await TrackAsync(LoadAsync);
     }
 
     /// <summary>Loads the page's figures for <see cref="AsOf"/>.</summary>
@@ -59,13 +59,13 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     private void OnDataChanged(DataChange change) => _ = InvokeAsync(async () =>
     {
-        await LoadAsync();
+        await TrackAsync(LoadAsync);
         StateHasChanged();
     });
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         Live.Changed -= OnDataChanged;
-        GC.SuppressFinalize(this);
+        base.Dispose(disposing);
     }
 }
