@@ -55,6 +55,11 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
     /// <summary>Every change to an area, its figures, targets, milestones and its indicators' observations.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> GetAreaHistoryAsync(string areaKey, CancellationToken ct = default)
     {
+        if (!InputRules.IsPlausibleKey(areaKey))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.AreaKey == areaKey)
             .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);

@@ -51,6 +51,11 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
     /// <summary>The id of an area's target, for links from pages that show targets by key.</summary>
     public async Task<long?> FindTargetIdAsync(string areaKey, string targetKey, CancellationToken ct = default)
     {
+        if (!InputRules.IsPlausibleKey(areaKey) || !InputRules.IsPlausibleKey(targetKey))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Targets.Where(t => t.Area!.Key == areaKey && t.Key == targetKey).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
     }
@@ -58,6 +63,11 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
     /// <summary>The id of an area, for its edit link.</summary>
     public async Task<long?> FindAreaIdAsync(string areaKey, CancellationToken ct = default)
     {
+        if (!InputRules.IsPlausibleKey(areaKey))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Areas.Where(a => a.Key == areaKey).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
     }
@@ -65,6 +75,11 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
     /// <summary>An empty form for a new row under an area (or indicator, for observations).</summary>
     public async Task<FigureForm?> NewFormAsync(FigureKind kind, string? parentKey, CancellationToken ct = default)
     {
+        if (kind != FigureKind.Area && !InputRules.IsPlausibleKey(parentKey))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         string? areaKey = null;
         string title;
@@ -577,6 +592,12 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return (new CapabilityArea { Key = "", Name = "", DisplayOrder = order + 1 }, null);
         }
 
+        if (!InputRules.IsPlausibleKey(parentKey))
+        {
+            errors[""] = $"There is no {(kind == FigureKind.Observation ? "indicator" : "area")} with the key '{InputRules.Shown(parentKey ?? "")}'.";
+            return (null, null);
+        }
+
         if (kind == FigureKind.Observation)
         {
             var indicator = await db.Indicators.Where(i => i.Key == parentKey).Select(i => new { i.Id, Area = i.Area!.Key }).FirstOrDefaultAsync(ct);
@@ -753,10 +774,10 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         int sourceId;
         if (!string.IsNullOrEmpty(key))
         {
-            var id = await db.Sources.Where(s => s.Key == key).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+            var id = !InputRules.IsPlausibleKey(key) ? null : await db.Sources.Where(s => s.Key == key).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
             if (id is null)
             {
-                v.Error(FigureKinds.SourceField, $"The source '{key}' is not in the registry.");
+                v.Error(FigureKinds.SourceField, $"The source '{InputRules.Shown(key)}' is not in the registry.");
                 return null;
             }
 
@@ -895,7 +916,9 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
 
             if (InputRules.TextProblem(text, max, multiline) is { } problem)
             {
+                // Null: a refused text is never used, not even to look for a duplicate key.
                 Error(field, $"This text {problem}.");
+                return null;
             }
 
             return text;

@@ -120,6 +120,13 @@ public static class InputRules
         return null;
     }
 
+    /// <summary>
+    /// Whether a key from an address or a form (an area, an indicator, a source) can name a row at
+    /// all; one that cannot is "not found" without asking the database (PostgreSQL refuses NUL).
+    /// </summary>
+    public static bool IsPlausibleKey(string? key) =>
+        !string.IsNullOrEmpty(key) && TextProblem(key, ColumnLimits.IndicatorKey, multiline: false) is null;
+
     /// <summary>Whether a stored URL may be shown as a link: an absolute http or https address.</summary>
     public static bool IsWebUrl(string? url) =>
         !string.IsNullOrWhiteSpace(url)

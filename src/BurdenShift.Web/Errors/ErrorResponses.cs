@@ -13,8 +13,14 @@ internal sealed class ErrorResponses(IProblemDetailsService problems) : IExcepti
 {
     public const int RetryAfterSeconds = 5;
 
-    public static int StatusFor(Exception exception) =>
-        DatabaseFaults.IsUnreachable(exception) ? StatusCodes.Status503ServiceUnavailable : StatusCodes.Status500InternalServerError;
+    public static int StatusFor(Exception exception) => exception switch
+    {
+        // A request the framework could not bind (e.g. a repeated query parameter): the caller's fault.
+        BadHttpRequestException bad => bad.StatusCode,
+        Microsoft.AspNetCore.Antiforgery.AntiforgeryValidationException => StatusCodes.Status400BadRequest,
+        _ when DatabaseFaults.IsUnreachable(exception) => StatusCodes.Status503ServiceUnavailable,
+        _ => StatusCodes.Status500InternalServerError,
+    };
 
     public async ValueTask<bool> TryHandleAsync(HttpContext httpContext, Exception exception, CancellationToken cancellationToken)
     {
@@ -37,10 +43,18 @@ internal sealed class ErrorResponses(IProblemDetailsService problems) : IExcepti
             ProblemDetails =
             {
                 Status = status,
-                Title = status == StatusCodes.Status503ServiceUnavailable ? "Database unavailable" : "Internal error",
-                Detail = status == StatusCodes.Status503ServiceUnavailable
-                    ? $"The database cannot be reached just now. Try again in {RetryAfterSeconds} seconds."
-                    : "The request failed on the server. The error has been logged; try again, or report it with the trace id.",
+                Title = status switch
+                {
+                    StatusCodes.Status503ServiceUnavailable => "Database unavailable",
+                    < 500 => "Bad request",
+                    _ => "Internal error",
+                },
+                Detail = status switch
+                {
+                    StatusCodes.Status503ServiceUnavailable => $"The database cannot be reached just now. Try again in {RetryAfterSeconds} seconds.",
+                    < 500 => exception.Message,
+                    _ => "The request failed on the server. The error has been logged; try again, or report it with the trace id.",
+                },
             },
         });
     }

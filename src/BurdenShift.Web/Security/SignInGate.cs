@@ -22,7 +22,10 @@ internal sealed class SignInGate(
     /// <summary>True when signed in (the cookie is set); false, with nothing to tell apart, otherwise.</summary>
     public async Task<bool> SignInAsync(string email, string password)
     {
-        var user = await users.FindByEmailAsync(email.Trim());
+        // A control character cannot be in a stored address (and PostgreSQL refuses NUL): no such account.
+        var user = Core.Inputs.InputRules.TextProblem(email.Trim(), Core.Inputs.ColumnLimits.UserName, multiline: false) is null
+            ? await users.FindByEmailAsync(email.Trim())
+            : null;
         if (user is null || user.IsDisabled)
         {
             BurnOneVerification(user, password);
