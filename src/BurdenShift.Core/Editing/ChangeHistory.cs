@@ -3,6 +3,7 @@ using System.Security.Claims;
 using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -54,6 +55,11 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
     /// <summary>Every change to an area, its figures, targets, milestones and its indicators' observations.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> GetAreaHistoryAsync(string areaKey, CancellationToken ct = default)
     {
+        if (!InputRules.IsPlausibleKey(areaKey))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.AreaKey == areaKey)
             .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
@@ -82,6 +88,11 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
         if (string.IsNullOrWhiteSpace(reason))
         {
             return SaveResult.Refused("reason", "Say why you undo this import: the reason is kept with every row it deletes.");
+        }
+
+        if (InputRules.TextProblem(reason.Trim(), ColumnLimits.Reason, multiline: true) is { } reasonProblem)
+        {
+            return SaveResult.Refused("reason", $"The reason {reasonProblem}.");
         }
 
         // Each deletion keeps the reason with a reference to the import (at most 1000 characters in all).
@@ -151,7 +162,7 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
                 "Revert or delete those rows from their history first; nothing was written.");
         }
 
-        var by = user.Identity?.Name ?? "anonymous";
+        var by = InputRules.Attribution(user.Identity?.Name ?? "anonymous");
         var now = time.GetUtcNow();
         var undo = new ChangeSet { Kind = "undo", Description = $"Undo of import #{changeSetId}", By = by, At = now, RowCount = rows.Count };
         db.ChangeSets.Add(undo);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BurdenShift.Core.Inputs;
 using BurdenShift.Web.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -38,14 +39,15 @@ public abstract class DashboardPage : LoadingPage
         {
             AsOf = today;
         }
-        else if (DateOnly.TryParseExact(AsOfParameter, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        else if (InputRules.TryDate(AsOfParameter, out var date, out var problem))
         {
             AsOf = date;
         }
         else
         {
+            // Any date the engine, the charts and the change report compute from stays in 1900..2100.
             AsOf = today;
-            AsOfProblem = $"'{AsOfParameter}' in the address is not a date written YYYY-MM-DD; showing today instead.";
+            AsOfProblem = $"The date in the address {problem}; showing today instead.";
         }
 
         await TrackAsync(LoadAsync);
