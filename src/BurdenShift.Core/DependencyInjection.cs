@@ -67,6 +67,8 @@ public static class DependencyInjection
         services.AddSingleton<ChangesService>();
         services.AddSingleton<Editing.FigureEditor>();
         services.AddSingleton<Editing.ChangeHistory>();
+        services.AddSingleton<Backup.BackupWriter>();
+        services.AddSingleton<Backup.BackupRestorer>();
         return builder;
     }
 

@@ -15,6 +15,8 @@ if (args is ["users", .. var userArgs])
     return await UsersCommand.RunAsync(userArgs, Console.In, Console.Out, Console.Error);
 }
 
+if (args is ["backup" or "restore", ..]) { return await BackupCommand.RunAsync(args, Console.Out, Console.Error); }
+
 var builder = WebApplication.CreateBuilder(args);
 using var startupLog = WebLogging.Configure(new LoggerConfiguration(), builder.Configuration)
     .Enrich.WithProperty("SourceContext", "BurdenShift.Startup").CreateLogger();
