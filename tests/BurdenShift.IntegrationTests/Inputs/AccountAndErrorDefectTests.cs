@@ -46,7 +46,10 @@ public sealed partial class AccountAndErrorDefectTests(PostgresServer postgres)
     private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string token, string email, string password) =>
         await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
         {
-            ["_handler"] = "signin", ["__RequestVerificationToken"] = token, ["Input.Email"] = email, ["Input.Password"] = password,
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
         }));
 
     [Fact]

@@ -46,8 +46,14 @@ internal static class BadInputCorpus
 
     private static readonly Dictionary<string, string> ShareRow = new()
     {
-        ["area"] = "drones", ["as_of"] = "2025-06-30", ["europe_share"] = "38.5", ["us_share"] = "55",
-        ["source"] = "reuters-2027", ["confidence"] = "medium", ["note"] = "ok", ["source_url"] = "",
+        ["area"] = "drones",
+        ["as_of"] = "2025-06-30",
+        ["europe_share"] = "38.5",
+        ["us_share"] = "55",
+        ["source"] = "reuters-2027",
+        ["confidence"] = "medium",
+        ["note"] = "ok",
+        ["source_url"] = "",
     };
 
     public static IEnumerable<(string Column, string Value)> ShareMutations()
@@ -112,8 +118,13 @@ internal static class BadInputCorpus
 
         var obs = new Dictionary<string, string>
         {
-            ["indicator"] = indicatorKey, ["as_of"] = "2025-06-30", ["value"] = "12", ["source"] = "reuters-2027",
-            ["confidence"] = "low", ["note"] = "", ["source_url"] = "",
+            ["indicator"] = indicatorKey,
+            ["as_of"] = "2025-06-30",
+            ["value"] = "12",
+            ["source"] = "reuters-2027",
+            ["confidence"] = "low",
+            ["note"] = "",
+            ["source_url"] = "",
         };
         var obsColumns = ObservationHeader.Split(',');
         var goodObs = Line(obsColumns.Select(c => obs[c]));

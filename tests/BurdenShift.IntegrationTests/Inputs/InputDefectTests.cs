@@ -128,8 +128,13 @@ public sealed class InputDefectTests(PostgresServer postgres)
         var import = await scene.Importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(Header + "drones,2025-06-30,38.5,55,Evil,medium,,javascript:alert(1)\n")), "e@example.org", dryRun: false);
         var form = await scene.Editor.SaveAsync(new FigureSave(FigureKind.Assessment, null, null, "drones", new Dictionary<string, string?>
         {
-            ["asOf"] = "2026-06-30", ["europeShare"] = "40", ["confidence"] = "medium", ["source"] = "",
-            ["sourcePublisher"] = "Evil", ["sourceTitle"] = "Report", ["sourceUrl"] = "javascript:alert(1)",
+            ["asOf"] = "2026-06-30",
+            ["europeShare"] = "40",
+            ["confidence"] = "medium",
+            ["source"] = "",
+            ["sourcePublisher"] = "Evil",
+            ["sourceTitle"] = "Report",
+            ["sourceUrl"] = "javascript:alert(1)",
         }, null), EditScene.User("e@example.org", Core.Accounts.Roles.Editor));
 
         Assert.False(import.Written);
