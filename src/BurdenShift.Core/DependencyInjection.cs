@@ -34,7 +34,8 @@ public static class DependencyInjection
         }
         else
         {
-            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Common(o.UseNpgsql(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))));
+            services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Common(o.UseNpgsql(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
+                .EnableRetryOnFailure(RetryCount, RetryDelayCap, null))));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<PostgresBurdenShiftDbContext>>();
         }
 
@@ -67,6 +68,8 @@ public static class DependencyInjection
         services.AddSingleton<ChangesService>();
         services.AddSingleton<Editing.FigureEditor>();
         services.AddSingleton<Editing.ChangeHistory>();
+        services.AddSingleton<Backup.BackupWriter>();
+        services.AddSingleton<Backup.BackupRestorer>();
         return builder;
     }
 
@@ -79,6 +82,11 @@ public static class DependencyInjection
             .AddInterceptors(VersionStamp);
 
     private static readonly DataVersionInterceptor VersionStamp = new();
+
+    // A dropped PostgreSQL connection (a restart, a fail-over) is retried after about 0, 1, 3, 5
+    // and 5 seconds: a request waits out a restart of some seconds instead of failing (ADR 0010).
+    private const int RetryCount = 5;
+    private static readonly TimeSpan RetryDelayCap = TimeSpan.FromSeconds(5);
 
     /// <summary>Hands out the provider's context as the base type the rest of the code uses.</summary>
     private sealed class BaseContextFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<BurdenShiftDbContext>

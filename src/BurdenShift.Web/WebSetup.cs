@@ -4,6 +4,7 @@ using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
 using BurdenShift.Web.Api;
 using BurdenShift.Web.Components;
+using BurdenShift.Web.Components.Shared;
 using BurdenShift.Web.Errors;
 using BurdenShift.Web.Exports;
 using BurdenShift.Web.Health;
@@ -27,6 +28,7 @@ internal static class WebSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<DataChangeWatcher>();
+        builder.Services.AddScoped<PageActivity>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeWatcher>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>

@@ -13,7 +13,12 @@ public sealed class DatabaseInitializer(
     DatabaseSeeder seeder,
     ILogger<DatabaseInitializer> logger)
 {
-    public async Task InitializeAsync(CancellationToken ct = default)
+    public Task InitializeAsync(CancellationToken ct = default) => InitializeAsync(seed: true, ct);
+
+    /// <summary>Migrations only, nothing seeded: a backup is restored into an empty database.</summary>
+    public Task MigrateAsync(CancellationToken ct = default) => InitializeAsync(seed: false, ct);
+
+    private async Task InitializeAsync(bool seed, CancellationToken ct)
     {
         try
         {
@@ -35,7 +40,10 @@ public sealed class DatabaseInitializer(
                     $"apply them (dotnet ef database update) or set {BurdenShiftSettings.MigrateKey} to true.");
             }
 
-            await seeder.SeedAsync(db, settings.SeedDataset, ct);
+            if (seed)
+            {
+                await seeder.SeedAsync(db, settings.SeedDataset, ct);
+            }
         }
         catch (Exception ex) when (ex is DbException or SocketException or TimeoutException or InvalidOperationException && IsConnectionFailure(ex))
         {

@@ -102,7 +102,30 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
             return SaveResult.Refused("reason", $"At most {1000 - (text.Length - reason.Trim().Length)} characters for an undo (this is {reason.Trim().Length}).");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var by = InputRules.Attribution(user.Identity?.Name ?? "anonymous");
+        try
+        {
+            var result = await DurableWrite.RunAsync(dbFactory, (db, ct2) => UndoOnceAsync(db, changeSetId, text, by, ct2), ct);
+            if (result.Succeeded)
+            {
+                logger.LogInformation("{User} undid import {ChangeSet}", by, changeSetId);
+            }
+
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Refused("", "Some imported rows changed while you undid the import. Reload and try again; nothing was written.");
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The database refused to undo import {ChangeSet}", changeSetId);
+            return SaveResult.Refused("", "The database refused the undo. Nothing was written.");
+        }
+    }
+
+    private async Task<SaveResult> UndoOnceAsync(BurdenShiftDbContext db, long changeSetId, string text, string by, CancellationToken ct)
+    {
         var set = await db.ChangeSets.FirstOrDefaultAsync(c => c.Id == changeSetId && c.Kind == "import", ct);
         if (set is null)
         {
@@ -162,32 +185,17 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
                 "Revert or delete those rows from their history first; nothing was written.");
         }
 
-        var by = InputRules.Attribution(user.Identity?.Name ?? "anonymous");
         var now = time.GetUtcNow();
         var undo = new ChangeSet { Kind = "undo", Description = $"Undo of import #{changeSetId}", By = by, At = now, RowCount = rows.Count };
         db.ChangeSets.Add(undo);
         set.UndoneAt = now;
         set.UndoneBy = by;
         var areaKeys = rows.ToDictionary(r => r.Entity, r => r.AreaKey, ReferenceEqualityComparer.Instance);
-        try
-        {
-            // The undo's own change set is saved by the first SaveChanges inside WriteAsync's transaction,
-            // before the audit entries that point to it.
-            await FigureEditor.WriteAsync(db, by, now,
-                [.. rows.Select(r => (r.Entity, (Action)(() => { var d = (ISoftDeletable)r.Entity; d.DeletedAt = now; d.DeletedBy = by; })))],
-                AuditTrail.Delete, e => areaKeys[e], text, () => undo.Id, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Refused("", "Some imported rows changed while you undid the import. Reload and try again; nothing was written.");
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogWarning(ex, "The database refused to undo import {ChangeSet}", changeSetId);
-            return SaveResult.Refused("", "The database refused the undo. Nothing was written.");
-        }
-
-        logger.LogInformation("{User} undid import {ChangeSet}: {Rows} rows deleted", by, changeSetId, rows.Count);
+        // The undo's own change set is saved by the first SaveChanges inside WriteAsync's transaction,
+        // before the audit entries that point to it.
+        await FigureEditor.WriteAsync(db, by, now,
+            [.. rows.Select(r => (r.Entity, (Action)(() => { var d = (ISoftDeletable)r.Entity; d.DeletedAt = now; d.DeletedBy = by; })))],
+            AuditTrail.Delete, e => areaKeys[e], text, () => undo.Id, ct);
         return SaveResult.Done(changeSetId);
     }
 

@@ -138,6 +138,26 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return SaveResult.Refused("", "Only editors and admins may change figures.");
         }
 
+        var by = Who(user);
+        try
+        {
+            // Read, checked and written again from the start if the connection drops (see DurableWrite).
+            return await DurableWrite.RunAsync(dbFactory, (db, ct2) => SaveOnceAsync(db, save, by, ct2), ct);
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            logger.LogInformation("Refused a stale {Kind} {Id} save by {User}: it changed since they loaded it", save.Kind, save.Id, by);
+            return new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(save.Kind, save.Id!.Value, ct));
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The database refused a {Kind} save by {User}", save.Kind, by);
+            return SaveResult.Refused("", "The database refused the change (another row may already use this key). Nothing was written.");
+        }
+    }
+
+    private async Task<SaveResult> SaveOnceAsync(BurdenShiftDbContext db, FigureSave save, string by, CancellationToken ct)
+    {
         var adding = save.Id is null;
         var errors = new Dictionary<string, string>(StringComparer.Ordinal);
         if (!adding && string.IsNullOrWhiteSpace(save.Reason))
@@ -149,7 +169,6 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             errors["reason"] = $"The reason {reasonProblem}.";
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
         object? entity;
         string? areaKey;
         if (adding)
@@ -192,7 +211,6 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return new SaveResult(errors, null);
         }
 
-        var by = Who(user);
         var now = time.GetUtcNow();
         if (entity is ShareAssessment or IndicatorObservation)
         {
@@ -211,51 +229,32 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             db.Add(entity);
         }
 
-        try
+        var audits = new List<(EntityEntry Row, string Action, Dictionary<string, object?>? Old)>();
+        if (newSource is not null)
         {
-            var strategy = db.Database.CreateExecutionStrategy();
-            return await strategy.ExecuteAsync(async () =>
-            {
-                await using var tx = await db.Database.BeginTransactionAsync(ct);
-                var audits = new List<(EntityEntry Row, string Action, Dictionary<string, object?>? Old)>();
-                if (newSource is not null)
-                {
-                    newSource.EnteredBy = by;
-                    newSource.EnteredAt = now;
-                    audits.Add((db.Entry(newSource), AuditTrail.Insert, null));
-                }
-
-                audits.Add((entry, adding ? AuditTrail.Insert : AuditTrail.Update, before));
-                if (adding && entity is CapabilityArea area)
-                {
-                    audits.AddRange((await AddStandardTargetsAsync(db, area, ct)).Select(t => (db.Entry((object)t), AuditTrail.Insert, (Dictionary<string, object?>?)null)));
-                }
-
-                await db.SaveChangesAsync(ct);
-                foreach (var (row, action, old) in audits)
-                {
-                    db.AuditEntries.Add(AuditTrail.Entry(action, row, old, AuditTrail.Snapshot(row), by, now,
-                        AuditTrail.Describe(row.Entity), save.Reason, row.Entity is Source ? null : areaKey ?? (entity as CapabilityArea)?.Key));
-                }
-
-                // Same transaction: if the audit entry cannot be written, the change is not either.
-                await db.SaveChangesAsync(ct);
-                await tx.CommitAsync(ct);
-                var id = Convert.ToInt64(entry.Property("Id").CurrentValue, CultureInfo.InvariantCulture);
-                logger.LogInformation("{User} {Action} {Kind} {Id}: {Summary}", by, adding ? "added" : "changed", save.Kind, id, AuditTrail.Describe(entity));
-                return SaveResult.Done(id);
-            });
+            newSource.EnteredBy = by;
+            newSource.EnteredAt = now;
+            audits.Add((db.Entry(newSource), AuditTrail.Insert, null));
         }
-        catch (DbUpdateConcurrencyException)
+
+        audits.Add((entry, adding ? AuditTrail.Insert : AuditTrail.Update, before));
+        if (adding && entity is CapabilityArea area)
         {
-            logger.LogInformation("Refused a stale {Kind} {Id} save by {User}: it changed since they loaded it", save.Kind, save.Id, by);
-            return new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(save.Kind, save.Id!.Value, ct));
+            audits.AddRange((await AddStandardTargetsAsync(db, area, ct)).Select(t => (db.Entry((object)t), AuditTrail.Insert, (Dictionary<string, object?>?)null)));
         }
-        catch (DbUpdateException ex)
+
+        await db.SaveChangesAsync(ct);
+        foreach (var (row, action, old) in audits)
         {
-            logger.LogWarning(ex, "The database refused a {Kind} save by {User}", save.Kind, by);
-            return SaveResult.Refused("", "The database refused the change (another row may already use this key). Nothing was written.");
+            db.AuditEntries.Add(AuditTrail.Entry(action, row, old, AuditTrail.Snapshot(row), by, now,
+                AuditTrail.Describe(row.Entity), save.Reason, row.Entity is Source ? null : areaKey ?? (entity as CapabilityArea)?.Key));
         }
+
+        // Same transaction: if the audit entry cannot be written, the change is not either.
+        await db.SaveChangesAsync(ct);
+        var id = Convert.ToInt64(entry.Property("Id").CurrentValue, CultureInfo.InvariantCulture);
+        logger.LogInformation("{User} {Action} {Kind} {Id}: {Summary}", by, adding ? "added" : "changed", save.Kind, id, AuditTrail.Describe(entity));
+        return SaveResult.Done(id);
     }
 
     /// <summary>Marks a row deleted (it stays, with its history, and can be restored by a revert).</summary>
@@ -277,7 +276,30 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return SaveResult.Refused("reason", $"The reason {reasonProblem}.");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var by = Who(user);
+        try
+        {
+            var result = await DurableWrite.RunAsync(dbFactory, (db, ct2) => DeleteOnceAsync(db, kind, id, token, reason, by, ct2), ct);
+            if (result.Succeeded)
+            {
+                logger.LogInformation("{User} deleted {Kind} {Id}: {Reason}", by, kind, id, reason);
+            }
+
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(kind, id, ct));
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The database refused the deletion of {Kind} {Id} by {User}", kind, id, by);
+            return SaveResult.Refused("", "The database refused the deletion. Nothing was written.");
+        }
+    }
+
+    private async Task<SaveResult> DeleteOnceAsync(BurdenShiftDbContext db, FigureKind kind, long id, string? token, string reason, string by, CancellationToken ct)
+    {
         var entity = await FindAsync(db, kind, id, ct);
         if (entity is not ISoftDeletable deletable)
         {
@@ -294,25 +316,10 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return SaveResult.Refused("", "The form does not say which version it deletes. Reload the page and try again.");
         }
 
-        var by = Who(user);
         var now = time.GetUtcNow();
         var areaKey = await AreaKeyOfAsync(db, entity, ct);
-        try
-        {
-            await WriteAsync(db, by, now, [(entity, () => { deletable.DeletedAt = now; deletable.DeletedBy = by; })], AuditTrail.Delete,
-                _ => areaKey, reason, null, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(kind, id, ct));
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogWarning(ex, "The database refused the deletion of {Kind} {Id} by {User}", kind, id, by);
-            return SaveResult.Refused("", "The database refused the deletion. Nothing was written.");
-        }
-
-        logger.LogInformation("{User} deleted {Kind} {Id}: {Reason}", by, kind, id, reason);
+        await WriteAsync(db, by, now, [(entity, () => { deletable.DeletedAt = now; deletable.DeletedBy = by; })], AuditTrail.Delete,
+            _ => areaKey, reason, null, ct);
         return SaveResult.Done(id);
     }
 
@@ -345,7 +352,30 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return SaveResult.Refused("reason", $"At most {1000 - (text.Length - reason.Trim().Length)} characters for a revert (this is {reason.Trim().Length}).");
         }
 
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var by = Who(user);
+        try
+        {
+            var result = await DurableWrite.RunAsync(dbFactory, (db, ct2) => RevertOnceAsync(db, auditId, text, by, ct2), ct);
+            if (result.Succeeded)
+            {
+                logger.LogInformation("{User} reverted change {Audit} ({Id})", by, auditId, result.Id);
+            }
+
+            return result;
+        }
+        catch (DbUpdateConcurrencyException)
+        {
+            return SaveResult.Refused("", "The row changed while you reverted. Reload the history and try again.");
+        }
+        catch (DbUpdateException ex)
+        {
+            logger.LogWarning(ex, "The database refused the revert of change {Audit} by {User}", auditId, by);
+            return SaveResult.Refused("", "The database refused the revert: the old values break a rule the figures must meet now, or another row uses the same key. Nothing was written.");
+        }
+    }
+
+    private async Task<SaveResult> RevertOnceAsync(BurdenShiftDbContext db, long auditId, string text, string by, CancellationToken ct)
+    {
         var audit = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(a => a.Id == auditId, ct);
         if (audit is null)
         {
@@ -366,7 +396,6 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         var entry = db.Entry(entity);
         var wasDeleted = deletable.DeletedAt is not null;
         var now = time.GetUtcNow();
-        var by = Who(user);
         Action apply;
         if (audit.Action == AuditTrail.Insert)
         {
@@ -391,57 +420,37 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         }
 
         var areaKey = await AreaKeyOfAsync(db, entity, ct);
-        try
-        {
-            await WriteAsync(db, by, now, [(entity, apply)],
-                null, _ => areaKey, text, null, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Refused("", "The row changed while you reverted. Reload the history and try again.");
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogWarning(ex, "The database refused the revert of change {Audit} by {User}", auditId, by);
-            return SaveResult.Refused("", "The database refused the revert: the old values break a rule the figures must meet now, or another row uses the same key. Nothing was written.");
-        }
-
-        logger.LogInformation("{User} reverted change {Audit} ({Kind} {Id})", by, auditId, kind, id);
+        await WriteAsync(db, by, now, [(entity, apply)], null, _ => areaKey, text, null, ct);
         return SaveResult.Done(id);
     }
 
     /// <summary>
-    /// Applies changes to tracked rows and writes one audit entry per row, all in one transaction.
+    /// Applies changes to tracked rows and writes one audit entry per row, in the caller's
+    /// transaction (run it inside <see cref="DurableWrite"/>).
     /// The action is <c>delete</c> when a row becomes deleted, <c>update</c> otherwise (or as given).
     /// </summary>
     internal static async Task WriteAsync(
         BurdenShiftDbContext db, string by, DateTimeOffset now, IReadOnlyList<(object Entity, Action Apply)> changes, string? action,
         Func<object, string?> areaKey, string? reason, Func<long?>? changeSetId, CancellationToken ct)
     {
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
+        var rows = new List<(EntityEntry Entry, Dictionary<string, object?> Old, bool WasDeleted)>();
+        foreach (var (entity, apply) in changes)
         {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            var rows = new List<(EntityEntry Entry, Dictionary<string, object?> Old, bool WasDeleted)>();
-            foreach (var (entity, apply) in changes)
-            {
-                var entry = db.Entry(entity);
-                rows.Add((entry, AuditTrail.Snapshot(entry), ((ISoftDeletable)entity).DeletedAt is not null));
-                apply();
-            }
+            var entry = db.Entry(entity);
+            rows.Add((entry, AuditTrail.Snapshot(entry), ((ISoftDeletable)entity).DeletedAt is not null));
+            apply();
+        }
 
-            await db.SaveChangesAsync(ct);
-            foreach (var (entry, old, wasDeleted) in rows)
-            {
-                var isDeleted = ((ISoftDeletable)entry.Entity).DeletedAt is not null;
-                var verb = action ?? (isDeleted && !wasDeleted ? AuditTrail.Delete : AuditTrail.Update);
-                var summary = (verb == AuditTrail.Delete ? "Deleted: " : wasDeleted && !isDeleted ? "Restored: " : "") + AuditTrail.Describe(entry.Entity);
-                db.AuditEntries.Add(AuditTrail.Entry(verb, entry, old, AuditTrail.Snapshot(entry), by, now, summary, reason, areaKey(entry.Entity), changeSetId?.Invoke()));
-            }
+        await db.SaveChangesAsync(ct);
+        foreach (var (entry, old, wasDeleted) in rows)
+        {
+            var isDeleted = ((ISoftDeletable)entry.Entity).DeletedAt is not null;
+            var verb = action ?? (isDeleted && !wasDeleted ? AuditTrail.Delete : AuditTrail.Update);
+            var summary = (verb == AuditTrail.Delete ? "Deleted: " : wasDeleted && !isDeleted ? "Restored: " : "") + AuditTrail.Describe(entry.Entity);
+            db.AuditEntries.Add(AuditTrail.Entry(verb, entry, old, AuditTrail.Snapshot(entry), by, now, summary, reason, areaKey(entry.Entity), changeSetId?.Invoke()));
+        }
 
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        });
+        await db.SaveChangesAsync(ct);
     }
 
     /// <summary>Adds a share assessment from the quick form on an area page.</summary>

@@ -54,6 +54,39 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             return Refused(ImportKind.Unknown, 0, new ImportProblem(0, "The file is not UTF-8 text: save it as CSV UTF-8 and try again."));
         }
 
+        // Concurrent imports may add the same new source: the one that commits second hits the
+        // registry's unique key and reads the registry again, as if it had run after the other.
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await ImportTextAsync(text, sheet, enteredBy, dryRun, ct);
+            }
+            catch (DbUpdateException ex) when (IsUniqueViolation(ex))
+            {
+                if (attempt == MaxAttempts)
+                {
+                    logger.LogWarning(ex, "Import by {EnteredBy} refused: its new sources kept colliding with other imports", enteredBy);
+                    return Refused(ImportKind.Unknown, 0, new ImportProblem(0,
+                        "Other imports kept adding sources with the same keys at the same time; nothing was written. Import the file again."));
+                }
+
+                logger.LogInformation("Import by {EnteredBy}: another import added a source with the same key meanwhile; reading the registry again", enteredBy);
+            }
+        }
+    }
+
+    private const int MaxAttempts = 10;
+
+    private static bool IsUniqueViolation(DbUpdateException ex) => ex.InnerException switch
+    {
+        Npgsql.PostgresException pg => pg.SqlState == Npgsql.PostgresErrorCodes.UniqueViolation,
+        Microsoft.Data.Sqlite.SqliteException sqlite => sqlite.SqliteExtendedErrorCode is 2067 or 1555, // SQLITE_CONSTRAINT_UNIQUE, _PRIMARYKEY
+        _ => false,
+    };
+
+    private async Task<ImportResult> ImportTextAsync(string text, List<CsvRecord>? sheet, string enteredBy, bool dryRun, CancellationToken ct)
+    {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var parsed = await ParseAsync(text, sheet, db, ct);
         var preview = parsed.Rows.Select(r => r.ToPreview(r.NewSource?.Publisher ?? r.SourceKey ?? "")).ToList();
@@ -68,64 +101,63 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: false, newSources) { Preview = preview };
         }
 
-        var now = time.GetUtcNow();
-        foreach (var source in parsed.NewSources.Values)
-        {
-            source.EnteredBy = enteredBy;
-            source.EnteredAt = now;
-        }
-
         var areaKeys = await AreaKeysAsync(db, parsed, ct);
-        var changeSet = new ChangeSet
+        var changeSetId = await DurableWrite.RunAsync(dbFactory, async (write, ct2) =>
         {
-            Kind = "import",
-            Description = $"Import of {parsed.Rows.Count} {KindName(parsed.Kind)}",
-            By = enteredBy,
-            At = now,
-            RowCount = parsed.Rows.Count,
-        };
-        var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
+            var now = time.GetUtcNow();
+            // New entities for every attempt: a failed attempt's carry ids of a rolled-back transaction.
+            var sources = parsed.NewSources.Values.Select(s => new Source
+            {
+                Key = s.Key, Publisher = s.Publisher, Title = s.Title, Url = s.Url, Confidence = s.Confidence, Note = s.Note,
+                EnteredBy = enteredBy, EnteredAt = now,
+            }).ToDictionary(s => s.Key, StringComparer.Ordinal);
+            var changeSet = new ChangeSet
+            {
+                Kind = "import",
+                Description = $"Import of {parsed.Rows.Count} {KindName(parsed.Kind)}",
+                By = enteredBy,
+                At = now,
+                RowCount = parsed.Rows.Count,
+            };
+
             // New sources first: EF orders inserts by dependency, and rows that waited for a new
             // source would otherwise be written after the others, out of file order.
-            db.ChangeSets.Add(changeSet);
-            db.Sources.AddRange(parsed.NewSources.Values);
-            await db.SaveChangesAsync(ct);
+            write.ChangeSets.Add(changeSet);
+            write.Sources.AddRange(sources.Values);
+            await write.SaveChangesAsync(ct2);
 
             // Saved in file order: ids grow with it, and ids break date ties (methodology, "Current").
-            var written = parsed.Rows.Select(row => (Row: row, Entity: row.ToEntity(enteredBy, now))).ToList();
+            var written = parsed.Rows.Select(row => (Row: row, Entity: row.ToEntity(enteredBy, now, row.SourceKey is { } k ? sources.GetValueOrDefault(k) : null))).ToList();
             foreach (var (_, entity) in written)
             {
-                db.Add(entity);
+                write.Add(entity);
             }
 
-            await db.SaveChangesAsync(ct);
+            await write.SaveChangesAsync(ct2);
 
             // One audit entry per figure and new source, in the same transaction and change set: no
             // imported figure is unattributed, and the whole import can be undone at once.
-            foreach (var source in parsed.NewSources.Values)
+            foreach (var source in sources.Values)
             {
-                var entry = db.Entry(source);
-                db.AuditEntries.Add(AuditTrail.Entry(AuditTrail.Insert, entry, null, AuditTrail.Snapshot(entry), enteredBy, now,
+                var entry = write.Entry(source);
+                write.AuditEntries.Add(AuditTrail.Entry(AuditTrail.Insert, entry, null, AuditTrail.Snapshot(entry), enteredBy, now,
                     AuditTrail.Describe(source), "Import", null, changeSet.Id));
             }
 
             foreach (var (row, entity) in written)
             {
-                var entry = db.Entry(entity);
-                db.AuditEntries.Add(AuditTrail.Entry(AuditTrail.Insert, entry, null, AuditTrail.Snapshot(entry), enteredBy, now,
+                var entry = write.Entry(entity);
+                write.AuditEntries.Add(AuditTrail.Entry(AuditTrail.Insert, entry, null, AuditTrail.Snapshot(entry), enteredBy, now,
                     $"Imported (line {row.Line}): {AuditTrail.Describe(entity)}", "Import", areaKeys.GetValueOrDefault(row.Key), changeSet.Id));
             }
 
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        });
+            await write.SaveChangesAsync(ct2);
+            return changeSet.Id;
+        }, ct);
 
         logger.LogInformation("Imported {Rows} {Kind} by {EnteredBy} ({NewSources} new sources)",
             parsed.Rows.Count, parsed.Kind, enteredBy, newSources.Count);
-        return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: true, newSources) { Preview = preview, ChangeSetId = changeSet.Id };
+        return new ImportResult(parsed.Kind, parsed.Rows.Count, [], Written: true, newSources) { Preview = preview, ChangeSetId = changeSetId };
     }
 
     private static string KindName(ImportKind kind) => new ImportResult(kind, 0, [], false, []).KindName;
@@ -411,7 +443,7 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         public ImportPreviewRow ToPreview(string sourceText) => new(Line, Key, AsOf, EuropeShare, UsShare, AreaId == 0 ? Value : null,
             Confidence.ToWire(), sourceText, Note);
 
-        public object ToEntity(string enteredBy, DateTimeOffset now) => AreaId != 0
+        public object ToEntity(string enteredBy, DateTimeOffset now, Source? newSource) => AreaId != 0
             ? new ShareAssessment
             {
                 AreaId = AreaId,
@@ -419,7 +451,7 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                 EuropeShare = EuropeShare,
                 UsShare = UsShare,
                 SourceId = SourceId,
-                Source = NewSource,
+                Source = newSource,
                 Confidence = Confidence,
                 Note = Note,
                 EnteredBy = enteredBy,
@@ -431,7 +463,7 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                 AsOf = AsOf,
                 Value = Value,
                 SourceId = SourceId,
-                Source = NewSource,
+                Source = newSource,
                 Confidence = Confidence,
                 Note = Note,
                 EnteredBy = enteredBy,

@@ -11,16 +11,14 @@ namespace BurdenShift.Web.Cli;
 /// </summary>
 internal static class CliHost
 {
-    public static async Task<WebApplication> StartAsync(IEnumerable<string> configurationArgs)
+    /// <param name="seed">False for restore: the database is migrated but left empty.</param>
+    public static async Task<WebApplication> StartAsync(IEnumerable<string> configurationArgs, bool seed = true)
     {
-        var builder = WebApplication.CreateBuilder([.. configurationArgs]);
-        builder.Services.AddSerilog((_, lc) => lc.MinimumLevel.Warning().WriteTo.Console(
-            formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose));
-        builder.AddBurdenShiftCore();
-        var app = builder.Build();
+        var app = Build(configurationArgs);
         try
         {
-            await app.Services.GetRequiredService<DatabaseInitializer>().InitializeAsync();
+            var initializer = app.Services.GetRequiredService<DatabaseInitializer>();
+            await (seed ? initializer.InitializeAsync() : initializer.MigrateAsync());
             return app;
         }
         catch
@@ -28,5 +26,15 @@ internal static class CliHost
             await app.DisposeAsync();
             throw;
         }
+    }
+
+    /// <summary>The host without touching the database (backup reads it as it is).</summary>
+    public static WebApplication Build(IEnumerable<string> configurationArgs)
+    {
+        var builder = WebApplication.CreateBuilder([.. configurationArgs]);
+        builder.Services.AddSerilog((_, lc) => lc.MinimumLevel.Warning().WriteTo.Console(
+            formatProvider: System.Globalization.CultureInfo.InvariantCulture, standardErrorFromLevel: Serilog.Events.LogEventLevel.Verbose));
+        builder.AddBurdenShiftCore();
+        return builder.Build();
     }
 }

@@ -71,7 +71,7 @@ internal static class ImportCommand
     /// `dotnet run --project` starts the app in the project folder; a relative path is meant
     /// from where the command was typed, which the shell keeps in PWD.
     /// </summary>
-    private static string ResolvePath(string path)
+    internal static string ResolvePath(string path)
     {
         if (Path.IsPathRooted(path) || File.Exists(path))
         {

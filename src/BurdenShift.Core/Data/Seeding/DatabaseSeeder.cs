@@ -31,14 +31,22 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
             _ => throw new ArgumentOutOfRangeException(nameof(dataset), dataset, "Unknown dataset."),
         };
 
+        // A retry (PostgreSQL connection dropped) starts from an empty tracker and adds the rows
+        // afresh; a commit whose answer was lost counts as done once the dataset row is there.
         var strategy = db.Database.CreateExecutionStrategy();
-        await strategy.ExecuteAsync(async () =>
-        {
-            await using var tx = await db.Database.BeginTransactionAsync(ct);
-            Add(db, dataset, file);
-            await db.SaveChangesAsync(ct);
-            await tx.CommitAsync(ct);
-        });
+        await strategy.ExecuteAsync(
+            file,
+            async (_, seed, ct2) =>
+            {
+                db.ChangeTracker.Clear();
+                await using var tx = await db.Database.BeginTransactionAsync(ct2);
+                Add(db, dataset, seed);
+                await db.SaveChangesAsync(ct2);
+                await tx.CommitAsync(ct2);
+                return true;
+            },
+            async (_, _, ct2) => new Microsoft.EntityFrameworkCore.Storage.ExecutionResult<bool>(await db.DatasetInfo.AsNoTracking().AnyAsync(ct2), true),
+            ct);
         db.ChangeTracker.Clear();
         logger.LogInformation("Seeded the {Dataset} dataset", dataset);
         return true;

@@ -10,7 +10,7 @@ namespace BurdenShift.Web.Components.Shared;
 /// today), loading on navigation (so back and forward replay the view), and reloading when the
 /// figures change in the database.
 /// </summary>
-public abstract class DashboardPage : ComponentBase, IDisposable
+public abstract class DashboardPage : LoadingPage
 {
     [Inject] protected DataChangeWatcher Live { get; set; } = null!;
 
@@ -50,7 +50,7 @@ public abstract class DashboardPage : ComponentBase, IDisposable
             AsOfProblem = $"The date in the address {problem}; showing today instead.";
         }
 
-        await LoadAsync();
+        await TrackAsync(LoadAsync);
     }
 
     /// <summary>Loads the page's figures for <see cref="AsOf"/>.</summary>
@@ -61,13 +61,13 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     private void OnDataChanged(DataChange change) => _ = InvokeAsync(async () =>
     {
-        await LoadAsync();
+        await TrackAsync(LoadAsync);
         StateHasChanged();
     });
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         Live.Changed -= OnDataChanged;
-        GC.SuppressFinalize(this);
+        base.Dispose(disposing);
     }
 }

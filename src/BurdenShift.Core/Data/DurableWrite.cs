@@ -1,0 +1,66 @@
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Storage;
+
+namespace BurdenShift.Core.Data;
+
+/// <summary>
+/// Runs one write (its reads, checks and saves) in a context and transaction of its own, under
+/// the provider's execution strategy: on PostgreSQL a dropped connection runs the whole write
+/// again from a fresh context, so nothing half-saved from the failed attempt is carried over.
+/// A commit whose answer was lost is not repeated: if the last audit entry the attempt wrote is
+/// in the database, the commit landed (PostgreSQL never hands out an identity value twice, so the
+/// id cannot belong to another write). A write is thus committed once, or refused with the
+/// exception; never twice. See docs/decisions/0010-transient-faults.md.
+/// </summary>
+internal static class DurableWrite
+{
+    /// <param name="landed">
+    /// For a write that leaves no audit entry: whether its commit is in the database. Asked only
+    /// when the commit's answer was lost.
+    /// </param>
+    public static async Task<T> RunAsync<T>(
+        IDbContextFactory<BurdenShiftDbContext> dbFactory,
+        Func<BurdenShiftDbContext, CancellationToken, Task<T>> write,
+        CancellationToken ct,
+        Func<BurdenShiftDbContext, CancellationToken, Task<bool>>? landed = null)
+    {
+        await using var outer = await dbFactory.CreateDbContextAsync(ct);
+        return await outer.Database.CreateExecutionStrategy().ExecuteAsync(
+            new Attempt<T>(),
+            async (_, attempt, ct2) =>
+            {
+                attempt.Committing = false;
+                attempt.AuditId = null;
+                await using var db = await dbFactory.CreateDbContextAsync(ct2);
+                await using var tx = await db.Database.BeginTransactionAsync(ct2);
+                attempt.Result = await write(db, ct2);
+                attempt.AuditId = db.ChangeTracker.Entries<AuditEntry>().Select(e => (long?)e.Entity.Id).Max();
+                attempt.Committing = true;
+                await tx.CommitAsync(ct2);
+                return attempt.Result;
+            },
+            async (_, attempt, ct2) =>
+            {
+                if (!attempt.Committing)
+                {
+                    return new ExecutionResult<T>(false, default!);
+                }
+
+                await using var db = await dbFactory.CreateDbContextAsync(ct2);
+                var done = attempt.AuditId is { } id ? await db.AuditEntries.AnyAsync(a => a.Id == id, ct2)
+                    : landed is not null && await landed(db, ct2);
+                return new ExecutionResult<T>(done, attempt.Result!);
+            },
+            ct);
+    }
+
+    private sealed class Attempt<T>
+    {
+        public bool Committing { get; set; }
+
+        public long? AuditId { get; set; }
+
+        public T? Result { get; set; }
+    }
+}
