@@ -198,10 +198,10 @@ public sealed class InputDefectTests(PostgresServer postgres)
     [Fact]
     public async Task An_unknown_command_word_exits_2_with_the_usage_instead_of_starting_the_web_server()
     {
-        var run = await AppProcess.RunAsync(["backup", "x"], new Dictionary<string, string>());
+        var run = await AppProcess.RunAsync(["serve", "x"], new Dictionary<string, string>());
 
         Assert.Equal(2, run.ExitCode);
-        Assert.Contains(run.Stderr, l => l.Contains("'backup' is not a command", StringComparison.Ordinal));
+        Assert.Contains(run.Stderr, l => l.Contains("'serve' is not a command", StringComparison.Ordinal));
         Assert.Contains(run.Stderr, l => l.StartsWith("usage: BurdenShift.Web", StringComparison.Ordinal));
         Assert.Contains(run.Stderr, l => l.Contains("import FILE", StringComparison.Ordinal));
     }
