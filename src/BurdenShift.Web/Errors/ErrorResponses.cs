@@ -31,7 +31,9 @@ internal sealed class ErrorResponses(IProblemDetailsService problems) : IExcepti
             httpContext.Response.Headers.RetryAfter = RetryAfterSeconds.ToString(System.Globalization.CultureInfo.InvariantCulture);
         }
 
-        if (!httpContext.Request.Path.StartsWithSegments("/api"))
+        // The middleware has already pointed Request.Path at /error: the original path says who asked.
+        var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
+        if (!new PathString(path).StartsWithSegments("/api"))
         {
             return false; // the page: re-executed as /error with this status
         }

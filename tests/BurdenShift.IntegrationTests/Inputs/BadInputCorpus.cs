@@ -293,7 +293,7 @@ internal static class BadInputCorpus
     /// <summary>Argument lists the CLI must refuse without starting anything (or with a configuration error).</summary>
     public static IEnumerable<CliCase> Cli(string sqliteFolderMissing)
     {
-        foreach (var word in new[] { "backup", "restore", "migrate", "serve", "imprt", "IMPORT", "Import", "help", "users-add" })
+        foreach (var word in new[] { "bakup", "restores", "serve", "imprt", "IMPORT", "Import", "help", "users-add" })
         {
             yield return new CliCase($"cli unknown verb {word}", [word, "x.csv"]);
         }

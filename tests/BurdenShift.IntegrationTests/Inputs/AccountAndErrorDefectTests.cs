@@ -1,0 +1,194 @@
+using System.Net;
+using System.Text.RegularExpressions;
+using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Data;
+using BurdenShift.IntegrationTests.Infrastructure;
+using Microsoft.AspNetCore.Identity;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.AspNetCore.TestHost;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Options;
+
+namespace BurdenShift.IntegrationTests.Inputs;
+
+/// <summary>Sign-out and sign-in (defects 5 and 6), and what a failed request answers: problem details, 503 while the database is away.</summary>
+[Collection(PostgresCollection.Name)]
+public sealed partial class AccountAndErrorDefectTests(PostgresServer postgres)
+{
+    private const string AdminEmail = "admin@example.org";
+    private const string Password = "correct horse battery staple";
+
+    private static AppFactory App(TestDatabase database, params (string Key, string Value)[] extra)
+    {
+        var settings = new Dictionary<string, string>
+        {
+            ["Database:Provider"] = database.Provider.ToString(),
+            ["ConnectionStrings:BurdenShift"] = database.ConnectionString,
+            ["Seed:Dataset"] = "none",
+            [AccountBootstrap.EmailKey] = AdminEmail,
+            [AccountBootstrap.PasswordKey] = Password,
+        };
+        foreach (var (k, v) in extra)
+        {
+            settings[k] = v;
+        }
+
+        return new AppFactory(settings);
+    }
+
+    [GeneratedRegex("name=\"__RequestVerificationToken\" value=\"([^\"]+)\"")]
+    private static partial Regex TokenField();
+
+    private static async Task<string> TokenAsync(HttpClient client, string page) =>
+        TokenField().Match(await client.GetStringAsync(page)).Groups[1].Value;
+
+    private static async Task<HttpResponseMessage> SignInAsync(HttpClient client, string token, string email, string password) =>
+        await client.PostAsync("/account/signin", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = token,
+            ["Input.Email"] = email,
+            ["Input.Password"] = password,
+        }));
+
+    [Fact]
+    public async Task Defect5_sign_out_needs_the_antiforgery_token_of_a_page_of_the_site()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = App(database, ("Auth:PublicRead", "false"));
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        var signedIn = await SignInAsync(client, await TokenAsync(client, "/account/signin"), AdminEmail, Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/areas")).StatusCode);
+
+        // A cross-site form (or any POST) without the token: refused, still signed in.
+        using var forged = await client.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string>()));
+        using var bare = await client.PostAsync("/account/signout", null);
+        Assert.Equal(HttpStatusCode.BadRequest, forged.StatusCode);
+        Assert.Equal(HttpStatusCode.BadRequest, bare.StatusCode);
+        Assert.Equal("application/problem+json", forged.Content.Headers.ContentType?.MediaType);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/areas")).StatusCode);
+        Assert.False((await client.GetAsync("/account/signout")).IsSuccessStatusCode);
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/areas")).StatusCode);
+
+        // The page's own Sign out button carries it.
+        var token = await TokenAsync(client, "/methodology");
+        using var signOut = await client.PostAsync("/account/signout", new FormUrlEncodedContent(new Dictionary<string, string> { ["__RequestVerificationToken"] = token }));
+        Assert.Equal(HttpStatusCode.Redirect, signOut.StatusCode);
+        Assert.Equal(HttpStatusCode.Unauthorized, (await client.GetAsync("/api/areas")).StatusCode);
+    }
+
+    [Fact]
+    public async Task Defect6_unknown_email_wrong_password_and_locked_account_get_the_same_answer_after_one_hash_check_each()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        var hasher = new CountingHasher();
+        await using var app = App(database).WithWebHostBuilder(b => b.ConfigureTestServices(s => s.AddSingleton<IPasswordHasher<BurdenShiftUser>>(hasher)));
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        await using (var scope = app.Services.CreateAsyncScope())
+        {
+            var users = scope.ServiceProvider.GetRequiredService<UserManager<BurdenShiftUser>>();
+            Assert.True((await AccountBootstrap.CreateAsync(users, "locked@example.org", Password, Roles.Editor, TimeProvider.System)).Succeeded);
+            var locked = (await users.FindByEmailAsync("locked@example.org"))!;
+            await users.SetLockoutEndDateAsync(locked, DateTimeOffset.UtcNow.AddMinutes(15));
+        }
+
+        var token = await TokenAsync(client, "/account/signin");
+        var answers = new List<string>();
+        var checks = new List<int>();
+        foreach (var (email, password) in new[] { ("nobody@example.org", Password), (AdminEmail, "wrong password here"), ("locked@example.org", Password) })
+        {
+            var before = hasher.Verifications;
+            using var response = await SignInAsync(client, token, email, password);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            var html = await response.Content.ReadAsStringAsync();
+            answers.Add(Regex.Match(html, "data-testid=\"signin-error\">([^<]*)<").Groups[1].Value);
+            checks.Add(hasher.Verifications - before);
+        }
+
+        Assert.All(answers, a => Assert.Equal(BurdenShift.Web.Security.SignInGate.Refusal, System.Net.WebUtility.HtmlDecode(a)));
+        Assert.Equal([1, 1, 1], checks);
+    }
+
+    [Fact]
+    public async Task An_unexpected_failure_is_a_500_with_problem_details_for_the_api_and_the_error_page_for_pages()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = App(database);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/areas")).StatusCode);
+        await using (var db = database.CreateContext())
+        {
+            // A broken schema: every read of the figures now fails inside the app.
+            await db.Database.ExecuteSqlRawAsync("DROP TABLE \"ShareAssessments\"");
+        }
+
+        using var api = await client.GetAsync("/api/areas");
+        using var page = await client.GetAsync("/");
+
+        var body = await api.Content.ReadAsStringAsync();
+        Assert.True(api.StatusCode == HttpStatusCode.InternalServerError, body);
+        Assert.True(api.Content.Headers.ContentType?.MediaType == "application/problem+json", body[..Math.Min(3000, body.Length)]);
+        Assert.Contains("\"traceId\"", body, StringComparison.Ordinal);
+        Assert.DoesNotContain("ShareAssessments", body, StringComparison.Ordinal);
+        Assert.Equal(HttpStatusCode.InternalServerError, page.StatusCode);
+        Assert.Contains("Something went wrong", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task While_PostgreSQL_is_down_the_api_answers_503_with_retry_after_and_pages_say_so()
+    {
+        // A cluster of its own, stopped under the running app.
+        var server = new PostgresServer();
+        await server.InitializeAsync();
+        string connection;
+        try
+        {
+            connection = await server.CreateDatabaseAsync();
+        }
+        catch
+        {
+            await server.DisposeAsync();
+            throw;
+        }
+
+        var database = new Dictionary<string, string> { ["Database:Provider"] = "Postgres", ["ConnectionStrings:BurdenShift"] = connection, ["Seed:Dataset"] = "none" };
+        await using var app = new AppFactory(database);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/areas")).StatusCode);
+        await server.DisposeAsync();
+
+        using var api = await client.GetAsync("/api/areas");
+        using var export = await client.GetAsync("/api/export/data/areas.csv");
+        using var page = await client.GetAsync("/sources");
+
+        foreach (var response in new[] { api, export })
+        {
+            Assert.Equal(HttpStatusCode.ServiceUnavailable, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.NotNull(response.Headers.RetryAfter);
+            Assert.Contains("Database unavailable", await response.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+
+        Assert.Equal(HttpStatusCode.ServiceUnavailable, page.StatusCode);
+        Assert.Contains("cannot be reached just now", await page.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+    }
+
+    /// <summary>Identity's own hasher, counting how often a password is checked.</summary>
+    private sealed class CountingHasher : IPasswordHasher<BurdenShiftUser>
+    {
+        private readonly PasswordHasher<BurdenShiftUser> _inner = new(Options.Create(new PasswordHasherOptions()));
+        private int _verifications;
+
+        public int Verifications => Volatile.Read(ref _verifications);
+
+        public string HashPassword(BurdenShiftUser user, string password) => _inner.HashPassword(user, password);
+
+        public PasswordVerificationResult VerifyHashedPassword(BurdenShiftUser user, string hashedPassword, string providedPassword)
+        {
+            Interlocked.Increment(ref _verifications);
+            return _inner.VerifyHashedPassword(user, hashedPassword, providedPassword);
+        }
+    }
+}
