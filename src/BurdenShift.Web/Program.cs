@@ -5,14 +5,9 @@ using BurdenShift.Web;
 using BurdenShift.Web.Cli;
 using Serilog;
 
-if (args is ["import", .. var importArgs])
+if (await CliVerbs.TryRunAsync(args, Console.In, Console.Out, Console.Error) is { } exitCode)
 {
-    return await ImportCommand.RunAsync(importArgs, Console.Out, Console.Error);
-}
-
-if (args is ["users", .. var userArgs])
-{
-    return await UsersCommand.RunAsync(userArgs, Console.In, Console.Out, Console.Error);
+    return exitCode;
 }
 
 if (args is ["backup" or "restore", ..]) { return await BackupCommand.RunAsync(args, Console.Out, Console.Error); }

@@ -4,10 +4,13 @@ using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
 using BurdenShift.Web.Api;
 using BurdenShift.Web.Components;
+using BurdenShift.Web.Components.Shared;
+using BurdenShift.Web.Errors;
 using BurdenShift.Web.Exports;
 using BurdenShift.Web.Health;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Security;
+using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
 using Microsoft.AspNetCore.Identity;
@@ -25,9 +28,12 @@ internal static class WebSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<DataChangeWatcher>();
+        builder.Services.AddScoped<PageActivity>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeWatcher>());
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
-        builder.Services.AddProblemDetails();
+        builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
+            c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
+        builder.Services.AddExceptionHandler<ErrorResponses>();
         // Keys in the database: cookies survive restarts and work across instances behind a load balancer.
         builder.Services.AddDataProtection().SetApplicationName("BurdenShift").PersistKeysToDbContext<BurdenShiftDbContext>();
         builder.AddBurdenShiftAuth();
@@ -41,9 +47,16 @@ internal static class WebSetup
 
     public static WebApplication UseBurdenShiftWeb(this WebApplication app)
     {
+        // In every environment: the API's errors are problem details (500, or 503 while the
+        // database is out of reach), pages get the friendly error page.
+        app.UseExceptionHandler(new ExceptionHandlerOptions
+        {
+            ExceptionHandlingPath = "/error",
+            CreateScopeForErrors = true,
+            StatusCodeSelector = ErrorResponses.StatusFor,
+        });
         if (!app.Environment.IsDevelopment())
         {
-            app.UseExceptionHandler("/error", createScopeForErrors: true);
             app.UseHsts();
         }
 
@@ -68,8 +81,17 @@ internal static class WebSetup
         // Liveness says the process serves requests; readiness also needs the database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();
         app.MapHealthChecks("/health/ready", new HealthCheckOptions { Predicate = r => r.Tags.Contains("ready") }).AllowAnonymous();
-        app.MapPost("/account/signout", async (SignInManager<BurdenShiftUser> signIn) =>
+        // Only a form of this site signs out: a POST without its antiforgery token (a link on
+        // another site) changes nothing. A handler with no form parameters gets no automatic check.
+        app.MapPost("/account/signout", async (HttpContext context, IAntiforgery antiforgery, SignInManager<BurdenShiftUser> signIn) =>
         {
+            if (!await antiforgery.IsRequestValidAsync(context))
+            {
+                return Results.Problem(title: "Invalid sign-out request",
+                    detail: "Sign out with the Sign out button of a BurdenShift page (the request carried no valid antiforgery token).",
+                    statusCode: StatusCodes.Status400BadRequest);
+            }
+
             await signIn.SignOutAsync();
             return Results.LocalRedirect("~/");
         });

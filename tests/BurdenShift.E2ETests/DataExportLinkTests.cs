@@ -17,8 +17,7 @@ public sealed class DataExportLinkTests(Infrastructure.Browser browser, SharedAp
         var app = apps.PublicRecord;
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(app.BaseUrl + "/areas/isr?asOf=2026-06-30");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.OpenAsync(app.BaseUrl + "/areas/isr?asOf=2026-06-30");
         var csv = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("data-export-areas-isr-csv").ClickAsync());
 
         Assert.Equal("burdenshift-isr-2026-06-30.csv", csv.SuggestedFilename);
@@ -26,8 +25,7 @@ public sealed class DataExportLinkTests(Infrastructure.Browser browser, SharedAp
         Assert.StartsWith("\uFEFFarea_key,as_of,date_precision,europe_share,us_share,confidence,source", text, StringComparison.Ordinal);
         Assert.Contains("isr,2011-12-31,year,,80,low,", text, StringComparison.Ordinal);
 
-        await page.GotoAsync(app.BaseUrl + "/?asOf=2025-12-31");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.OpenAsync(app.BaseUrl + "/?asOf=2025-12-31");
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("data-export-areas-xlsx").ClickAsync());
 
         Assert.Equal("burdenshift-areas-2025-12-31.xlsx", xlsx.SuggestedFilename);

@@ -18,8 +18,7 @@ public sealed class OverviewTests(Infrastructure.Browser browser, SharedApps app
         var app = apps.PublicRecord;
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(app.BaseUrl + "/");
-        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        await page.OpenAsync(app.BaseUrl + "/");
 
         foreach (var key in Areas)
         {
@@ -44,7 +43,7 @@ public sealed class OverviewTests(Infrastructure.Browser browser, SharedApps app
         var app = apps.Illustrative;
         var page = await browser.NewPageAsync();
 
-        await page.GotoAsync(app.BaseUrl + "/");
+        await page.OpenAsync(app.BaseUrl + "/");
 
         Assert.Contains("ILLUSTRATIVE", await page.GetByTestId("illustrative-banner").InnerTextAsync());
         await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("overview-illustrative"), FullPage = true });

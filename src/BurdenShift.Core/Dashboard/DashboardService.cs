@@ -74,6 +74,11 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     /// <summary>One area with its assessments, indicators and milestones, or null for an unknown key.</summary>
     public async Task<AreaDetail?> GetAreaAsync(string key, DateOnly asOf, CancellationToken ct = default)
     {
+        if (!Inputs.InputRules.IsPlausibleKey(key))
+        {
+            return null; // unknown, without asking the database (PostgreSQL refuses a NUL in a parameter)
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var area = await AreaRows(db, asOf, key).FirstOrDefaultAsync(ct);
         if (area is null)

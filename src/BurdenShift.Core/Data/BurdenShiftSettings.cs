@@ -24,6 +24,13 @@ public sealed record BurdenShiftSettings(
 
     public static readonly IReadOnlyList<string> Datasets = ["public-record", "illustrative", "none"];
 
+    /// <summary>
+    /// True when no connection string was configured and the SQLite file is the default one,
+    /// whose folder the app may create. A configured path must name a folder that exists: a typo
+    /// would otherwise create a fresh database somewhere unexpected.
+    /// </summary>
+    public bool UsesDefaultSqliteFile { get; init; }
+
     public static BurdenShiftSettings Read(IConfiguration config, string contentRoot)
     {
         var providerText = config[ProviderKey];
@@ -39,6 +46,7 @@ public sealed record BurdenShiftSettings(
         }
 
         var connection = config[ConnectionStringKey];
+        var usesDefault = false;
         if (string.IsNullOrWhiteSpace(connection))
         {
             if (provider == DatabaseProvider.Postgres)
@@ -48,6 +56,7 @@ public sealed record BurdenShiftSettings(
             }
 
             connection = $"Data Source={Path.Combine(contentRoot, DefaultSqliteFile)}";
+            usesDefault = true;
         }
 
         try
@@ -77,7 +86,7 @@ public sealed record BurdenShiftSettings(
                 $"{SeedKey} is '{config[SeedKey]}': set it to {string.Join(", ", Datasets)}.");
         }
 
-        return new BurdenShiftSettings(provider, connection, migrate, dataset);
+        return new BurdenShiftSettings(provider, connection, migrate, dataset) { UsesDefaultSqliteFile = usesDefault };
     }
 
     /// <summary>The connection target without credentials, safe to log.</summary>

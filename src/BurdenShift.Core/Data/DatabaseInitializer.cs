@@ -56,11 +56,24 @@ public sealed class DatabaseInitializer(
     private void EnsureSqliteFolder()
     {
         var file = new Microsoft.Data.Sqlite.SqliteConnectionStringBuilder(settings.ConnectionString).DataSource;
-        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
-        if (!string.IsNullOrEmpty(folder) && file != ":memory:")
+        if (string.IsNullOrEmpty(file) || file == ":memory:")
         {
-            Directory.CreateDirectory(folder);
+            return;
         }
+
+        var folder = Path.GetDirectoryName(Path.GetFullPath(file));
+        if (string.IsNullOrEmpty(folder) || Directory.Exists(folder))
+        {
+            return;
+        }
+
+        if (!settings.UsesDefaultSqliteFile)
+        {
+            throw new StartupConfigurationException(
+                $"The folder of the SQLite file {file} does not exist: create {folder} first, or fix {BurdenShiftSettings.ConnectionStringKey}.");
+        }
+
+        Directory.CreateDirectory(folder);
     }
 
     private static bool IsConnectionFailure(Exception ex) =>

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -54,6 +55,11 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
     /// <summary>Every change to an area, its figures, targets, milestones and its indicators' observations.</summary>
     public async Task<IReadOnlyList<HistoryEntry>> GetAreaHistoryAsync(string areaKey, CancellationToken ct = default)
     {
+        if (!InputRules.IsPlausibleKey(areaKey))
+        {
+            return [];
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var entries = await db.AuditEntries.AsNoTracking().Where(a => a.AreaKey == areaKey)
             .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
@@ -84,6 +90,11 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
             return SaveResult.Refused("reason", "Say why you undo this import: the reason is kept with every row it deletes.");
         }
 
+        if (InputRules.TextProblem(reason.Trim(), ColumnLimits.Reason, multiline: true) is { } reasonProblem)
+        {
+            return SaveResult.Refused("reason", $"The reason {reasonProblem}.");
+        }
+
         // Each deletion keeps the reason with a reference to the import (at most 1000 characters in all).
         var text = $"{reason.Trim()} (undo of import #{changeSetId})";
         if (text.Length > 1000)
@@ -91,7 +102,7 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
             return SaveResult.Refused("reason", $"At most {1000 - (text.Length - reason.Trim().Length)} characters for an undo (this is {reason.Trim().Length}).");
         }
 
-        var by = user.Identity?.Name ?? "anonymous";
+        var by = InputRules.Attribution(user.Identity?.Name ?? "anonymous");
         try
         {
             var result = await DurableWrite.RunAsync(dbFactory, (db, ct2) => UndoOnceAsync(db, changeSetId, text, by, ct2), ct);

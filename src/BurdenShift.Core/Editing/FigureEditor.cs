@@ -6,6 +6,7 @@ using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.Extensions.Logging;
@@ -50,6 +51,11 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
     /// <summary>The id of an area's target, for links from pages that show targets by key.</summary>
     public async Task<long?> FindTargetIdAsync(string areaKey, string targetKey, CancellationToken ct = default)
     {
+        if (!InputRules.IsPlausibleKey(areaKey) || !InputRules.IsPlausibleKey(targetKey))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Targets.Where(t => t.Area!.Key == areaKey && t.Key == targetKey).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
     }
@@ -57,6 +63,11 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
     /// <summary>The id of an area, for its edit link.</summary>
     public async Task<long?> FindAreaIdAsync(string areaKey, CancellationToken ct = default)
     {
+        if (!InputRules.IsPlausibleKey(areaKey))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Areas.Where(a => a.Key == areaKey).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
     }
@@ -64,6 +75,11 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
     /// <summary>An empty form for a new row under an area (or indicator, for observations).</summary>
     public async Task<FigureForm?> NewFormAsync(FigureKind kind, string? parentKey, CancellationToken ct = default)
     {
+        if (kind != FigureKind.Area && !InputRules.IsPlausibleKey(parentKey))
+        {
+            return null;
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         string? areaKey = null;
         string title;
@@ -148,9 +164,9 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         {
             errors["reason"] = "Say why you change it: the reason is kept with the change.";
         }
-        else if (save.Reason is { Length: > 1000 })
+        else if (save.Reason is { } reason && InputRules.TextProblem(reason.Trim(), ColumnLimits.Reason, multiline: true) is { } reasonProblem)
         {
-            errors["reason"] = "The reason is longer than 1000 characters.";
+            errors["reason"] = $"The reason {reasonProblem}.";
         }
 
         object? entity;
@@ -255,9 +271,9 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return SaveResult.Refused("reason", "Say why you delete it: the reason is kept with the deletion.");
         }
 
-        if (reason.Length > 1000)
+        if (InputRules.TextProblem(reason.Trim(), ColumnLimits.Reason, multiline: true) is { } reasonProblem)
         {
-            return SaveResult.Refused("reason", "The reason is longer than 1000 characters.");
+            return SaveResult.Refused("reason", $"The reason {reasonProblem}.");
         }
 
         var by = Who(user);
@@ -325,8 +341,13 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         }
 
         // The audit trail keeps the reason with a reference to the change (at most 1000 characters in all).
+        if (InputRules.TextProblem(reason.Trim(), ColumnLimits.Reason, multiline: true) is { } reasonProblem)
+        {
+            return SaveResult.Refused("reason", $"The reason {reasonProblem}.");
+        }
+
         var text = $"{reason.Trim()} (reverts change #{auditId})";
-        if (text.Length > 1000)
+        if (text.Length > ColumnLimits.Reason)
         {
             return SaveResult.Refused("reason", $"At most {1000 - (text.Length - reason.Trim().Length)} characters for a revert (this is {reason.Trim().Length}).");
         }
@@ -450,7 +471,7 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         return SaveAsync(new FigureSave(FigureKind.Assessment, null, null, draft.AreaKey, values, null), user, ct);
     }
 
-    private static string Who(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? name : "anonymous";
+    private static string Who(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? InputRules.Attribution(name) : "anonymous";
 
     internal static async Task<object?> FindAsync(BurdenShiftDbContext db, FigureKind kind, long id, CancellationToken ct) => kind switch
     {
@@ -580,6 +601,12 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             return (new CapabilityArea { Key = "", Name = "", DisplayOrder = order + 1 }, null);
         }
 
+        if (!InputRules.IsPlausibleKey(parentKey))
+        {
+            errors[""] = $"There is no {(kind == FigureKind.Observation ? "indicator" : "area")} with the key '{InputRules.Shown(parentKey ?? "")}'.";
+            return (null, null);
+        }
+
         if (kind == FigureKind.Observation)
         {
             var indicator = await db.Indicators.Where(i => i.Key == parentKey).Select(i => new { i.Id, Area = i.Area!.Key }).FirstOrDefaultAsync(ct);
@@ -644,7 +671,7 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
             case CapabilityArea a:
                 if (adding)
                 {
-                    var key = v.Text("key", 60, required: true);
+                    var key = v.Text("key", ColumnLimits.AreaKey, required: true);
                     if (key is not null && !AreaKey().IsMatch(key))
                     {
                         v.Error("key", "Use lower-case letters, digits and single dashes, e.g. space-lift.");
@@ -662,10 +689,10 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                     a.Key = key ?? "";
                 }
 
-                a.Name = v.Text("name", 200, required: true) ?? a.Name;
-                a.Description = v.Text("description", 2000, required: false) ?? "";
-                a.ShareBasis = v.Text("shareBasis", 2000, required: false);
-                a.Weight = v.Number("weight", required: true, min: 0m, max: 100m) ?? a.Weight;
+                a.Name = v.Text("name", ColumnLimits.AreaName, required: true) ?? a.Name;
+                a.Description = v.LongText("description", ColumnLimits.Description, required: false) ?? "";
+                a.ShareBasis = v.LongText("shareBasis", ColumnLimits.Description, required: false);
+                a.Weight = v.Number("weight", required: true, min: 0m, max: 100m, decimals: FigureRules.ShareDecimals) ?? a.Weight;
                 break;
 
             case ShareAssessment s:
@@ -675,8 +702,8 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                     (s.AsOf, s.AsOfPrecision) = (date, DatePrecision.Day);
                 }
 
-                var eu = v.Number("europeShare", required: false, min: null, max: null);
-                var us = v.Number("usShare", required: false, min: null, max: null);
+                var eu = v.Number("europeShare", required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
+                var us = v.Number("usShare", required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
                 if (!v.Has("europeShare") && !v.Has("usShare"))
                 {
                     foreach (var (field, message) in FigureRules.ShareProblems("europeShare", eu, "usShare", us))
@@ -687,7 +714,7 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
 
                 (s.EuropeShare, s.UsShare) = (eu, us);
                 s.Confidence = v.Confidence("confidence") ?? s.Confidence;
-                s.Note = v.Text("note", 2000, required: false);
+                s.Note = v.LongText("note", ColumnLimits.Note, required: false);
                 break;
 
             case IndicatorObservation o:
@@ -697,15 +724,15 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                     (o.AsOf, o.AsOfPrecision) = (day, DatePrecision.Day);
                 }
 
-                o.Value = v.Number("value", required: true, min: -1_000_000_000_000_000m, max: 1_000_000_000_000_000m) ?? o.Value;
+                o.Value = v.Number("value", required: true, min: null, max: null, decimals: FigureRules.ValueDecimals) ?? o.Value;
                 o.Confidence = v.Confidence("confidence") ?? o.Confidence;
-                o.Note = v.Text("note", 2000, required: false);
+                o.Note = v.LongText("note", ColumnLimits.Note, required: false);
                 break;
 
             case Target t:
                 if (adding)
                 {
-                    var key = v.Text("key", 40, required: true);
+                    var key = v.Text("key", ColumnLimits.TargetKey, required: true);
                     if (key is not null && await db.Targets.AnyAsync(x => x.AreaId == t.AreaId && x.Key == key, ct))
                     {
                         v.Error("key", $"This area already has a target with the key '{key}'.");
@@ -714,14 +741,14 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                     t.Key = key ?? "";
                 }
 
-                t.Label = v.Text("label", 200, required: true) ?? t.Label;
-                t.Value = v.Number("value", required: true, min: 0m, max: 100m) ?? t.Value;
+                t.Label = v.Text("label", ColumnLimits.TargetLabel, required: true) ?? t.Label;
+                t.Value = v.Number("value", required: true, min: 0m, max: 100m, decimals: FigureRules.ValueDecimals) ?? t.Value;
                 t.Deadline = v.Date("deadline", required: true) ?? t.Deadline;
-                t.Rationale = v.Text("rationale", 2000, required: true) ?? t.Rationale;
+                t.Rationale = v.LongText("rationale", ColumnLimits.Rationale, required: true) ?? t.Rationale;
                 break;
 
             case Milestone m:
-                m.Title = v.Text("title", 500, required: true) ?? m.Title;
+                m.Title = v.Text("title", ColumnLimits.MilestoneTitle, required: true) ?? m.Title;
                 var due = v.Date("due", required: true);
                 if (due is { } d && d != m.Due)
                 {
@@ -743,7 +770,7 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                     v.Error("completedOn", "A completion date goes only with the status done.");
                 }
 
-                m.Note = v.Text("note", 2000, required: false);
+                m.Note = v.LongText("note", ColumnLimits.Note, required: false);
                 break;
         }
     }
@@ -756,10 +783,10 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         int sourceId;
         if (!string.IsNullOrEmpty(key))
         {
-            var id = await db.Sources.Where(s => s.Key == key).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
+            var id = !InputRules.IsPlausibleKey(key) ? null : await db.Sources.Where(s => s.Key == key).Select(s => (int?)s.Id).FirstOrDefaultAsync(ct);
             if (id is null)
             {
-                v.Error(FigureKinds.SourceField, $"The source '{key}' is not in the registry.");
+                v.Error(FigureKinds.SourceField, $"The source '{InputRules.Shown(key)}' is not in the registry.");
                 return null;
             }
 
@@ -767,10 +794,10 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
         }
         else
         {
-            var publisher = v.Text(FigureKinds.SourcePublisher, 300, required: false);
-            var title = v.Text(FigureKinds.SourceTitle, 500, required: false);
-            var url = v.Text(FigureKinds.SourceUrl, 1000, required: false);
-            var badUrl = url is not null && (!Uri.TryCreate(url, UriKind.Absolute, out var uri) || uri.Scheme is not ("https" or "http"));
+            var publisher = v.Text(FigureKinds.SourcePublisher, ColumnLimits.SourcePublisher, required: false);
+            var title = v.Text(FigureKinds.SourceTitle, ColumnLimits.SourceTitle, required: false);
+            var url = v.Text(FigureKinds.SourceUrl, ColumnLimits.SourceUrl, required: false);
+            var badUrl = url is not null && InputRules.UrlProblem(url) is not null;
             if (badUrl)
             {
                 v.Error(FigureKinds.SourceUrl, "The source URL must be a full web address (https://...).");
@@ -834,26 +861,10 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
 
         public void Error(string field, string message) => errors.TryAdd(field, message);
 
-        public string? Text(string field, int max, bool required)
-        {
-            var text = Raw(field)?.Trim();
-            if (string.IsNullOrEmpty(text))
-            {
-                if (required)
-                {
-                    Error(field, "This field is required.");
-                }
+        public string? Text(string field, int max, bool required) => Checked(field, max, required, multiline: false);
 
-                return null;
-            }
-
-            if (text.Length > max)
-            {
-                Error(field, $"At most {max} characters (this is {text.Length}).");
-            }
-
-            return text;
-        }
+        /// <summary>A text that may hold tabs and line breaks (notes, descriptions).</summary>
+        public string? LongText(string field, int max, bool required) => Checked(field, max, required, multiline: true);
 
         public DateOnly? Date(string field, bool required)
         {
@@ -868,22 +879,16 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                 return null;
             }
 
-            if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+            if (!InputRules.TryDate(text, out var date, out var problem))
             {
-                Error(field, $"'{text}' is not a date written YYYY-MM-DD.");
-                return null;
-            }
-
-            if (FigureRules.DateProblem("The date", date) is { } problem)
-            {
-                Error(field, problem + ".");
+                Error(field, $"The date {problem}.");
                 return null;
             }
 
             return date;
         }
 
-        public decimal? Number(string field, bool required, decimal? min, decimal? max)
+        public decimal? Number(string field, bool required, decimal? min, decimal? max, int decimals)
         {
             var text = Raw(field)?.Trim();
             if (string.IsNullOrEmpty(text))
@@ -896,25 +901,36 @@ public sealed partial class FigureEditor(IDbContextFactory<BurdenShiftDbContext>
                 return null;
             }
 
-            if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+            if (!InputRules.TryNumber(text, decimals, min, max, out var value, out var problem))
             {
-                Error(field, $"'{text}' is not a number (use a dot for decimals).");
-                return null;
-            }
-
-            if ((min is { } lo && value < lo) || (max is { } hi && value > hi))
-            {
-                Error(field, $"{text} is outside {min?.ToString(CultureInfo.InvariantCulture)}..{max?.ToString(CultureInfo.InvariantCulture)}.");
-                return null;
-            }
-
-            if (value.Scale > 6 && value != Math.Round(value, 6))
-            {
-                Error(field, $"{text} has more than 6 decimal places.");
+                Error(field, $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
                 return null;
             }
 
             return value;
+        }
+
+        private string? Checked(string field, int max, bool required, bool multiline)
+        {
+            var text = Raw(field)?.Trim();
+            if (string.IsNullOrEmpty(text))
+            {
+                if (required)
+                {
+                    Error(field, "This field is required.");
+                }
+
+                return null;
+            }
+
+            if (InputRules.TextProblem(text, max, multiline) is { } problem)
+            {
+                // Null: a refused text is never used, not even to look for a duplicate key.
+                Error(field, $"This text {problem}.");
+                return null;
+            }
+
+            return text;
         }
 
         public Confidence? Confidence(string field)

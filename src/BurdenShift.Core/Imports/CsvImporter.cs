@@ -3,6 +3,7 @@ using System.Text;
 using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +31,8 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
     /// <param name="format">CSV, or an .xlsx workbook whose first sheet holds the same columns.</param>
     public async Task<ImportResult> ImportAsync(Stream csv, ImportFormat format, string enteredBy, bool dryRun, CancellationToken ct = default)
     {
+        // A long file name or e-mail must not overflow EnteredBy (PostgreSQL refuses what SQLite stores).
+        enteredBy = InputRules.Attribution(enteredBy);
         List<CsvRecord>? sheet = null;
         try
         {
@@ -200,6 +203,14 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
 
         var header = records[0].Fields;
         var columns = header.Select(h => h.Trim().ToLowerInvariant()).ToArray();
+        var duplicates = columns.GroupBy(c => c, StringComparer.Ordinal).Where(g => g.Count() > 1).Select(g => Named(g.Key)).ToList();
+        if (duplicates.Count > 0)
+        {
+            // Two columns of one name would leave one of them silently unread.
+            result.Problems.Add(new ImportProblem(1, $"The header names a column twice: {string.Join(", ", duplicates)}. Keep one of each."));
+            return result;
+        }
+
         result.Kind = columns[0] switch
         {
             "area" => ImportKind.ShareAssessments,
@@ -208,7 +219,7 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         };
         var expected = result.Kind == ImportKind.IndicatorObservations ? ObservationColumns : ShareColumns;
         var missing = expected.Where(c => !columns.Contains(c)).ToList();
-        var unknown = columns.Where(c => !expected.Contains(c) && c != OptionalColumn).ToList();
+        var unknown = columns.Where(c => !expected.Contains(c) && c != OptionalColumn).Select(Named).ToList();
         if (result.Kind == ImportKind.Unknown || missing.Count > 0 || unknown.Count > 0)
         {
             result.Problems.Add(new ImportProblem(1,
@@ -243,13 +254,13 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             var confidence = WireNames.TryParseConfidence(Field("confidence"), out var c) ? c : (Confidence?)null;
             if (confidence is null)
             {
-                errors.Add($"confidence '{Field("confidence")}' must be high, medium or low");
+                errors.Add($"confidence '{InputRules.Shown(Field("confidence"))}' must be high, medium or low");
             }
 
             var note = Field("note");
-            if (note.Length > 2000)
+            if (InputRules.TextProblem(note, ColumnLimits.Note, multiline: true) is { } noteProblem)
             {
-                errors.Add("note is longer than 2000 characters");
+                errors.Add($"note {noteProblem}");
             }
 
             var source = ResolveSource(Field("source"), Field(OptionalColumn), confidence ?? Confidence.Low, sourceKeys, result, errors);
@@ -260,11 +271,11 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                 var areaKey = Field("area");
                 if (!areas.TryGetValue(areaKey, out var areaId))
                 {
-                    errors.Add(areaKey.Length == 0 ? "area is empty" : $"area '{areaKey}' does not exist (known: {string.Join(", ", areas.Keys.Order())})");
+                    errors.Add(areaKey.Length == 0 ? "area is empty" : $"area '{InputRules.Shown(areaKey)}' does not exist (known: {string.Join(", ", areas.Keys.Order())})");
                 }
 
-                var europe = ParseNumber("europe_share", Field("europe_share"), 4, errors);
-                var us = ParseNumber("us_share", Field("us_share"), 4, errors);
+                var europe = ParseNumber("europe_share", Field("europe_share"), FigureRules.ShareDecimals, errors);
+                var us = ParseNumber("us_share", Field("us_share"), FigureRules.ShareDecimals, errors);
                 var unparsed = (europe is null && Field("europe_share").Length > 0) || (us is null && Field("us_share").Length > 0);
                 if (!unparsed)
                 {
@@ -278,10 +289,10 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                 var indicatorKey = Field("indicator");
                 if (!indicators.TryGetValue(indicatorKey, out var indicatorId))
                 {
-                    errors.Add(indicatorKey.Length == 0 ? "indicator is empty" : $"indicator '{indicatorKey}' does not exist");
+                    errors.Add(indicatorKey.Length == 0 ? "indicator is empty" : $"indicator '{InputRules.Shown(indicatorKey)}' does not exist");
                 }
 
-                var value = ParseNumber("value", Field("value"), 6, errors);
+                var value = ParseNumber("value", Field("value"), FigureRules.ValueDecimals, errors);
                 if (Field("value").Length == 0)
                 {
                     errors.Add("value is empty");
@@ -323,15 +334,15 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             return null;
         }
 
-        if (source.Length > 300)
+        if (InputRules.TextProblem(source, ColumnLimits.SourcePublisher, multiline: false) is { } sourceProblem)
         {
-            errors.Add("source is longer than 300 characters");
+            errors.Add($"source {sourceProblem}");
             return null;
         }
 
-        if (url.Length > 0 && !Uri.TryCreate(url, UriKind.Absolute, out _))
+        if (url.Length > 0 && InputRules.UrlProblem(url) is { } urlProblem)
         {
-            errors.Add($"source_url '{url}' is not an absolute URL");
+            errors.Add($"source_url {urlProblem}");
             return null;
         }
 
@@ -378,13 +389,9 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
 
     private static DateOnly ParseDate(string text, List<string> errors)
     {
-        if (!DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        if (!InputRules.TryDate(text, out var date, out var problem))
         {
-            errors.Add(text.Length == 0 ? "as_of is empty" : $"as_of '{text}' is not a date written YYYY-MM-DD");
-        }
-        else if (FigureRules.DateProblem("as_of", date) is { } problem)
-        {
-            errors.Add(problem);
+            errors.Add($"as_of {problem}");
         }
 
         return date;
@@ -397,26 +404,16 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             return null;
         }
 
-        if (!decimal.TryParse(text, NumberStyles.AllowLeadingSign | NumberStyles.AllowDecimalPoint, CultureInfo.InvariantCulture, out var value))
+        if (!InputRules.TryNumber(text, maxDecimals, null, null, out var value, out var problem))
         {
-            errors.Add($"{column} '{text}' is not a number (use a dot for decimals, no thousands separators)");
-            return null;
-        }
-
-        if (value.Scale > maxDecimals && value != Math.Round(value, maxDecimals))
-        {
-            errors.Add($"{column} {text} has more than {maxDecimals} decimal places");
-            return null;
-        }
-
-        if (Math.Abs(value) >= 1_000_000_000_000_000m)
-        {
-            errors.Add($"{column} {text} is too large");
+            errors.Add($"{column} {problem}");
             return null;
         }
 
         return value;
     }
+
+    private static string Named(string column) => column.Length == 0 ? "(a column without a name)" : $"'{InputRules.Shown(column)}'";
 
     private static string? NullIfEmpty(string s) => s.Length == 0 ? null : s;
 

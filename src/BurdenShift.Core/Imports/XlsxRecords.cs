@@ -4,6 +4,7 @@ using System.Text.RegularExpressions;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
+using BurdenShift.Core.Inputs;
 
 namespace BurdenShift.Core.Imports;
 
@@ -24,6 +25,18 @@ public static partial class XlsxRecords
 
     /// <summary>The most characters one part (a sheet, the shared strings) may hold: a guard against zip bombs, far above any real import.</summary>
     public const long MaxCharactersInPart = 20_000_000;
+
+    /// <summary>
+    /// The widest sheet read: the import has at most eight columns, and a cell far to the right
+    /// (column AAAAAA) would otherwise make every row that wide in memory.
+    /// </summary>
+    public const int MaxColumns = 64;
+
+    /// <summary>The most rows read (rows with content; Excel's own limit is 1,048,576).</summary>
+    public const int MaxRows = 100_000;
+
+    /// <summary>The longest cell text read; longer ones are refused (the longest column takes 2,000).</summary>
+    public const int MaxCellCharacters = 32_767;
 
     /// <exception cref="XlsxReadException">The bytes are not a readable workbook, or it has no worksheet.</exception>
     public static List<CsvRecord> Read(Stream file) => Read(file, MaxCharactersInPart);
@@ -80,8 +93,13 @@ public static partial class XlsxRecords
         var dateStyles = DateStyles(workbookPart.WorkbookStylesPart?.Stylesheet);
         var rows = new List<(int Line, SortedDictionary<int, string> Cells)>();
         var nextRow = 1;
-        foreach (var row in sheetPart.Worksheet?.GetFirstChild<SheetData>()?.Elements<Row>() ?? [])
+        foreach (var row in Rows(sheetPart))
         {
+            if (row.RowIndex?.Value is > 1_048_576)
+            {
+                throw new XlsxReadException($"Row {row.RowIndex.Value} is beyond the last row a workbook can have (1,048,576).");
+            }
+
             var line = row.RowIndex?.Value is { } r ? (int)r : nextRow;
             nextRow = line + 1;
             var cells = new SortedDictionary<int, string>();
@@ -89,8 +107,18 @@ public static partial class XlsxRecords
             foreach (var cell in row.Elements<Cell>())
             {
                 var column = cell.CellReference?.Value is { } reference ? ColumnIndex(reference) : nextColumn;
+                if (column >= MaxColumns)
+                {
+                    throw new XlsxReadException($"Cell {Shown(cell.CellReference?.Value)} is beyond column {ColumnName(MaxColumns - 1)}: an import reads at most {MaxColumns} columns. Delete what is to the right of the table.");
+                }
+
                 nextColumn = column + 1;
                 var text = CellText(cell, shared, dateStyles);
+                if (text.Length > MaxCellCharacters)
+                {
+                    throw new XlsxReadException($"Cell {Shown(cell.CellReference?.Value)} holds {text.Length:N0} characters; a cell may hold at most {MaxCellCharacters:N0}.");
+                }
+
                 if (text.Length > 0)
                 {
                     cells[column] = text;
@@ -99,6 +127,11 @@ public static partial class XlsxRecords
 
             if (cells.Count > 0)
             {
+                if (rows.Count == MaxRows)
+                {
+                    throw new XlsxReadException($"The sheet has more than {MaxRows:N0} rows: split them into several files.");
+                }
+
                 rows.Add((line, cells));
             }
         }
@@ -120,6 +153,35 @@ public static partial class XlsxRecords
 
             return new CsvRecord(r.Line, fields);
         })];
+    }
+
+    /// <summary>
+    /// The sheet's rows one at a time, read as a stream: only one row is ever held as elements,
+    /// not the whole sheet's document tree.
+    /// </summary>
+    private static IEnumerable<Row> Rows(WorksheetPart sheetPart)
+    {
+        using var reader = OpenXmlReader.Create(sheetPart);
+        while (reader.Read())
+        {
+            if (reader.ElementType == typeof(Row) && reader.IsStartElement)
+            {
+                yield return (Row)reader.LoadCurrentElement()!;
+            }
+        }
+    }
+
+    private static string Shown(string? reference) => reference is null ? "(without a reference)" : InputRules.Shown(reference);
+
+    private static string ColumnName(int index)
+    {
+        var name = "";
+        for (var n = index + 1; n > 0; n = (n - 1) / 26)
+        {
+            name = (char)('A' + ((n - 1) % 26)) + name;
+        }
+
+        return name;
     }
 
     private static string CellText(Cell cell, List<string> shared, HashSet<uint> dateStyles)
@@ -287,6 +349,11 @@ public static partial class XlsxRecords
         var column = 0;
         foreach (var c in reference)
         {
+            if (column > MaxColumns)
+            {
+                return column - 1; // far beyond the bound already; no need to read on (and overflow)
+            }
+
             if (c is >= 'A' and <= 'Z')
             {
                 column = (column * 26) + (c - 'A' + 1);

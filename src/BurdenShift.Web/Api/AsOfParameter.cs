@@ -1,4 +1,4 @@
-using System.Globalization;
+using BurdenShift.Core.Inputs;
 
 namespace BurdenShift.Web.Api;
 
@@ -15,14 +15,16 @@ internal static class AsOfParameter
             return true;
         }
 
-        if (DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out asOf))
+        if (InputRules.TryDate(text, out asOf, out var why))
         {
             return true;
         }
 
+        // The range matters as much as the format: charts and the change report compute dates
+        // around asOf, which past year 9999 or before year 1 would throw.
         problem = TypedResults.Problem(
             title: "Invalid asOf",
-            detail: $"asOf must be a date written YYYY-MM-DD, for example 2026-06-30; '{text}' is not.",
+            detail: $"asOf must be a date written YYYY-MM-DD within {InputRules.DateRange}, for example 2026-06-30; it {why}.",
             statusCode: StatusCodes.Status400BadRequest);
         return false;
     }

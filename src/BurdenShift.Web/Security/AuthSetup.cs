@@ -39,6 +39,7 @@ internal static class AuthSetup
             .AddPolicy(Policies.Write, p => p.RequireRole(Roles.Editor, Roles.Admin))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .SetFallbackPolicy(publicRead ? null : new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
+        builder.Services.AddScoped<SignInGate>();
         builder.Services.AddCascadingAuthenticationState();
         builder.Services.AddScoped<Microsoft.AspNetCore.Components.Authorization.AuthenticationStateProvider, RevalidatingAuthState>();
         // Cookies (every HTTP request) are re-checked as often as open circuits.

@@ -39,8 +39,9 @@ public sealed class ExportButtonTests(Infrastructure.Browser browser, SharedApps
         await page.GetByTestId("pack-all-areas").UncheckAsync();
         await page.Locator("input[data-area='drones']").CheckAsync();
         await page.Locator("input[data-target='2027']").UncheckAsync();
-        await Pages.EventuallyAsync(async () => await page.GetByTestId("pack-url").InnerTextAsync() == "api/export/pack.pptx?areas=drones&targets=2030&asOf=2025-06-30",
-            "the pack address does not follow the choices");
+        var shown = "";
+        await Pages.EventuallyAsync(async () => (shown = await page.GetByTestId("pack-url").InnerTextAsync()) == "api/export/pack.pptx?areas=drones&targets=2030&asOf=2025-06-30",
+            () => $"the pack address does not follow the choices: it is {shown}");
 
         var download = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("pack-pdf").ClickAsync());
 

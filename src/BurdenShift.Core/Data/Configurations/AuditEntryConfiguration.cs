@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -13,14 +14,14 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
             t.HasCheckConstraint("CK_AuditEntries_Action", SqlDialect.In("Action", "insert", "update", "delete"));
             t.HasCheckConstraint("CK_AuditEntries_By", SqlDialect.NotBlank("By"));
         });
-        b.Property(x => x.By).HasMaxLength(256);
+        b.Property(x => x.By).HasMaxLength(ColumnLimits.UserName);
         b.Property(x => x.Action).HasMaxLength(10);
         b.Property(x => x.EntityType).HasMaxLength(60);
         b.Property(x => x.EntityId).HasMaxLength(60);
-        b.Property(x => x.Summary).HasMaxLength(500);
-        b.Property(x => x.Reason).HasMaxLength(1000);
+        b.Property(x => x.Summary).HasMaxLength(ColumnLimits.Summary);
+        b.Property(x => x.Reason).HasMaxLength(ColumnLimits.Reason);
         b.HasIndex(x => new { x.EntityType, x.EntityId });
-        b.Property(x => x.AreaKey).HasMaxLength(60);
+        b.Property(x => x.AreaKey).HasMaxLength(ColumnLimits.AreaKey);
         b.HasIndex(x => x.At);
         b.HasIndex(x => x.AreaKey);
         // No foreign key: on SQLite adding one rebuilds the table outside a transaction. Change sets

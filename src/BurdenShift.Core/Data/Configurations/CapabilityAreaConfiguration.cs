@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -15,10 +16,10 @@ internal sealed class CapabilityAreaConfiguration : IEntityTypeConfiguration<Cap
         });
         // Unique among the rows not deleted, so a deleted key can be used again.
         b.HasIndex(x => x.Key).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
-        b.Property(x => x.Key).HasMaxLength(60);
-        b.Property(x => x.Name).HasMaxLength(200);
-        b.Property(x => x.Description).HasMaxLength(2000);
-        b.Property(x => x.ShareBasis).HasMaxLength(2000);
+        b.Property(x => x.Key).HasMaxLength(ColumnLimits.AreaKey);
+        b.Property(x => x.Name).HasMaxLength(ColumnLimits.AreaName);
+        b.Property(x => x.Description).HasMaxLength(ColumnLimits.Description);
+        b.Property(x => x.ShareBasis).HasMaxLength(ColumnLimits.Description);
         b.Property(x => x.Weight).HasPrecision(9, 4).HasDefaultValue(1m);
     }
 }

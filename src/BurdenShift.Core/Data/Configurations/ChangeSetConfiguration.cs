@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,9 +15,9 @@ internal sealed class ChangeSetConfiguration : IEntityTypeConfiguration<ChangeSe
             t.HasCheckConstraint("CK_ChangeSets_By", SqlDialect.NotBlank("By"));
         });
         b.Property(x => x.Kind).HasMaxLength(10);
-        b.Property(x => x.Description).HasMaxLength(500);
-        b.Property(x => x.By).HasMaxLength(256);
-        b.Property(x => x.UndoneBy).HasMaxLength(256);
+        b.Property(x => x.Description).HasMaxLength(ColumnLimits.Summary);
+        b.Property(x => x.By).HasMaxLength(ColumnLimits.UserName);
+        b.Property(x => x.UndoneBy).HasMaxLength(ColumnLimits.UserName);
         b.HasIndex(x => x.At);
     }
 }

@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,10 +15,10 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
             t.HasCheckConstraint("CK_Indicators_Direction", SqlDialect.In("Direction", "up", "down"));
         });
         b.HasIndex(x => x.Key).IsUnique();
-        b.Property(x => x.Key).HasMaxLength(80);
-        b.Property(x => x.Name).HasMaxLength(300);
-        b.Property(x => x.Unit).HasMaxLength(100);
-        b.Property(x => x.Description).HasMaxLength(2000);
+        b.Property(x => x.Key).HasMaxLength(ColumnLimits.IndicatorKey);
+        b.Property(x => x.Name).HasMaxLength(ColumnLimits.IndicatorName);
+        b.Property(x => x.Unit).HasMaxLength(ColumnLimits.Unit);
+        b.Property(x => x.Description).HasMaxLength(ColumnLimits.Description);
         b.HasOne(x => x.Area).WithMany(a => a.Indicators).HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -11,8 +12,8 @@ internal sealed class IndicatorObservationConfiguration : IEntityTypeConfigurati
         b.ToTable("IndicatorObservations", t =>
             t.HasCheckConstraint("CK_IndicatorObservations_Confidence", SqlDialect.In("Confidence", "high", "medium", "low")));
         b.Property(x => x.Value).HasPrecision(24, 6);
-        b.Property(x => x.Note).HasMaxLength(2000);
-        b.Property(x => x.EnteredBy).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(ColumnLimits.Note);
+        b.Property(x => x.EnteredBy).HasMaxLength(ColumnLimits.EnteredBy);
         b.HasIndex(x => new { x.IndicatorId, x.AsOf });
         b.HasOne(x => x.Indicator).WithMany(i => i.Observations).HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).IsRequired().OnDelete(DeleteBehavior.Restrict);

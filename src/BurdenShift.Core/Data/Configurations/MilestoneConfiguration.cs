@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -14,8 +15,8 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
             t.HasCheckConstraint("CK_Milestones_Status",
                 SqlDialect.In("Status", "planned", "in-progress", "done", "slipped", "cancelled"));
         });
-        b.Property(x => x.Title).HasMaxLength(500);
-        b.Property(x => x.Note).HasMaxLength(2000);
+        b.Property(x => x.Title).HasMaxLength(ColumnLimits.MilestoneTitle);
+        b.Property(x => x.Note).HasMaxLength(ColumnLimits.Note);
         b.HasIndex(x => x.Due);
         b.HasOne(x => x.Area).WithMany(a => a.Milestones).HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).IsRequired().OnDelete(DeleteBehavior.Restrict);

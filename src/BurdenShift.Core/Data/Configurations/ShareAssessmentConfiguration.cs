@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -24,8 +25,8 @@ internal sealed class ShareAssessmentConfiguration(SqlDialect sql) : IEntityType
         });
         b.Property(x => x.EuropeShare).HasPrecision(7, 4);
         b.Property(x => x.UsShare).HasPrecision(7, 4);
-        b.Property(x => x.Note).HasMaxLength(2000);
-        b.Property(x => x.EnteredBy).HasMaxLength(200);
+        b.Property(x => x.Note).HasMaxLength(ColumnLimits.Note);
+        b.Property(x => x.EnteredBy).HasMaxLength(ColumnLimits.EnteredBy);
         b.HasIndex(x => new { x.AreaId, x.AsOf });
         b.HasOne(x => x.Area).WithMany(a => a.Assessments).HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).IsRequired().OnDelete(DeleteBehavior.Restrict);

@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,11 +17,11 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
             t.HasCheckConstraint("CK_Sources_Confidence", SqlDialect.In("Confidence", "high", "medium", "low"));
         });
         b.HasIndex(x => x.Key).IsUnique();
-        b.Property(x => x.Key).HasMaxLength(80);
-        b.Property(x => x.Publisher).HasMaxLength(300);
-        b.Property(x => x.Title).HasMaxLength(500);
-        b.Property(x => x.Url).HasMaxLength(1000);
-        b.Property(x => x.Note).HasMaxLength(2000);
-        b.Property(x => x.EnteredBy).HasMaxLength(200);
+        b.Property(x => x.Key).HasMaxLength(ColumnLimits.SourceKey);
+        b.Property(x => x.Publisher).HasMaxLength(ColumnLimits.SourcePublisher);
+        b.Property(x => x.Title).HasMaxLength(ColumnLimits.SourceTitle);
+        b.Property(x => x.Url).HasMaxLength(ColumnLimits.SourceUrl);
+        b.Property(x => x.Note).HasMaxLength(ColumnLimits.Note);
+        b.Property(x => x.EnteredBy).HasMaxLength(ColumnLimits.EnteredBy);
     }
 }

@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
@@ -16,9 +17,9 @@ internal sealed class TargetConfiguration(SqlDialect sql) : IEntityTypeConfigura
             t.HasCheckConstraint("CK_Targets_Key", SqlDialect.NotBlank("Key"));
             t.HasCheckConstraint("CK_Targets_Rationale", SqlDialect.NotBlank("Rationale"));
         });
-        b.Property(x => x.Key).HasMaxLength(40);
-        b.Property(x => x.Label).HasMaxLength(200);
-        b.Property(x => x.Rationale).HasMaxLength(2000);
+        b.Property(x => x.Key).HasMaxLength(ColumnLimits.TargetKey);
+        b.Property(x => x.Label).HasMaxLength(ColumnLimits.TargetLabel);
+        b.Property(x => x.Rationale).HasMaxLength(ColumnLimits.Rationale);
         b.Property(x => x.Value).HasPrecision(24, 6);
         b.HasIndex(x => new { x.AreaId, x.Key }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
         b.HasIndex(x => new { x.IndicatorId, x.Key }).IsUnique().HasFilter("\"DeletedAt\" IS NULL");

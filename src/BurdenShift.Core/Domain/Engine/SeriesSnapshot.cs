@@ -29,8 +29,18 @@ public sealed record SeriesSnapshot(
     /// <summary>Years from <paramref name="from"/> to <paramref name="to"/> (negative when earlier).</summary>
     public static decimal Years(DateOnly from, DateOnly to) => (to.DayNumber - from.DayNumber) / DaysPerYear;
 
+    /// <summary>
+    /// The at-risk band: a projection within this fraction of |V - baseline| of reaching V is
+    /// at-risk rather than off-track (rule 7).
+    /// </summary>
+    public const decimal AtRiskBand = 0.1m;
+
     /// <summary>Takes the observations dated on or before <paramref name="asOf"/> and works out current, trend and baseline.</summary>
-    public static SeriesSnapshot Take(IEnumerable<SeriesPoint> points, DateOnly asOf, SeriesKind kind, IndicatorDirection direction)
+    public static SeriesSnapshot Take(IEnumerable<SeriesPoint> points, DateOnly asOf, SeriesKind kind, IndicatorDirection direction) =>
+        Explain(points, asOf, kind, direction).Snapshot;
+
+    /// <summary>As <see cref="Take"/>, with the steps that led to the snapshot.</summary>
+    public static SeriesExplanation Explain(IEnumerable<SeriesPoint> points, DateOnly asOf, SeriesKind kind, IndicatorDirection direction)
     {
         // One point per date, the one entered last: it supersedes earlier entries of that date.
         var byDate = new SortedDictionary<DateOnly, SeriesPoint>();
@@ -47,7 +57,7 @@ public sealed record SeriesSnapshot(
 
         if (byDate.Count == 0)
         {
-            return new SeriesSnapshot(asOf, kind, direction, null, null, null, null, 0);
+            return new SeriesExplanation(new SeriesSnapshot(asOf, kind, direction, null, null, null, null, 0), [], [], null);
         }
 
         var current = byDate.Last().Value;
@@ -56,8 +66,17 @@ public sealed record SeriesSnapshot(
         decimal? trend = window.Count >= 2 && Slope(window, current.Date) is { } slope ? Math.Round(slope, Places) : null;
         var baseline = kind == SeriesKind.Share ? 0m : byDate.First().Value.Value;
         var confidence = (trend is null ? [current] : window).Min(p => p.Confidence);
-        return new SeriesSnapshot(asOf, kind, direction, current, trend, baseline, confidence, byDate.Count);
+        var snapshot = new SeriesSnapshot(asOf, kind, direction, current, trend, baseline, confidence, byDate.Count);
+        return new SeriesExplanation(snapshot, [.. byDate.Values], window, windowStart);
     }
+
+    /// <summary>
+    /// The value a projection must reach to be at-risk rather than off-track: V moved back toward
+    /// the baseline by <see cref="AtRiskBand"/> of |V - baseline|. Null without a baseline.
+    /// </summary>
+    public decimal? AtRiskThreshold(decimal value) => Baseline is { } baseline
+        ? value - (Math.Abs(value - baseline) * AtRiskBand * (Direction == IndicatorDirection.Up ? 1 : -1))
+        : null;
 
     /// <summary>Gap, required pace, projection, ETA and status against one target (rules 3 to 7).</summary>
     public TargetDistance DistanceTo(SeriesTarget target)
@@ -82,7 +101,7 @@ public sealed record SeriesSnapshot(
         var status = met ? TargetStatus.Met
             : AsOf > target.Deadline ? TargetStatus.Missed
             : Reaches(projected, value) ? TargetStatus.OnTrack
-            : Reaches(projected, value - (Math.Abs(value - Baseline!.Value) * 0.1m * (up ? 1 : -1))) ? TargetStatus.AtRisk
+            : Reaches(projected, AtRiskThreshold(value)!.Value) ? TargetStatus.AtRisk
             : TargetStatus.OffTrack;
 
         return new TargetDistance(current, point.Date, TrendPerYear, gap, required, projected, eta, yearsLate, status, Confidence);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using BurdenShift.Core.Inputs;
 using BurdenShift.Web.Live;
 using Microsoft.AspNetCore.Components;
 
@@ -9,7 +10,7 @@ namespace BurdenShift.Web.Components.Shared;
 /// today), loading on navigation (so back and forward replay the view), and reloading when the
 /// figures change in the database.
 /// </summary>
-public abstract class DashboardPage : ComponentBase, IDisposable
+public abstract class DashboardPage : LoadingPage
 {
     [Inject] protected DataChangeWatcher Live { get; set; } = null!;
 
@@ -38,17 +39,18 @@ public abstract class DashboardPage : ComponentBase, IDisposable
         {
             AsOf = today;
         }
-        else if (DateOnly.TryParseExact(AsOfParameter, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date))
+        else if (InputRules.TryDate(AsOfParameter, out var date, out var problem))
         {
             AsOf = date;
         }
         else
         {
+            // Any date the engine, the charts and the change report compute from stays in 1900..2100.
             AsOf = today;
-            AsOfProblem = $"'{AsOfParameter}' in the address is not a date written YYYY-MM-DD; showing today instead.";
+            AsOfProblem = $"The date in the address {problem}; showing today instead.";
         }
 
-        await LoadAsync();
+        await TrackAsync(LoadAsync);
     }
 
     /// <summary>Loads the page's figures for <see cref="AsOf"/>.</summary>
@@ -59,13 +61,13 @@ public abstract class DashboardPage : ComponentBase, IDisposable
 
     private void OnDataChanged(DataChange change) => _ = InvokeAsync(async () =>
     {
-        await LoadAsync();
+        await TrackAsync(LoadAsync);
         StateHasChanged();
     });
 
-    public void Dispose()
+    protected override void Dispose(bool disposing)
     {
         Live.Changed -= OnDataChanged;
-        GC.SuppressFinalize(this);
+        base.Dispose(disposing);
     }
 }
