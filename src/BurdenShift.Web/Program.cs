@@ -10,8 +10,6 @@ if (await CliVerbs.TryRunAsync(args, Console.In, Console.Out, Console.Error) is 
     return exitCode;
 }
 
-if (args is ["backup" or "restore", ..]) { return await BackupCommand.RunAsync(args, Console.Out, Console.Error); }
-
 var builder = WebApplication.CreateBuilder(args);
 using var startupLog = WebLogging.Configure(new LoggerConfiguration(), builder.Configuration)
     .Enrich.WithProperty("SourceContext", "BurdenShift.Startup").CreateLogger();
