@@ -40,12 +40,10 @@ public sealed class BackupWriter(IDbContextFactory<BurdenShiftDbContext> dbFacto
 
         var schema = (await probe.Database.GetAppliedMigrationsAsync(ct)).LastOrDefault() ?? "";
         var partial = path + ".partial";
-        // A retry after a dropped connection starts the archive again from an empty file.
         BackupManifest manifest;
         try
         {
-            manifest = await probe.Database.CreateExecutionStrategy().ExecuteAsync(
-                async ct2 => await WriteArchiveAsync(partial, includeAccounts, SchemaName(schema), ct2), ct);
+            manifest = await WriteArchiveAsync(partial, includeAccounts, SchemaName(schema), ct);
             File.Move(partial, path);
         }
         finally
@@ -61,7 +59,7 @@ public sealed class BackupWriter(IDbContextFactory<BurdenShiftDbContext> dbFacto
 
     private async Task<BackupManifest> WriteArchiveAsync(string partial, bool includeAccounts, string schema, CancellationToken ct)
     {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        await using var db = settings.Provider == DatabaseProvider.Postgres ? StreamingPostgresContext() : await dbFactory.CreateDbContextAsync(ct);
         await using var tx = await BeginSnapshotAsync(db, ct);
         var tables = new List<BackupTable>();
         await using (var file = new FileStream(partial, FileMode.Create, FileAccess.Write, FileShare.None))
@@ -104,6 +102,16 @@ public sealed class BackupWriter(IDbContextFactory<BurdenShiftDbContext> dbFacto
         }
     }
 
+    /// <summary>
+    /// The app's PostgreSQL contexts retry, and EF buffers every query result read under a
+    /// retrying strategy (to be able to run it again): a table would then be held whole in memory
+    /// (measured: a 100,000-row database did not fit a 48 MB heap). This context does not retry,
+    /// and the archive is not written under a strategy, so rows stream; a backup cut by a dropped
+    /// connection fails, leaves no file, and is simply run again.
+    /// </summary>
+    private PostgresBurdenShiftDbContext StreamingPostgresContext() =>
+        new(new DbContextOptionsBuilder<PostgresBurdenShiftDbContext>().UseNpgsql(settings.ConnectionString).Options);
+
     internal static readonly JsonSerializerOptions ManifestJson = new(JsonSerializerDefaults.Web) { WriteIndented = true, Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 
     private static async Task FlushAsync(ArrayBufferWriter<byte> buffer, IncrementalHash hash, Stream entry, CancellationToken ct)
@@ -115,8 +123,8 @@ public sealed class BackupWriter(IDbContextFactory<BurdenShiftDbContext> dbFacto
 
     /// <summary>
     /// A read transaction that sees one moment of the database while the app keeps writing:
-    /// PostgreSQL's repeatable read is a snapshot; SQLite's deferred transaction holds a read lock
-    /// from its first query on (writers wait the few seconds a backup takes).
+    /// PostgreSQL's repeatable read is a snapshot; SQLite's deferred transaction reads one snapshot
+    /// of the WAL-mode database from its first query on, and writers carry on meanwhile.
     /// </summary>
     private static async Task<IDbContextTransaction> BeginSnapshotAsync(BurdenShiftDbContext db, CancellationToken ct)
     {

@@ -1,4 +1,3 @@
-using System.Data.Common;
 using System.Diagnostics;
 using System.Globalization;
 using BurdenShift.Core.Backup;
@@ -10,7 +9,7 @@ namespace BurdenShift.Web.Cli;
 /// <c>backup FILE [--include-accounts]</c> writes the whole database to a portable archive;
 /// <c>restore FILE</c> loads one into an empty database of either provider (see README, "Backup
 /// and restore"). Exit code 0 when done, 1 when refused (nothing written), 2 for a usage or
-/// configuration error.
+/// configuration error, 3 when the database cannot be reached (see <see cref="CliVerbs"/>).
 /// </summary>
 internal static class BackupCommand
 {
@@ -18,20 +17,26 @@ internal static class BackupCommand
 
     public const string RestoreUsage = "usage: BurdenShift.Web restore FILE [--Setting:Name value ...]   (into an empty database)";
 
-    private static readonly string Usage = BackupUsage + "\n       " + RestoreUsage["usage: ".Length..];
-
-    public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
+    /// <param name="verb"><c>backup</c> or <c>restore</c>.</param>
+    /// <param name="args">The arguments after the verb.</param>
+    public static async Task<int> RunAsync(string verb, string[] args, TextWriter stdout, TextWriter stderr)
     {
-        var verb = args.FirstOrDefault();
         var accounts = args.Contains("--include-accounts");
-        var rest = args.Skip(1).Where(a => a != "--include-accounts").ToList();
-        if (verb is not ("backup" or "restore") || rest.Count == 0 || rest[0].StartsWith("--", StringComparison.Ordinal) || (accounts && verb == "restore"))
+        var rest = args.Where(a => a != "--include-accounts").ToList();
+        if (rest.Count == 0 || rest[0].StartsWith("--", StringComparison.Ordinal) || (accounts && verb == "restore"))
         {
-            await stderr.WriteLineAsync(Usage);
+            await stderr.WriteLineAsync(verb == "backup" ? BackupUsage : RestoreUsage);
             return 2;
         }
 
         var path = ImportCommand.ResolvePath(rest[0]);
+        if (verb == "restore" && !File.Exists(path))
+        {
+            // Checked before the database is even opened (restore migrates it).
+            await stderr.WriteLineAsync($"restore: {rest[0]} does not exist.");
+            return 1;
+        }
+
         try
         {
             var clock = Stopwatch.StartNew();
@@ -73,9 +78,10 @@ internal static class BackupCommand
             await stderr.WriteLineAsync($"{verb}: {ex.Message}");
             return 2;
         }
-        catch (Exception ex) when (ex is DbException or IOException or UnauthorizedAccessException || ex.InnerException is DbException)
+        catch (Exception ex) when (ex is IOException or UnauthorizedAccessException)
         {
-            await stderr.WriteLineAsync($"{verb}: {(ex.InnerException ?? ex).Message} Nothing was {(verb == "backup" ? "kept" : "written")}.");
+            // The archive cannot be written or read where asked (no such folder, no permission).
+            await stderr.WriteLineAsync($"{verb}: {ex.Message} Nothing was {(verb == "backup" ? "kept" : "written")}.");
             return 1;
         }
     }

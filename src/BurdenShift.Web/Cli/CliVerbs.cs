@@ -23,8 +23,8 @@ public static class CliVerbs
     [
         new("import", ImportCommand.Usage, (args, _, stdout, stderr) => ImportCommand.RunAsync(args, stdout, stderr)),
         new("users", UsersCommand.Usage, UsersCommand.RunAsync),
-        new("backup", BackupCommand.BackupUsage, (args, _, stdout, stderr) => BackupCommand.RunAsync(["backup", .. args], stdout, stderr)),
-        new("restore", BackupCommand.RestoreUsage, (args, _, stdout, stderr) => BackupCommand.RunAsync(["restore", .. args], stdout, stderr)),
+        new("backup", BackupCommand.BackupUsage, (args, _, stdout, stderr) => BackupCommand.RunAsync("backup", args, stdout, stderr)),
+        new("restore", BackupCommand.RestoreUsage, (args, _, stdout, stderr) => BackupCommand.RunAsync("restore", args, stdout, stderr)),
     ];
 
     public static string Usage =>

@@ -293,10 +293,16 @@ internal static class BadInputCorpus
     /// <summary>Argument lists the CLI must refuse without starting anything (or with a configuration error).</summary>
     public static IEnumerable<CliCase> Cli(string sqliteFolderMissing)
     {
-        foreach (var word in new[] { "bakup", "restores", "serve", "imprt", "IMPORT", "Import", "help", "users-add" })
+        foreach (var word in new[] { "bakup", "restores", "serve", "imprt", "IMPORT", "Import", "help", "users-add", "Backup", "dump" })
         {
             yield return new CliCase($"cli unknown verb {word}", [word, "x.csv"]);
         }
+
+        yield return new CliCase("cli backup without a file", ["backup"]);
+        yield return new CliCase("cli backup --include-accounts only", ["backup", "--include-accounts"]);
+        yield return new CliCase("cli restore without a file", ["restore"]);
+        yield return new CliCase("cli restore of a missing file", ["restore", "no-such-file.zip"]);
+        yield return new CliCase("cli restore with --include-accounts", ["restore", "x.zip", "--include-accounts"]);
 
         yield return new CliCase("cli import without a file", ["import"]);
         yield return new CliCase("cli import --dry-run only", ["import", "--dry-run"]);
