@@ -51,7 +51,7 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
     private const int ChartHeight = 675;
     private const float ChartText = 1.45f;
 
-    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, ct);
+    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, HistoryDepth.Full, ct);
 
     public async Task<BriefingPack> BuildAsync(DashboardOverview overview, IReadOnlyList<string> areaKeys, IReadOnlyList<string> targets, CancellationToken ct = default)
     {

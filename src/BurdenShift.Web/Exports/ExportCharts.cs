@@ -46,7 +46,7 @@ public sealed class ExportCharts(DashboardService dashboard)
     /// <summary>The chart of one indicator, or null for an unknown key.</summary>
     public async Task<ExportChart?> IndicatorAsync(string key, DateOnly asOf, IReadOnlyList<string> targets, CancellationToken ct = default)
     {
-        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, ct);
+        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Full, ct);
         if (overview.Indicators.FirstOrDefault(i => i.Key == key) is not { } indicator)
         {
             return null;
@@ -92,7 +92,7 @@ public sealed class ExportCharts(DashboardService dashboard)
 
     /// <summary>The handover index over time against the chosen standard targets.</summary>
     public async Task<ExportChart> IndexAsync(DateOnly asOf, IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ForIndex(await dashboard.GetOverviewAsync(asOf, ct), targets);
+        ForIndex(await dashboard.GetOverviewAsync(asOf, HistoryDepth.Full, ct), targets);
 
     public static ExportChart ForIndex(DashboardOverview overview, IReadOnlyList<string> targets)
     {
