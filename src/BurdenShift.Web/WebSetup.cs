@@ -26,6 +26,8 @@ internal static class WebSetup
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<DataChangeWatcher>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeWatcher>());
+        builder.Services.AddSingleton(sp => new DashboardCache(
+            sp.GetRequiredService<BurdenShift.Core.Dashboard.DashboardService>(), () => sp.GetRequiredService<DataChangeWatcher>().Version));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails();
         // Keys in the database: cookies survive restarts and work across instances behind a load balancer.

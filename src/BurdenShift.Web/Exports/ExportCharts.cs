@@ -1,15 +1,16 @@
 using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Domain;
+using BurdenShift.Web.Live;
 
 namespace BurdenShift.Web.Exports;
 
 /// <summary>
-/// Builds the exported charts from what <see cref="DashboardService"/> returns, so every figure
+/// Builds the exported charts from what <see cref="DashboardCache"/> returns, so every figure
 /// drawn is the API's. The area chart is the area page's: Europe and US shares, a target line per
 /// chosen target and a dashed projection to each deadline when there is a trend.
 /// </summary>
-public sealed class ExportCharts(DashboardService dashboard)
+public sealed class ExportCharts(DashboardCache dashboard)
 {
     public const string Target2027 = "2027";
     public const string Target2030 = "2030";
