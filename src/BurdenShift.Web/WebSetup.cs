@@ -53,6 +53,7 @@ internal static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseDataVersionETags();
 
         app.UseSerilogRequestLogging();
         // Pages get the not-found page; the API answers with problem details.
