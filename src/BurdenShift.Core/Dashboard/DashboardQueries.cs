@@ -38,7 +38,8 @@ internal static class DashboardQueries
                     a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Title).FirstOrDefault(),
                     a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Url).FirstOrDefault(),
                     a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => (Domain.Confidence?)s.Source!.Confidence).FirstOrDefault()),
-                a.Assessments.Where(s => s.AsOf <= asOf && s.EuropeShare != null).Max(s => (DateOnly?)s.AsOf)));
+                // Newest first and the first match, not MAX(): SQLite scans every row for a MAX with a filter.
+                a.Assessments.Where(s => s.AsOf <= asOf && s.EuropeShare != null).OrderByDescending(s => s.AsOf).Select(s => (DateOnly?)s.AsOf).FirstOrDefault()));
 
     public static IQueryable<AreaData> Area(BurdenShiftDbContext db, DateOnly asOf, string key) =>
         db.Areas.AsNoTracking()
@@ -87,7 +88,7 @@ internal static class DashboardQueries
                     i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Title).FirstOrDefault(),
                     i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Url).FirstOrDefault(),
                     i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => (Domain.Confidence?)o.Source!.Confidence).FirstOrDefault()),
-                i.Observations.Where(o => o.AsOf <= asOf).Max(o => (DateOnly?)o.AsOf)));
+                i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault()));
 
     public static IQueryable<IndicatorData> Indicators(BurdenShiftDbContext db, DateOnly asOf, int areaId) =>
         db.Indicators.AsNoTracking()

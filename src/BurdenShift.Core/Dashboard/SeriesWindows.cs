@@ -12,7 +12,7 @@ namespace BurdenShift.Core.Dashboard;
 /// indicators the earliest date (the at-risk baseline). The bounds come from the latest dates
 /// the first command read, computed here in C#, so they are exact on both providers (SQLite and
 /// PostgreSQL disagree on 29 February minus three years) and nothing needs filtering after.
-/// Each series is one branch of a UNION ALL that the (series, AsOf) index answers.
+/// Each is a UNION ALL branch that the (series, AsOf) index answers with a range or a point lookup.
 /// </summary>
 internal static class SeriesWindows
 {
@@ -38,36 +38,29 @@ internal static class SeriesWindows
                 // Locals per area: EF sends each as its own parameter.
                 var id = area.Id;
                 var latestId = area.Latest.Id ?? -1;
-                IQueryable<ShareAssessment> part;
+                // Separate branches, not one OR, so that each is a range or point lookup on the index.
+                var part = db.ShareAssessments.Where(s => s.Id == latestId);
                 if (area.LatestEuropeDate is { } latest)
                 {
                     var start = StartOf(latest);
-                    part = db.ShareAssessments.Where(s => s.AreaId == id && s.AsOf <= asOf
-                        && (s.Id == latestId
-                            || (s.EuropeShare != null
-                                && (s.AsOf >= start
-                                    || (DateOnly?)s.AsOf == db.ShareAssessments
-                                        .Where(t => t.AreaId == id && t.EuropeShare != null && t.AsOf < start)
-                                        .Max(t => (DateOnly?)t.AsOf)))));
-                }
-                else if (area.Latest.Id is not null)
-                {
-                    part = db.ShareAssessments.Where(s => s.Id == latestId);
-                }
-                else
-                {
-                    continue;
+                    part = part
+                        .Concat(db.ShareAssessments.Where(s => s.AreaId == id && s.AsOf >= start && s.AsOf <= asOf && s.EuropeShare != null))
+                        .Concat(db.ShareAssessments.Where(s => s.AreaId == id && s.EuropeShare != null
+                            && (DateOnly?)s.AsOf == db.ShareAssessments
+                                .Where(t => t.AreaId == id && t.EuropeShare != null && t.AsOf < start)
+                                .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()));
                 }
 
                 rows = rows is null ? part : rows.Concat(part);
             }
         }
 
+        // The latest row is also in its window when it gives a Europe share: one copy of each row.
         return rows is null
             ? []
-            : await rows.AsNoTracking()
+            : [.. (await rows.AsNoTracking()
                 .Select(s => new AssessmentPoint(s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence))
-                .ToListAsync(ct);
+                .ToListAsync(ct)).DistinctBy(r => r.Id)];
     }
 
     /// <summary>Each indicator's window, the last date before it and its earliest date (see the class), or with <paramref name="full"/> every observation.</summary>
@@ -90,20 +83,23 @@ internal static class SeriesWindows
 
                 var id = indicatorId;
                 var start = StartOf(latest);
-                var part = db.IndicatorObservations.Where(o => o.IndicatorId == id && o.AsOf <= asOf
-                    && (o.AsOf >= start
-                        || (DateOnly?)o.AsOf == db.IndicatorObservations
-                            .Where(t => t.IndicatorId == id && t.AsOf < start).Max(t => (DateOnly?)t.AsOf)
-                        || (DateOnly?)o.AsOf == db.IndicatorObservations
-                            .Where(t => t.IndicatorId == id).Min(t => (DateOnly?)t.AsOf)));
+                var part = db.IndicatorObservations.Where(o => o.IndicatorId == id && o.AsOf >= start && o.AsOf <= asOf)
+                    .Concat(db.IndicatorObservations.Where(o => o.IndicatorId == id
+                        && (DateOnly?)o.AsOf == db.IndicatorObservations.Where(t => t.IndicatorId == id && t.AsOf < start)
+                            .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()))
+                    // The earliest date: when it is not in the window it is the earliest before it.
+                    .Concat(db.IndicatorObservations.Where(o => o.IndicatorId == id
+                        && (DateOnly?)o.AsOf == db.IndicatorObservations.Where(t => t.IndicatorId == id && t.AsOf < start)
+                            .OrderBy(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()));
                 rows = rows is null ? part : rows.Concat(part);
             }
         }
 
+        // The earliest date may be the one before the window: one copy of each row.
         return rows is null
             ? []
-            : await rows.AsNoTracking()
+            : [.. (await rows.AsNoTracking()
                 .Select(o => new ObservationPoint(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision))
-                .ToListAsync(ct);
+                .ToListAsync(ct)).DistinctBy(o => o.Point.EntryOrder)];
     }
 }
