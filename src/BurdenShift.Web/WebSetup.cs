@@ -30,6 +30,8 @@ internal static class WebSetup
         builder.Services.AddSingleton<DataChangeWatcher>();
         builder.Services.AddScoped<PageActivity>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeWatcher>());
+        builder.Services.AddSingleton(sp => new DashboardCache(
+            sp.GetRequiredService<BurdenShift.Core.Dashboard.DashboardService>(), () => sp.GetRequiredService<DataChangeWatcher>().Version));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
@@ -64,6 +66,7 @@ internal static class WebSetup
         app.UseAuthentication();
         app.UseAuthorization();
         app.UseRateLimiter();
+        app.UseDataVersionETags();
 
         app.UseSerilogRequestLogging();
         // Pages get the not-found page; the API answers with problem details.

@@ -23,19 +23,24 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         (await GetOverviewAsync(asOf, ct)).Index;
 
     /// <summary>
-    /// Everything the overview shows, from one load: the areas, their Europe-share histories and
-    /// the handover index. Three SQL commands whatever the amount of data.
+    /// Everything the overview shows, from one load: the areas, their Europe-share series over
+    /// the trend window (for sparklines) and the handover index. Three SQL commands, each
+    /// reading a number of rows that does not grow with history (docs/decisions/0009).
     /// </summary>
-    public async Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default)
+    public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
+        GetOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
+
+    /// <summary>
+    /// The overview with, for <see cref="HistoryDepth.Full"/>, every Europe-share point and the
+    /// whole index history (charts of the history); the figures are the same either way.
+    /// </summary>
+    public async Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var areas = await AreaRows(db, asOf).ToListAsync(ct);
-        // Every assessment dated on or before asOf, thin: the Europe-share series, and the latest
-        // row of each area (which may give only a US share). Its note and source came with the areas.
-        var rows = await db.ShareAssessments.AsNoTracking()
-            .Where(s => s.AsOf <= asOf)
-            .Select(s => new AssessmentPoint(s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence))
-            .ToListAsync(ct);
+        var areas = await DashboardQueries.AreaHeads(db, asOf).ToListAsync(ct);
+        // Thin rows: the Europe-share points the engine needs and the latest row of each area
+        // (which may give only a US share). Its note and source came with the areas.
+        var rows = await SeriesWindows.SharesAsync(db, areas, asOf, depth == HistoryDepth.Full, ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);
@@ -48,13 +53,13 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         var summaries = areas.Select(a =>
         {
-            var latest = a.Latest is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
+            var latest = a.Latest.Citation is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
                 ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note)
                 : null;
-            return Summarise(a, latest, history[a.Key], milestones, asOf);
+            return Summarise(a.Facts, latest, history[a.Key], milestones, asOf);
         }).ToList();
 
-        var illustrative = areas.Count > 0 && areas[0].Illustrative;
+        var illustrative = areas.Count > 0 && areas[0].Facts.Illustrative;
         var index = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), history[a.Key])), asOf);
         var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         List<IndexResult> indexResults =
@@ -68,7 +73,11 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                     d.Status, d.Confidence);
             }),
         ];
-        return new DashboardOverview(asOf, illustrative, summaries, indexResults, history, index.Points);
+        // Before its window the index was built from partial series: only the window is exact.
+        IReadOnlyList<SeriesPoint> indexHistory = depth == HistoryDepth.Full || snapshot.Current is not { } current
+            ? index.Points
+            : [.. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date))];
+        return new DashboardOverview(asOf, illustrative, summaries, indexResults, history, indexHistory);
     }
 
     /// <summary>One area with its assessments, indicators and milestones, or null for an unknown key.</summary>
@@ -80,16 +89,16 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var area = await AreaRows(db, asOf, key).FirstOrDefaultAsync(ct);
+        var area = await DashboardQueries.Area(db, asOf, key).FirstOrDefaultAsync(ct);
         if (area is null)
         {
             return null;
         }
 
         var assessments = area.Assessments;
-        var indicators = await IndicatorRows(db, asOf, withObservations: true, areaId: area.Id).ToListAsync(ct);
+        var indicators = await DashboardQueries.Indicators(db, asOf, area.Facts.Id).ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
-            .Where(m => m.AreaId == area.Id || m.AreaId == null)
+            .Where(m => m.AreaId == area.Facts.Id || m.AreaId == null)
             .OrderBy(m => m.Due).ThenBy(m => m.Title)
             .Select(m => new
             {
@@ -110,16 +119,17 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var europePoints = assessments
             .Where(s => s.EuropeShare is not null)
             .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence));
-        var latest = assessments.FirstOrDefault(s => s.Id == area.Latest?.Id) is { } l
+        // The rows come in date and entry order: the last is the latest (on a date tie, the one entered last).
+        var latest = assessments.Count > 0 && assessments[^1] is { } l
             ? new LatestShare(l.AsOf, l.DatePrecision, l.EuropeShare, l.UsShare, l.Confidence, l.Source, l.Note)
             : null;
-        var summary = Summarise(area, latest, europePoints, facts, asOf);
+        var summary = Summarise(area.Facts, latest, europePoints, facts, asOf);
 
         return new AreaDetail(
             summary.Key, summary.Name, asOf, summary.Illustrative, summary.Latest, summary.TrendPerYear, summary.Targets,
             area.Description, area.ShareBasis,
             [.. assessments.Select(s => s with { EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize() })],
-            [.. indicators.Select(i => SummariseIndicator(i, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, withObservations: true))],
+            [.. indicators.Select(i => SummariseIndicator(i.Facts, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, i.Observations))],
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
                 new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))]);
     }
@@ -128,15 +138,17 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetIndicatorOverviewAsync(asOf, ct)).Indicators;
 
-    /// <summary>The indicators and their histories (for charts), from one load of three SQL commands.</summary>
-    public async Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default)
+    /// <summary>The indicators and their trend windows, from one load of three SQL commands.</summary>
+    public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
+        GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
+
+    /// <summary>The indicators and their histories (every observation for <see cref="HistoryDepth.Full"/>), from three SQL commands.</summary>
+    public async Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var indicators = await IndicatorRows(db, asOf, withObservations: false).ToListAsync(ct);
-        var points = await db.IndicatorObservations.AsNoTracking()
-            .Where(o => o.AsOf <= asOf)
-            .Select(o => new ObservationPoint(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision))
-            .ToListAsync(ct);
+        var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
+        var points = await SeriesWindows.ObservationsAsync(
+            db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth == HistoryDepth.Full, ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);
@@ -144,93 +156,20 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var byIndicator = points.ToLookup(p => p.IndicatorId);
         var summaries = indicators.Select(i =>
         {
-            var latest = i.Latest is { } cite && byIndicator[i.Id].FirstOrDefault(p => p.Point.EntryOrder == cite.Id) is { } row
+            var latest = i.Latest.Citation is { } cite && byIndicator[i.Facts.Id].FirstOrDefault(p => p.Point.EntryOrder == cite.Id) is { } row
                 ? new LatestValue(row.Point.Date, row.Precision, row.Point.Value, row.Point.Confidence, cite.Source, cite.Note)
                 : null;
-            return SummariseIndicator(i, latest, byIndicator[i.Id].Select(p => p.Point), milestones, asOf, withObservations: false);
+            return SummariseIndicator(i.Facts, latest, byIndicator[i.Facts.Id].Select(p => p.Point), milestones, asOf, withObservations: null);
         }).ToList();
         var history = indicators.ToDictionary(
-            i => i.Key,
-            i => (IReadOnlyList<SeriesPoint>)[.. byIndicator[i.Id].Select(p => p.Point with { Value = p.Point.Value.Normalize() })
+            i => i.Facts.Key,
+            i => (IReadOnlyList<SeriesPoint>)[.. byIndicator[i.Facts.Id].Select(p => p.Point with { Value = p.Point.Value.Normalize() })
                 .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         return new IndicatorOverview(summaries, history);
     }
 
-    private static IQueryable<AreaData> AreaRows(BurdenShiftDbContext db, DateOnly asOf, string? key = null) =>
-        db.Areas.AsNoTracking()
-            .Where(a => key == null || a.Key == key)
-            .OrderBy(a => a.DisplayOrder).ThenBy(a => a.Name)
-            .Select(a => new AreaData(
-                a.Id,
-                a.Key,
-                a.Name,
-                a.Weight,
-                a.Description,
-                a.ShareBasis,
-                db.DatasetInfo.Any(d => d.IsIllustrative),
-                // Latest assessment dated on or before asOf (on a date tie the one entered last) and
-                // its citation: scalar subqueries the (AreaId, AsOf) index answers, where EF's
-                // translation of a whole-row FirstOrDefault is a window over the entire history.
-                a.Assessments.Any(s => s.AsOf <= asOf)
-                    ? new LatestCitation(
-                        a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Id).First(),
-                        a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Note).First(),
-                        new SourceRef(
-                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Key).First(),
-                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Publisher).First(),
-                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Title).First(),
-                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Url).First(),
-                            a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Confidence).First()))
-                    : null,
-                a.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
-                    .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
-                        new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
-                    .ToList(),
-                // One area's page lists every assessment, read with the area (the page's budget is
-                // three commands); the overview, with no key, reads none here.
-                a.Assessments.Where(s => key != null && s.AsOf <= asOf)
-                    .OrderBy(s => s.AsOf).ThenBy(s => s.Id)
-                    .Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
-                        new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
-                        s.Note, s.EnteredBy, s.EnteredAt))
-                    .ToList()));
-
-    private static IQueryable<IndicatorData> IndicatorRows(BurdenShiftDbContext db, DateOnly asOf, bool withObservations, int? areaId = null) =>
-        db.Indicators.AsNoTracking()
-            .Where(i => areaId == null || i.AreaId == areaId)
-            .OrderBy(i => i.Area == null ? 0 : i.Area.DisplayOrder).ThenBy(i => i.Name)
-            .Select(i => new IndicatorData(
-                i.Id,
-                i.Key,
-                i.Name,
-                i.Unit,
-                i.Direction,
-                i.AreaId,
-                i.Area == null ? null : i.Area.Key,
-                db.DatasetInfo.Any(d => d.IsIllustrative),
-                i.Observations.Any(o => o.AsOf <= asOf)
-                    ? new LatestCitation(
-                        i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Id).First(),
-                        i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Note).First(),
-                        new SourceRef(
-                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Key).First(),
-                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Publisher).First(),
-                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Title).First(),
-                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Url).First(),
-                            i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Confidence).First()))
-                    : null,
-                i.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
-                    .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
-                        new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
-                    .ToList(),
-                // The list endpoint needs no history: the condition keeps the rows out of the result in SQL.
-                i.Observations.Where(o => withObservations && o.AsOf <= asOf).OrderBy(o => o.AsOf).ThenBy(o => o.Id)
-                    .Select(o => new ObservationData(new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision,
-                        new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
-                    .ToList()));
-
     private static AreaSummary Summarise(
-        AreaData area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
+        AreaFacts area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
     {
         var snapshot = SeriesSnapshot.Take(europePoints, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
@@ -239,20 +178,21 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))]);
     }
 
+    // The observations come in date and entry order: the last is the latest.
     private static LatestValue? LatestOf(IndicatorData i) =>
-        i.Observations.FirstOrDefault(o => o.Point.EntryOrder == i.Latest?.Id) is { } o
+        i.Observations.Count > 0 && i.Observations[^1] is { } o
             ? new LatestValue(o.Point.Date, o.Precision, o.Point.Value, o.Point.Confidence, o.Source, o.Note)
             : null;
 
     private static IndicatorSummary SummariseIndicator(
-        IndicatorData i, LatestValue? latestValue, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
-        bool withObservations)
+        IndicatorFacts i, LatestValue? latestValue, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
+        List<ObservationData>? withObservations)
     {
         var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Indicator, i.Direction);
         var relevant = milestones.Where(m => i.AreaId is null || m.AreaId == i.AreaId || m.AreaId is null).Select(m => m.Facts).ToList();
         var latest = latestValue is { } l ? l with { Value = l.Value.Normalize() } : null;
-        var observations = withObservations
-            ? i.Observations.Select(o => new ObservationRow(o.Point.EntryOrder, o.Point.Date, o.Precision,
+        var observations = withObservations is not null
+            ? withObservations.Select(o => new ObservationRow(o.Point.EntryOrder, o.Point.Date, o.Precision,
                 o.Point.Value.Normalize(), o.Point.Confidence, o.Source, o.Note)).ToList()
             : null;
         return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
@@ -267,26 +207,4 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             d.Current, d.CurrentDate, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate, d.Status, d.Confidence,
             MilestoneRollup.Of(milestones, t.Deadline, asOf));
     }
-
-    private sealed record AreaData(
-        int Id, string Key, string Name, decimal Weight, string Description, string? ShareBasis, bool Illustrative, LatestCitation? Latest, List<TargetData> Targets,
-        List<AssessmentRow> Assessments);
-
-    /// <summary>The latest row's id, note and source, read with the area or indicator.</summary>
-    private sealed record LatestCitation(long Id, string? Note, SourceRef Source);
-
-    private sealed record AssessmentPoint(
-        int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence);
-
-    private sealed record TargetData(string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
-
-    private sealed record MilestoneData(int? AreaId, MilestoneFacts Facts);
-
-    private sealed record ObservationData(SeriesPoint Point, DatePrecision Precision, SourceRef Source, string? Note);
-
-    private sealed record IndicatorData(
-        int Id, string Key, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? AreaKey, bool Illustrative,
-        LatestCitation? Latest, List<TargetData> Targets, List<ObservationData> Observations);
-
-    private sealed record ObservationPoint(int IndicatorId, SeriesPoint Point, DatePrecision Precision);
 }

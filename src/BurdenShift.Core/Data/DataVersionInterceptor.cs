@@ -16,6 +16,15 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
     // What a save changed, carried from SavingChanges (entries still Added/Modified/Deleted) to SavedChanges.
     private readonly ConditionalWeakTable<DbContext, string> _pending = [];
 
+    private static long _localWrites;
+
+    /// <summary>
+    /// Saves this process made that bumped the data version: caches of computed figures key on
+    /// it with the polled version, so this process's own edits show at once rather than at the
+    /// next poll (a save inside a transaction counts before its commit; the poll after it catches up).
+    /// </summary>
+    public static long LocalWrites => Volatile.Read(ref _localWrites);
+
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
         Remember(eventData.Context);
@@ -35,6 +44,7 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         {
             _pending.Remove(db);
             db.Database.ExecuteSql(Bump(summary));
+            Interlocked.Increment(ref _localWrites);
         }
 
         return result;
@@ -46,6 +56,7 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         {
             _pending.Remove(db);
             await db.Database.ExecuteSqlAsync(Bump(summary), cancellationToken);
+            Interlocked.Increment(ref _localWrites);
         }
 
         return result;

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Exports;
+using BurdenShift.Web.Live;
 using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -8,7 +9,7 @@ namespace BurdenShift.Web.Api;
 
 /// <summary>
 /// Data exports: the read API's tables as CSV (RFC 4180, UTF-8, CRLF) or XLSX (typed cells and a
-/// "Sources" sheet), computed by <see cref="DashboardService"/> exactly as the API computes them.
+/// "Sources" sheet), computed by <see cref="DashboardCache"/> exactly as the API computes them.
 /// Every URL takes <c>asOf=YYYY-MM-DD</c> (default today); reading them needs what the read API
 /// needs (<c>Auth:PublicRead</c>), and they are rate limited per client.
 /// </summary>
@@ -22,7 +23,7 @@ internal static class DataExportApi
     {
         var export = app.MapGroup("/api/export/data").WithTags("Export").RequireRateLimiting(RateLimits.DataExport);
 
-        export.MapGet("/areas.{format}", async (string format, DashboardService dashboard, TimeProvider time,
+        export.MapGet("/areas.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, time, out var date, out var problem))
@@ -40,7 +41,7 @@ internal static class DataExportApi
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        export.MapGet("/areas/{key}.{format}", async (string key, string format, DashboardService dashboard, TimeProvider time,
+        export.MapGet("/areas/{key}.{format}", async (string key, string format, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? table, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, time, out var date, out var problem))
@@ -80,7 +81,7 @@ internal static class DataExportApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        export.MapGet("/indicators.{format}", async (string format, DashboardService dashboard, TimeProvider time,
+        export.MapGet("/indicators.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, time, out var date, out var problem))
@@ -98,7 +99,7 @@ internal static class DataExportApi
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        export.MapGet("/index.{format}", async (string format, DashboardService dashboard, TimeProvider time,
+        export.MapGet("/index.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, time, out var date, out var problem))

@@ -1,4 +1,5 @@
 using BurdenShift.Core.Dashboard;
+using BurdenShift.Web.Live;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BurdenShift.Web.Api;
@@ -13,7 +14,7 @@ internal static class ReadApi
     {
         var api = app.MapGroup("/api").WithTags("Read");
 
-        api.MapGet("/areas", async (DashboardService dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+        api.MapGet("/areas", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem)
                 ? Results.Ok(await dashboard.GetAreasAsync(date, ct))
                 : problem!)
@@ -21,7 +22,7 @@ internal static class ReadApi
             .Produces<IReadOnlyList<AreaSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/areas/{key}", async (string key, DashboardService dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+        api.MapGet("/areas/{key}", async (string key, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
             {
                 if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
                 {
@@ -38,7 +39,7 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators", async (DashboardService dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+        api.MapGet("/indicators", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem)
                 ? Results.Ok(await dashboard.GetIndicatorsAsync(date, ct))
                 : problem!)
@@ -46,7 +47,7 @@ internal static class ReadApi
             .Produces<IReadOnlyList<IndicatorSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/index", async (DashboardService dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+        api.MapGet("/index", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem)
                 ? Results.Ok(await dashboard.GetIndexAsync(date, ct))
                 : problem!)

@@ -2,6 +2,7 @@ using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
+using BurdenShift.Web.Live;
 using Microsoft.Extensions.Options;
 
 namespace BurdenShift.Web.Exports;
@@ -42,7 +43,7 @@ public static class PackText
 }
 
 /// <summary>Puts a briefing pack together from the dashboard's figures; the writers turn it into PPTX and PDF.</summary>
-public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOptions> options)
+public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptions> options)
 {
     private const int MilestonesOnSlide = 4;
 
@@ -51,7 +52,7 @@ public sealed class BriefingPacks(DashboardService dashboard, IOptions<ExportOpt
     private const int ChartHeight = 675;
     private const float ChartText = 1.45f;
 
-    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, ct);
+    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, HistoryDepth.Full, ct);
 
     public async Task<BriefingPack> BuildAsync(DashboardOverview overview, IReadOnlyList<string> areaKeys, IReadOnlyList<string> targets, CancellationToken ct = default)
     {

@@ -1,4 +1,5 @@
 using BurdenShift.Core.Domain;
+using BurdenShift.Web.Components.Shared.Charts;
 using ScottPlot;
 using SkiaSharp;
 
@@ -102,7 +103,7 @@ public static class ChartRenderer
         // ScottPlot paints its whole figure background, so the plot goes first and the texts over it.
         if (plotRect.Height > 60)
         {
-            Plot(chart, unit).Render(canvas, plotRect);
+            Plot(chart, unit, width).Render(canvas, plotRect);
         }
 
         // ScottPlot clears the whole canvas to transparent before it paints its own rectangle: paint the rest white again.
@@ -139,7 +140,7 @@ public static class ChartRenderer
         }
     }
 
-    private static Plot Plot(ExportChart chart, float unit)
+    private static Plot Plot(ExportChart chart, float unit, int width)
     {
         var plot = new Plot();
         plot.Axes.DateTimeTicksBottom();
@@ -158,9 +159,11 @@ public static class ChartRenderer
 
         foreach (var series in chart.Series.Where(s => s.Points.Count > 0))
         {
+            // At most two points per pixel, peaks kept (Lttb): a long history draws no more than a short one.
+            var points = Lttb.Downsample([.. series.Points.OrderBy(p => p.Date)], width * Lttb.PointsPerPixel, p => X(p.Date), p => (double)p.Value);
             var scatter = plot.Add.Scatter(
-                series.Points.Select(p => X(p.Date)).ToArray(),
-                series.Points.Select(p => (double)p.Value).ToArray());
+                points.Select(p => X(p.Date)).ToArray(),
+                points.Select(p => (double)p.Value).ToArray());
             scatter.Color = SeriesColours[series.Style % SeriesColours.Length];
             scatter.LineWidth = 3 * unit;
             scatter.MarkerShape = SeriesMarkers[series.Style % SeriesMarkers.Length];

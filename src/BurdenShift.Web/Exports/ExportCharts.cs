@@ -1,15 +1,16 @@
 using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Domain;
+using BurdenShift.Web.Live;
 
 namespace BurdenShift.Web.Exports;
 
 /// <summary>
-/// Builds the exported charts from what <see cref="DashboardService"/> returns, so every figure
+/// Builds the exported charts from what <see cref="DashboardCache"/> returns, so every figure
 /// drawn is the API's. The area chart is the area page's: Europe and US shares, a target line per
 /// chosen target and a dashed projection to each deadline when there is a trend.
 /// </summary>
-public sealed class ExportCharts(DashboardService dashboard)
+public sealed class ExportCharts(DashboardCache dashboard)
 {
     public const string Target2027 = "2027";
     public const string Target2030 = "2030";
@@ -46,7 +47,7 @@ public sealed class ExportCharts(DashboardService dashboard)
     /// <summary>The chart of one indicator, or null for an unknown key.</summary>
     public async Task<ExportChart?> IndicatorAsync(string key, DateOnly asOf, IReadOnlyList<string> targets, CancellationToken ct = default)
     {
-        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, ct);
+        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Full, ct);
         if (overview.Indicators.FirstOrDefault(i => i.Key == key) is not { } indicator)
         {
             return null;
@@ -92,7 +93,7 @@ public sealed class ExportCharts(DashboardService dashboard)
 
     /// <summary>The handover index over time against the chosen standard targets.</summary>
     public async Task<ExportChart> IndexAsync(DateOnly asOf, IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ForIndex(await dashboard.GetOverviewAsync(asOf, ct), targets);
+        ForIndex(await dashboard.GetOverviewAsync(asOf, HistoryDepth.Full, ct), targets);
 
     public static ExportChart ForIndex(DashboardOverview overview, IReadOnlyList<string> targets)
     {

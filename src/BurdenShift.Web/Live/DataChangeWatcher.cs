@@ -22,6 +22,11 @@ public sealed class DataChangeWatcher(
 
     public event Action<DataChange>? Changed;
 
+    /// <summary>The data version last read (null before the first answer); caches of computed figures key on it.</summary>
+    public long? Version => Interlocked.Read(ref _versionSeen) is var v && v >= 0 ? v : null;
+
+    private long _versionSeen = -1;
+
     /// <summary>Whether the loaded dataset is the illustrative one (every page says so).</summary>
     public bool IsIllustrative { get; private set; }
 
@@ -62,6 +67,7 @@ public sealed class DataChangeWatcher(
             IsIllustrative = info.IsIllustrative;
             var previous = _version;
             _version = info.DataVersion;
+            Interlocked.Exchange(ref _versionSeen, info.DataVersion);
             if (previous is not null && previous != info.DataVersion)
             {
                 Changed?.Invoke(new DataChange(info.DataVersion, info.ChangeSummary));

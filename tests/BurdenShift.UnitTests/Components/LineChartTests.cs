@@ -201,4 +201,21 @@ public sealed class LineChartTests
 
         Assert.NotEqual(first, second);
     }
+
+    [Fact]
+    public void A_series_of_20000_points_draws_at_most_two_markers_per_pixel_and_keeps_its_peak()
+    {
+        using var ctx = new BunitContext();
+        var start = new DateOnly(1800, 1, 1);
+        var points = Enumerable.Range(0, 20_000).Select(i => new ChartPoint(start.AddDays(i), i == 17_777 ? 99m : 40m)).ToList();
+
+        var chart = ctx.Render<LineChart>(p => p
+            .Add(c => c.Title, "A long history")
+            .Add(c => c.Unit, "%")
+            .Add(c => c.Series, [new ChartSeries("Europe share", points)]));
+
+        var markers = chart.FindAll("path.chart-marker");
+        Assert.InRange(markers.Count, 2, 2 * 800);
+        Assert.Contains(markers, m => m.TextContent.Contains(": 99", StringComparison.Ordinal));
+    }
 }

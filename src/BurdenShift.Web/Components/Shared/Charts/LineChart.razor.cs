@@ -115,7 +115,8 @@ public partial class LineChart
 
     private SeriesView BuildSeries(ChartSeries series, int index)
     {
-        var points = series.Points.OrderBy(p => p.Date).ToList();
+        // At most two points per pixel of plot width, peaks kept: a long history draws no more than a short one.
+        var points = Lttb.ForWidth([.. series.Points.OrderBy(p => p.Date)], (int)Math.Ceiling(right - left));
 
         // A line needs two points; a single observation is shown as its marker alone.
         var line = points.Count < 2 ? null : "M" + string.Join(" L", points.Select(Point));

@@ -1,0 +1,59 @@
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Domain.Engine;
+
+namespace BurdenShift.Core.Dashboard;
+
+// What DashboardService reads from the database before the engine computes: thin projections,
+// one per query shape. Internal: nothing outside the service sees them.
+
+/// <summary>An area as the overview reads it: no history, but where its latest rows are.</summary>
+internal sealed record AreaHead(AreaFacts Facts, decimal Weight, LatestCitationRow Latest, DateOnly? LatestEuropeDate)
+{
+    public int Id => Facts.Id;
+
+    public string Key => Facts.Key;
+}
+
+/// <summary>What every summary of an area needs besides its figures.</summary>
+internal sealed record AreaFacts(int Id, string Key, string Name, bool Illustrative, List<TargetData> Targets);
+
+/// <summary>
+/// The latest row's id, note and source, read as nullable scalar subqueries (all null when the
+/// series has no row on or before the date): the (AreaId, AsOf) index answers each, where an
+/// EXISTS test in front of them made PostgreSQL hash the whole table once per area.
+/// </summary>
+internal sealed record LatestCitationRow(
+    long? Id, string? Note, string? SourceKey, string? Publisher, string? Title, string? Url, Confidence? Confidence)
+{
+    public LatestCitation? Citation => Id is { } id
+        ? new LatestCitation(id, Note, new SourceRef(SourceKey!, Publisher!, Title!, Url, Confidence!.Value))
+        : null;
+}
+
+/// <summary>The latest row's id, note and source.</summary>
+internal sealed record LatestCitation(long Id, string? Note, SourceRef Source);
+
+/// <summary>An area with every assessment, as its own page reads it.</summary>
+internal sealed record AreaData(AreaFacts Facts, string Description, string? ShareBasis, List<AssessmentRow> Assessments);
+
+internal sealed record AssessmentPoint(
+    int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence);
+
+internal sealed record TargetData(string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
+
+internal sealed record MilestoneData(int? AreaId, MilestoneFacts Facts);
+
+internal sealed record ObservationData(SeriesPoint Point, DatePrecision Precision, SourceRef Source, string? Note);
+
+/// <summary>An indicator as the indicator list reads it: no history, but where its latest rows are.</summary>
+internal sealed record IndicatorHead(IndicatorFacts Facts, LatestCitationRow Latest, DateOnly? LatestDate);
+
+/// <summary>What every summary of an indicator needs besides its figures.</summary>
+internal sealed record IndicatorFacts(
+    int Id, string Key, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? AreaKey, bool Illustrative,
+    List<TargetData> Targets);
+
+/// <summary>An indicator with every observation, as an area's page reads it.</summary>
+internal sealed record IndicatorData(IndicatorFacts Facts, List<ObservationData> Observations);
+
+internal sealed record ObservationPoint(int IndicatorId, SeriesPoint Point, DatePrecision Precision);

@@ -1,0 +1,105 @@
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Domain.Engine;
+using Microsoft.EntityFrameworkCore;
+
+namespace BurdenShift.Core.Dashboard;
+
+/// <summary>
+/// Reads, in one command, only the rows the engine needs of each series (docs/methodology.md):
+/// the trend window (three years back from the series' own latest date), the last date before
+/// it (the value each area carries into the handover index's window), the latest row, and for
+/// indicators the earliest date (the at-risk baseline). The bounds come from the latest dates
+/// the first command read, computed here in C#, so they are exact on both providers (SQLite and
+/// PostgreSQL disagree on 29 February minus three years) and nothing needs filtering after.
+/// Each is a UNION ALL branch that the (series, AsOf) index answers with a range or a point lookup.
+/// </summary>
+internal static class SeriesWindows
+{
+    /// <summary>First date of the trend window of a series whose latest observation is dated <paramref name="latest"/>.</summary>
+    public static DateOnly StartOf(DateOnly latest) => latest.AddYears(-3); // as SeriesSnapshot: 29 February becomes 28 February
+
+    /// <summary>
+    /// Each area's Europe-share window (see the class) and its latest row, which may give only a
+    /// US share. With <paramref name="full"/>, every row dated on or before the date instead.
+    /// </summary>
+    public static async Task<List<AssessmentPoint>> SharesAsync(
+        BurdenShiftDbContext db, IReadOnlyList<AreaHead> areas, DateOnly asOf, bool full, CancellationToken ct)
+    {
+        IQueryable<ShareAssessment>? rows = null;
+        if (full)
+        {
+            rows = db.ShareAssessments.Where(s => s.AsOf <= asOf);
+        }
+        else
+        {
+            foreach (var area in areas)
+            {
+                // Locals per area: EF sends each as its own parameter.
+                var id = area.Id;
+                var latestId = area.Latest.Id ?? -1;
+                // Separate branches, not one OR, so that each is a range or point lookup on the index.
+                var part = db.ShareAssessments.Where(s => s.Id == latestId);
+                if (area.LatestEuropeDate is { } latest)
+                {
+                    var start = StartOf(latest);
+                    part = part
+                        .Concat(db.ShareAssessments.Where(s => s.AreaId == id && s.AsOf >= start && s.AsOf <= asOf && s.EuropeShare != null))
+                        .Concat(db.ShareAssessments.Where(s => s.AreaId == id && s.EuropeShare != null
+                            && (DateOnly?)s.AsOf == db.ShareAssessments
+                                .Where(t => t.AreaId == id && t.EuropeShare != null && t.AsOf < start)
+                                .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()));
+                }
+
+                rows = rows is null ? part : rows.Concat(part);
+            }
+        }
+
+        // The latest row is also in its window when it gives a Europe share: one copy of each row.
+        return rows is null
+            ? []
+            : [.. (await rows.AsNoTracking()
+                .Select(s => new AssessmentPoint(s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence))
+                .ToListAsync(ct)).DistinctBy(r => r.Id)];
+    }
+
+    /// <summary>Each indicator's window, the last date before it and its earliest date (see the class), or with <paramref name="full"/> every observation.</summary>
+    public static async Task<List<ObservationPoint>> ObservationsAsync(
+        BurdenShiftDbContext db, IReadOnlyList<(int Id, DateOnly? Latest)> indicators, DateOnly asOf, bool full, CancellationToken ct)
+    {
+        IQueryable<IndicatorObservation>? rows = null;
+        if (full)
+        {
+            rows = db.IndicatorObservations.Where(o => o.AsOf <= asOf);
+        }
+        else
+        {
+            foreach (var (indicatorId, latestDate) in indicators)
+            {
+                if (latestDate is not { } latest)
+                {
+                    continue;
+                }
+
+                var id = indicatorId;
+                var start = StartOf(latest);
+                var part = db.IndicatorObservations.Where(o => o.IndicatorId == id && o.AsOf >= start && o.AsOf <= asOf)
+                    .Concat(db.IndicatorObservations.Where(o => o.IndicatorId == id
+                        && (DateOnly?)o.AsOf == db.IndicatorObservations.Where(t => t.IndicatorId == id && t.AsOf < start)
+                            .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()))
+                    // The earliest date: when it is not in the window it is the earliest before it.
+                    .Concat(db.IndicatorObservations.Where(o => o.IndicatorId == id
+                        && (DateOnly?)o.AsOf == db.IndicatorObservations.Where(t => t.IndicatorId == id && t.AsOf < start)
+                            .OrderBy(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()));
+                rows = rows is null ? part : rows.Concat(part);
+            }
+        }
+
+        // The earliest date may be the one before the window: one copy of each row.
+        return rows is null
+            ? []
+            : [.. (await rows.AsNoTracking()
+                .Select(o => new ObservationPoint(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision))
+                .ToListAsync(ct)).DistinctBy(o => o.Point.EntryOrder)];
+    }
+}

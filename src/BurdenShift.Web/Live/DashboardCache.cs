@@ -1,0 +1,127 @@
+using System.Diagnostics.Metrics;
+using BurdenShift.Core.Dashboard;
+using BurdenShift.Core.Data;
+using Microsoft.Extensions.Caching.Memory;
+
+namespace BurdenShift.Web.Live;
+
+/// <summary>
+/// One computation per (as-of date, data version), shared by every page, circuit, API call and
+/// export of this process (docs/decisions/0009). Entries are keyed by the data version the
+/// <see cref="DataChangeWatcher"/> last read and this process's own saves
+/// (<see cref="DataVersionInterceptor.LocalWrites"/>), so a change anywhere makes the next read
+/// compute afresh, once: callers that ask at the same time share the same task. Results are
+/// immutable records; circuits hold references to them, never copies.
+/// </summary>
+public sealed class DashboardCache : IDisposable
+{
+    /// <summary>The meter every BurdenShift instrument belongs to (OpenTelemetry listens to this name).</summary>
+    public const string MeterName = "BurdenShift";
+
+    private static readonly Meter Meter = new(MeterName);
+    private static readonly Counter<long> Computations = Meter.CreateCounter<long>(
+        "burdenshift.dashboard.computations", unit: "{computation}", description: "Dashboard figures computed from the database");
+    private static readonly Counter<long> Hits = Meter.CreateCounter<long>(
+        "burdenshift.dashboard.cache_hits", unit: "{hit}", description: "Dashboard figures served from the shared cache");
+
+    private readonly DashboardService _dashboard;
+    private readonly Func<long?> _version;
+    private readonly Lock _gate = new();
+
+    // A few hundred entries: as-of dates and area keys are chosen by readers, so the count is bounded here.
+    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 512 });
+    private (long? Version, long LocalWrites) _stamp;
+
+    public DashboardCache(DashboardService dashboard, Func<long?> version)
+    {
+        _dashboard = dashboard;
+        _version = version;
+    }
+
+    public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
+        GetOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
+
+    /// <summary>The overview's figures (trend windows for sparklines), or with <see cref="HistoryDepth.Full"/> every point.</summary>
+    public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default) =>
+        GetAsync(("overview", asOf, depth.ToString()), () => _dashboard.GetOverviewAsync(asOf, depth), ct);
+
+    public async Task<IReadOnlyList<AreaSummary>> GetAreasAsync(DateOnly asOf, CancellationToken ct = default) =>
+        (await GetOverviewAsync(asOf, ct)).Areas;
+
+    public async Task<IReadOnlyList<IndexResult>> GetIndexAsync(DateOnly asOf, CancellationToken ct = default) =>
+        (await GetOverviewAsync(asOf, ct)).Index;
+
+    /// <summary>One area's page, or null for an unknown key (also cached: a wrong key costs no SQL the second time).</summary>
+    public Task<AreaDetail?> GetAreaAsync(string key, DateOnly asOf, CancellationToken ct = default) =>
+        GetAsync(("area", asOf, key), () => _dashboard.GetAreaAsync(key, asOf), ct);
+
+    public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
+        GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
+
+    public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default) =>
+        GetAsync(("indicators", asOf, depth.ToString()), () => _dashboard.GetIndicatorOverviewAsync(asOf, depth), ct);
+
+    public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default) =>
+        (await GetIndicatorOverviewAsync(asOf, ct)).Indicators;
+
+    private Task<T> GetAsync<T>((string Kind, DateOnly AsOf, string Arg) what, Func<Task<T>> compute, CancellationToken ct)
+    {
+        var stamp = (_version(), DataVersionInterceptor.LocalWrites);
+        var key = (what.Kind, what.AsOf, what.Arg, stamp);
+        Lazy<Task<T>> entry;
+        bool created;
+        lock (_gate)
+        {
+            if (stamp != _stamp)
+            {
+                // A new version: what was computed before can never be asked for again.
+                _stamp = stamp;
+                _entries.Compact(1.0);
+            }
+
+            created = !_entries.TryGetValue(key, out entry!);
+            if (created)
+            {
+                // Computed without the caller's cancellation: other callers wait for the same task.
+                entry = new Lazy<Task<T>>(compute);
+                _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            }
+        }
+
+        var tags = new KeyValuePair<string, object?>("kind", what.Kind);
+        if (created)
+        {
+            Computations.Add(1, tags);
+        }
+        else
+        {
+            Hits.Add(1, tags);
+        }
+
+        return AwaitAsync(entry, key, ct);
+    }
+
+    // A failed load is not kept: the next caller tries again.
+    private async Task<T> AwaitAsync<T>(Lazy<Task<T>> entry, object key, CancellationToken ct)
+    {
+        try
+        {
+            // The caller may stop waiting; the computation goes on for the others.
+            return await entry.Value.WaitAsync(ct);
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException || entry.Value.IsCanceled)
+        {
+            lock (_gate)
+            {
+                if (_entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
+                {
+                    _entries.Remove(key);
+                }
+            }
+
+            throw;
+        }
+    }
+
+    public void Dispose() => _entries.Dispose();
+}
