@@ -36,8 +36,13 @@ internal static class GeneratedBadInputs
         {
             var row = columns.Select(c => c == column ? value : c switch
             {
-                "area" => "drones", "as_of" => "2025-06-30", "europe_share" => "38.5", "us_share" => "55",
-                "source" => "reuters-2027", "confidence" => "medium", _ => "",
+                "area" => "drones",
+                "as_of" => "2025-06-30",
+                "europe_share" => "38.5",
+                "us_share" => "55",
+                "source" => "reuters-2027",
+                "confidence" => "medium",
+                _ => "",
             });
             var line = string.Join(',', row.Select(v => "\"" + v + "\""));
             yield return new FileCase($"generated csv {column}={BadInputCorpus.Show(value)}", "gen.csv",
@@ -54,8 +59,14 @@ internal static class GeneratedBadInputs
         {
             var form = new Dictionary<string, string?>
             {
-                ["asOf"] = "2026-06-30", ["europeShare"] = "40", ["usShare"] = "50", ["confidence"] = "medium",
-                ["source"] = "", ["sourcePublisher"] = "Example", ["sourceTitle"] = "Report", ["note"] = "",
+                ["asOf"] = "2026-06-30",
+                ["europeShare"] = "40",
+                ["usShare"] = "50",
+                ["confidence"] = "medium",
+                ["source"] = "",
+                ["sourcePublisher"] = "Example",
+                ["sourceTitle"] = "Report",
+                ["note"] = "",
                 [field] = value,
             };
             yield return new FormCase($"generated form {field}={BadInputCorpus.Show(value)}", FigureKind.Assessment, "drones", form, field);
