@@ -108,8 +108,14 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             // New entities for every attempt: a failed attempt's carry ids of a rolled-back transaction.
             var sources = parsed.NewSources.Values.Select(s => new Source
             {
-                Key = s.Key, Publisher = s.Publisher, Title = s.Title, Url = s.Url, Confidence = s.Confidence, Note = s.Note,
-                EnteredBy = enteredBy, EnteredAt = now,
+                Key = s.Key,
+                Publisher = s.Publisher,
+                Title = s.Title,
+                Url = s.Url,
+                Confidence = s.Confidence,
+                Note = s.Note,
+                EnteredBy = enteredBy,
+                EnteredAt = now,
             }).ToDictionary(s => s.Key, StringComparer.Ordinal);
             var changeSet = new ChangeSet
             {

@@ -14,9 +14,11 @@ namespace BurdenShift.Web.Cli;
 /// </summary>
 internal static class BackupCommand
 {
-    public const string Usage =
-        "usage: BurdenShift.Web backup FILE [--include-accounts] [--Setting:Name value ...]\n" +
-        "       BurdenShift.Web restore FILE [--Setting:Name value ...]   (into an empty database)";
+    public const string BackupUsage = "usage: BurdenShift.Web backup FILE [--include-accounts] [--Setting:Name value ...]";
+
+    public const string RestoreUsage = "usage: BurdenShift.Web restore FILE [--Setting:Name value ...]   (into an empty database)";
+
+    private static readonly string Usage = BackupUsage + "\n       " + RestoreUsage["usage: ".Length..];
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {

@@ -23,13 +23,12 @@ public static class CliVerbs
     [
         new("import", ImportCommand.Usage, (args, _, stdout, stderr) => ImportCommand.RunAsync(args, stdout, stderr)),
         new("users", UsersCommand.Usage, UsersCommand.RunAsync),
-        new("backup", BackupCommand.Usage, (args, _, stdout, stderr) => BackupCommand.RunAsync(["backup", .. args], stdout, stderr)),
-        new("restore", BackupCommand.Usage, (args, _, stdout, stderr) => BackupCommand.RunAsync(["restore", .. args], stdout, stderr)),
+        new("backup", BackupCommand.BackupUsage, (args, _, stdout, stderr) => BackupCommand.RunAsync(["backup", .. args], stdout, stderr)),
+        new("restore", BackupCommand.RestoreUsage, (args, _, stdout, stderr) => BackupCommand.RunAsync(["restore", .. args], stdout, stderr)),
     ];
 
     public static string Usage =>
-        "usage: BurdenShift.Web [--Setting:Name value ...]   (runs the web app)\n" + string.Join('\n', Verbs.Select(v => v.Usage).Distinct()
-            .SelectMany(u => u.Split('\n')).Select(line => "       " + line.Replace("usage: ", "", StringComparison.Ordinal).Trim()));
+        "usage: BurdenShift.Web [--Setting:Name value ...]   (runs the web app)\n" + string.Join('\n', Verbs.Select(v => "       " + v.Usage["usage: ".Length..]));
 
     /// <summary>
     /// Runs the verb the arguments start with and returns its exit code, or null when they name

@@ -22,10 +22,35 @@ public sealed class PostgresServer : IAsyncLifetime
     private string? _binDir;
     private bool _asPostgresUser;
     private string _adminConnectionString = "";
+    private bool _dedicated;
+
+    /// <summary>
+    /// A cluster of its own on this machine (even when BURDENSHIFT_TEST_PG names a server), for a
+    /// test that restarts it without disturbing the others. Dispose it when done.
+    /// </summary>
+    public static async Task<PostgresServer> StartDedicatedAsync()
+    {
+        var server = new PostgresServer { _dedicated = true };
+        await server.InitializeAsync();
+        return server;
+    }
+
+    /// <summary>Restarts the dedicated cluster as an operator would (fast shutdown: open connections are cut).</summary>
+    public Task RestartAsync()
+    {
+        if (!_dedicated || _dataRoot is null || _binDir is null)
+        {
+            throw new InvalidOperationException("Only a dedicated cluster may be restarted.");
+        }
+
+        // -l again: without it the server would write to (and hold open) pg_ctl's output.
+        return RunAsync(Path.Combine(_binDir, "pg_ctl"),
+            ["-D", Path.Combine(_dataRoot, "data"), "-l", Path.Combine(_dataRoot, "server.log"), "-m", "fast", "-w", "-t", "60", "restart"], _asPostgresUser);
+    }
 
     public async Task InitializeAsync()
     {
-        var external = Environment.GetEnvironmentVariable(EnvironmentVariable);
+        var external = _dedicated ? null : Environment.GetEnvironmentVariable(EnvironmentVariable);
         if (!string.IsNullOrWhiteSpace(external))
         {
             _adminConnectionString = external;
