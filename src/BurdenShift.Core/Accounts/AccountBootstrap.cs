@@ -64,6 +64,12 @@ public sealed class AccountBootstrap(
     /// <summary>Creates a user with a role; the result says why when it cannot.</summary>
     public static async Task<IdentityResult> CreateAsync(UserManager<BurdenShiftUser> users, string email, string password, string role, TimeProvider time)
     {
+        if (Inputs.InputRules.TextProblem(email, Inputs.ColumnLimits.UserName, multiline: false) is { } problem)
+        {
+            // Checked before Identity looks the address up: PostgreSQL refuses a NUL in a query.
+            return IdentityResult.Failed(new IdentityError { Code = "InvalidEmail", Description = $"The e-mail address {problem}." });
+        }
+
         var user = new BurdenShiftUser { UserName = email, Email = email, EmailConfirmed = true, CreatedAt = time.GetUtcNow() };
         var created = await users.CreateAsync(user, password);
         return created.Succeeded ? await users.AddToRoleAsync(user, role) : created;
