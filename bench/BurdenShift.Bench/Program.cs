@@ -135,7 +135,7 @@ internal static class Program
             }
 
             // The app computes once per (as-of date, data version) and serves repeats from its cache
-            // (docs/decisions/0009): a new as-of date per request times the computation itself.
+            // (docs/decisions/0012): a new as-of date per request times the computation itself.
             var uncached = new double[requests];
             for (var i = 0; i < requests; i++)
             {

@@ -84,7 +84,7 @@ public static class DependencyInjection
     private static readonly DataVersionInterceptor VersionStamp = new();
 
     // A dropped PostgreSQL connection (a restart, a fail-over) is retried after about 0, 1, 3, 5
-    // and 5 seconds: a request waits out a restart of some seconds instead of failing (ADR 0010).
+    // and 5 seconds: a request waits out a restart of some seconds instead of failing (ADR 0011).
     private const int RetryCount = 5;
     private static readonly TimeSpan RetryDelayCap = TimeSpan.FromSeconds(5);
 

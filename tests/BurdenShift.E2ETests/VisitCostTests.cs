@@ -6,7 +6,7 @@ using Microsoft.Extensions.DependencyInjection;
 namespace BurdenShift.E2ETests;
 
 /// <summary>
-/// An interactive visit costs the SQL of one render (docs/decisions/0009): the prerender computes
+/// An interactive visit costs the SQL of one render (docs/decisions/0012): the prerender computes
 /// the overview, the circuit and every later reader take it from the shared cache. The same at 10
 /// rows and at 100,000.
 /// </summary>

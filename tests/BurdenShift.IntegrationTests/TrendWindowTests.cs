@@ -12,7 +12,7 @@ namespace BurdenShift.IntegrationTests;
 
 /// <summary>
 /// The overview reads only each series' trend window and the values carried into it
-/// (docs/decisions/0009). Its figures must be exactly those computed from every row: checked on
+/// (docs/decisions/0012). Its figures must be exactly those computed from every row: checked on
 /// an irregular history with date ties, US-only rows, 29 February and replayed past dates.
 /// </summary>
 [Collection(PostgresCollection.Name)]

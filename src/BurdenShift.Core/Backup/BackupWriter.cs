@@ -14,7 +14,7 @@ namespace BurdenShift.Core.Backup;
 
 /// <summary>
 /// Writes a backup archive: a zip of one JSON-lines file per table plus <c>manifest.json</c> (see
-/// docs/decisions/0009-backup-archive.md). Rows are streamed from one consistent snapshot of the
+/// docs/decisions/0010-backup-archive.md). Rows are streamed from one consistent snapshot of the
 /// database to the file, so memory does not grow with the data; the archive is written next to
 /// its destination and moved there only when complete.
 /// </summary>

@@ -25,7 +25,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     /// <summary>
     /// Everything the overview shows, from one load: the areas, their Europe-share series over
     /// the trend window (for sparklines) and the handover index. Three SQL commands, each
-    /// reading a number of rows that does not grow with history (docs/decisions/0009).
+    /// reading a number of rows that does not grow with history (docs/decisions/0012).
     /// </summary>
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);

@@ -4,7 +4,7 @@ namespace BurdenShift.Core.Dashboard;
 public enum HistoryDepth
 {
     /// <summary>
-    /// What the engine needs (docs/decisions/0009): each series' trend window and the value
+    /// What the engine needs (docs/decisions/0012): each series' trend window and the value
     /// carried into it. Cost does not grow with history; sparklines draw this.
     /// </summary>
     TrendWindow = 0,

@@ -11,7 +11,7 @@ namespace BurdenShift.Core.Data;
 /// A commit whose answer was lost is not repeated: if the last audit entry the attempt wrote is
 /// in the database, the commit landed (PostgreSQL never hands out an identity value twice, so the
 /// id cannot belong to another write). A write is thus committed once, or refused with the
-/// exception; never twice. See docs/decisions/0010-transient-faults.md.
+/// exception; never twice. See docs/decisions/0011-transient-faults.md.
 /// </summary>
 internal static class DurableWrite
 {

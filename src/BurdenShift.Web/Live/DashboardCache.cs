@@ -7,7 +7,7 @@ namespace BurdenShift.Web.Live;
 
 /// <summary>
 /// One computation per (as-of date, data version), shared by every page, circuit, API call and
-/// export of this process (docs/decisions/0009). Entries are keyed by the data version the
+/// export of this process (docs/decisions/0012). Entries are keyed by the data version the
 /// <see cref="DataChangeWatcher"/> last read and this process's own saves
 /// (<see cref="DataVersionInterceptor.LocalWrites"/>), so a change anywhere makes the next read
 /// compute afresh, once: callers that ask at the same time share the same task. Results are

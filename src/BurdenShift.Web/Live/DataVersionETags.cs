@@ -8,7 +8,7 @@ namespace BurdenShift.Web.Live;
 
 /// <summary>
 /// ETags for the read API and the exports, derived from the data version and the request
-/// (docs/decisions/0009): a client that sends the tag back in If-None-Match gets a 304 without
+/// (docs/decisions/0012): a client that sends the tag back in If-None-Match gets a 304 without
 /// the server computing, serialising or drawing anything. Runs after authorisation, so a 304 is
 /// never an answer to a reader who may not read.
 /// </summary>

@@ -4,7 +4,7 @@ namespace BurdenShift.Web.Components.Shared.Charts;
 /// Largest-Triangle-Three-Buckets downsampling (Steinarsson, 2013): keeps the first and the last
 /// point and, from each of the buckets between, the point that spans the largest triangle with
 /// its neighbours, so peaks and troughs survive. Charts draw at most about two points per pixel
-/// of width; more cost bytes and time and show nothing more (docs/decisions/0009).
+/// of width; more cost bytes and time and show nothing more (docs/decisions/0012).
 /// </summary>
 public static class Lttb
 {
