@@ -15,6 +15,11 @@ if (args is ["users", .. var userArgs])
     return await UsersCommand.RunAsync(userArgs, Console.In, Console.Out, Console.Error);
 }
 
+if (args is ["migrate", .. var migrateArgs])
+{
+    return await MigrateCommand.RunAsync(migrateArgs, Console.Out, Console.Error);
+}
+
 var builder = WebApplication.CreateBuilder(args);
 using var startupLog = WebLogging.Configure(new LoggerConfiguration(), builder.Configuration)
     .Enrich.WithProperty("SourceContext", "BurdenShift.Startup").CreateLogger();
