@@ -7,6 +7,7 @@ using BurdenShift.Web.Components;
 using BurdenShift.Web.Exports;
 using BurdenShift.Web.Health;
 using BurdenShift.Web.Live;
+using BurdenShift.Web.Operations;
 using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
@@ -34,6 +35,7 @@ internal static class WebSetup
         builder.Services.AddBurdenShiftRateLimits();
         builder.Services.AddBurdenShiftExports(builder.Configuration);
         builder.Services.AddOpenApi();
+        builder.AddBurdenShiftOperations();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return builder;
@@ -41,6 +43,7 @@ internal static class WebSetup
 
     public static WebApplication UseBurdenShiftWeb(this WebApplication app)
     {
+        app.UseBurdenShiftOperations();
         if (!app.Environment.IsDevelopment())
         {
             app.UseExceptionHandler("/error", createScopeForErrors: true);
