@@ -48,10 +48,6 @@ public sealed class DatabaseInitializer(
                 await seeder.SeedAsync(db, settings.SeedDataset, ct);
             }
         }
-        catch (TimeoutException ex) when (ex.Message.Contains(BurdenShiftSettings.MigrationLockTimeoutKey, StringComparison.Ordinal))
-        {
-            throw new StartupConfigurationException(ex.Message, ex);
-        }
         catch (Exception ex) when (ex is DbException or SocketException or TimeoutException or InvalidOperationException && IsConnectionFailure(ex))
         {
             throw new StartupConfigurationException(

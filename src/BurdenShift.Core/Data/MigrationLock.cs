@@ -25,7 +25,7 @@ internal sealed class MigrationLock : IAsyncDisposable
         _file = file;
     }
 
-    /// <summary>Waits for the lock up to the settings' timeout; throws <see cref="TimeoutException"/> after it.</summary>
+    /// <summary>Waits for the lock up to the settings' timeout; throws <see cref="StartupConfigurationException"/> after it.</summary>
     public static async Task<MigrationLock> AcquireAsync(BurdenShiftSettings settings, CancellationToken ct)
     {
         var until = DateTimeOffset.UtcNow + settings.MigrationLockTimeout;
@@ -84,9 +84,9 @@ internal sealed class MigrationLock : IAsyncDisposable
     {
         if (DateTimeOffset.UtcNow >= until)
         {
-            throw new TimeoutException(
-                $"another instance held the migration lock on {settings.DescribeTarget()} for more than {settings.MigrationLockTimeout.TotalSeconds:0} s " +
-                $"({BurdenShiftSettings.MigrationLockTimeoutKey})");
+            throw new StartupConfigurationException(
+                $"Another instance held the migration lock on {settings.DescribeTarget()} for more than {settings.MigrationLockTimeout.TotalSeconds:0} s " +
+                $"({BurdenShiftSettings.MigrationLockTimeoutKey}): check for a stuck instance or migrate command.");
         }
 
         await Task.Delay(Poll, ct);

@@ -34,8 +34,12 @@ public sealed class ServiceProcess : IAsyncDisposable
 
     public int ExitCode => _process.ExitCode;
 
-    /// <summary>Starts the app with the given environment (settings as Section__Key) on a free port; extra URLs may be added by the caller.</summary>
-    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, int? port = null)
+    /// <summary>
+    /// Starts the app with the given environment (settings as Section__Key) on a free port. The
+    /// browser tests run it as Development: only there does the build output (not a publish)
+    /// serve the static assets.
+    /// </summary>
+    public static ServiceProcess Start(IReadOnlyDictionary<string, string> environment, int? port = null, string hostEnvironment = "Production")
     {
         port ??= FreePort();
         var workDir = Directory.CreateTempSubdirectory("burdenshift-svc-").FullName;
@@ -46,7 +50,9 @@ public sealed class ServiceProcess : IAsyncDisposable
             RedirectStandardError = true,
         };
         psi.ArgumentList.Add(Path.Combine(AppContext.BaseDirectory, "BurdenShift.Web.dll"));
-        psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Production";
+        psi.Environment["ASPNETCORE_ENVIRONMENT"] = hostEnvironment;
+        // appsettings.json from the build output, whatever the working directory.
+        psi.Environment["ASPNETCORE_CONTENTROOT"] = AppContext.BaseDirectory;
         psi.Environment["ASPNETCORE_URLS"] = $"http://127.0.0.1:{port}";
         psi.Environment["DOTNET_gcServer"] = "0";
         foreach (var (k, v) in environment)
