@@ -77,11 +77,24 @@ public sealed class MultiInstanceTests(Infrastructure.Browser browser) : IAsyncL
         Assert.Equal("two", await ServerCookieAsync(reader));
 
         // Instance one stops (a rolling upgrade): the editor's page comes back from instance two with the same view, still signed in.
+        var editorConsole = new List<string>();
+        editor.Console += (_, m) => editorConsole.Add($"{DateTime.UtcNow:HH:mm:ss.fff} {m.Text}");
         await editor.EvaluateAsync("() => { window.__heldByStoppedInstance = true; }");
         await one.StopAsync();
-        await Pages.EventuallyAsync(
-            async () => await ReloadedAndInteractiveAsync(editor),
-            "the page held by the stopped instance never came back interactive from the other one", 45_000);
+        editorConsole.Add($"{DateTime.UtcNow:HH:mm:ss.fff} (instance one exited)");
+        try
+        {
+            await Pages.EventuallyAsync(
+                async () => await ReloadedAndInteractiveAsync(editor),
+                "the page held by the stopped instance never came back interactive from the other one", 45_000);
+        }
+        catch (Xunit.Sdk.FailException)
+        {
+            await editor.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("multi-instance-failover-failed") });
+            throw new InvalidOperationException("The page never came back from instance two. Browser console:\n" + string.Join('\n', editorConsole)
+                + "\n--- instance two:\n" + string.Join('\n', two.Lines.Where(l => !l.Contains("/health/ready", StringComparison.Ordinal)).TakeLast(30)));
+        }
+
         Assert.Contains("/areas/isr", editor.Url);
         Assert.Equal("two", await ServerCookieAsync(editor));
         await editor.GetByTestId("signed-in-as").WaitForAsync();
