@@ -164,7 +164,7 @@ internal static class LoadBench
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
             $"| {provider} | {readers} | {circuits} | {seconds} | {r.SortedMs.Length:N0} | {rps:0.0} | {Percentile(r.SortedMs, 0.5):0.0} | {Percentile(r.SortedMs, 0.95):0.0} " +
-            $"| {(r.SortedMs.Length == 0 ? double.NaN : r.SortedMs[^1]):0.0} | {r.Errors}{kinds} | {alive}/{circuits} | {(browser is null ? double.NaN : browser.StartP95Ms):0} |"));
+            $"| {(r.SortedMs.Length == 0 ? double.NaN : r.SortedMs[^1]):0.0} | {r.Errors}{kinds} | {alive}/{circuits} | {(browser is null ? "-" : browser.StartP95Ms.ToString("0", CultureInfo.InvariantCulture))} |"));
     }
 
     /// <summary>M Chromium pages, one browser context each, so the balancer spreads them like M visitors.</summary>
