@@ -55,7 +55,14 @@ internal static class WebSetup
         app.UseAuthorization();
         app.UseRateLimiter();
 
-        app.UseSerilogRequestLogging();
+        // The host's logger: with preserveStaticLogger the middleware's default, the static Log, is silent.
+        // Health probes (every few seconds from a balancer) are logged below the default level.
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+            o.GetLevel = (context, _, ex) => ex is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose : Serilog.Events.LogEventLevel.Information;
+        });
         // Pages get the not-found page; the API answers with problem details.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());
