@@ -98,7 +98,9 @@ public sealed class MultiInstanceTests(Infrastructure.Browser browser) : IAsyncL
         Assert.Contains("/areas/isr", editor.Url);
         Assert.Equal("two", await ServerCookieAsync(editor));
         await editor.GetByTestId("signed-in-as").WaitForAsync();
-        Assert.True(await editor.Locator("main").GetByText("12.3%").CountAsync() > 0, "the edit is missing after the page moved to instance two");
+        // Interactive comes first; the area's figures render once the page has loaded them.
+        await Pages.EventuallyAsync(async () => await editor.Locator("main").GetByText("12.3%").CountAsync() > 0,
+            "the edit is missing after the page moved to instance two");
         await editor.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("multi-instance-after-failover"), FullPage = true });
         Assert.True(await onReader.CountAsync() > 0);
     }
