@@ -2,7 +2,7 @@
 # Runs BurdenShift's whole test suite: unit, integration (real SQLite and PostgreSQL) and
 # browser tests (real Chromium against a real Kestrel). On a fresh Debian/Ubuntu machine with
 # the .NET 10 SDK it first installs, through apt, what is missing: the PostgreSQL server
-# binaries and Chromium. Extra arguments go to `dotnet test` (e.g. --filter ...).
+# binaries, Chromium and HAProxy. Extra arguments go to `dotnet test` (e.g. --filter ...).
 set -euo pipefail
 cd "$(dirname "$0")"
 
@@ -23,6 +23,11 @@ fi
 if [ -z "${BURDENSHIFT_CHROMIUM:-}" ] && ! command -v chromium >/dev/null 2>&1 \
    && ! command -v chromium-browser >/dev/null 2>&1 && ! command -v google-chrome >/dev/null 2>&1; then
   missing+=(chromium)
+fi
+# The multi-instance browser test puts HAProxy in front of two app instances
+# (BURDENSHIFT_HAPROXY overrides the path).
+if [ -z "${BURDENSHIFT_HAPROXY:-}" ] && ! command -v haproxy >/dev/null 2>&1 && [ ! -x /usr/sbin/haproxy ]; then
+  missing+=(haproxy)
 fi
 # Fonts for the pages Chromium renders and, later, for server-side charts.
 if ! fc-list 2>/dev/null | grep -qi dejavu; then

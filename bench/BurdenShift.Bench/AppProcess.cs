@@ -26,7 +26,7 @@ internal sealed class AppProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
-    public static AppProcess Start(string provider, string connectionString)
+    public static AppProcess Start(string provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "BurdenShift.Web.dll");
         if (!File.Exists(dll))
@@ -50,6 +50,10 @@ internal sealed class AppProcess : IDisposable
         psi.Environment["Seed__Dataset"] = "none";
         // Development serves the static assets from the build output, as `dotnet run` does.
         psi.Environment["ASPNETCORE_ENVIRONMENT"] = "Development";
+        foreach (var (key, value) in settings ?? new Dictionary<string, string>())
+        {
+            psi.Environment[key] = value;
+        }
 
         var process = Process.Start(psi) ?? throw new InvalidOperationException("Could not start dotnet.");
         var app = new AppProcess(process, baseAddress);

@@ -12,7 +12,7 @@ namespace BurdenShift.Bench;
 internal static class Program
 {
     private const string Usage = "usage: dotnet run -c Release --project bench/BurdenShift.Bench -- overview [--requests 50]\n"
-        + "       dotnet run -c Release --project bench/BurdenShift.Bench -- exports [--iterations 25]";
+        + "       dotnet run -c Release --project bench/BurdenShift.Bench -- exports [--iterations 25]\n" + LoadBench.Usage;
     private const string PostgresVariable = "BURDENSHIFT_BENCH_PG";
     private const string AsOf = "2026-06-30";
     private const int WarmupRequests = 5;
@@ -20,6 +20,11 @@ internal static class Program
 
     private static async Task<int> Main(string[] args)
     {
+        if (args is ["load", ..])
+        {
+            return await LoadBench.RunAsync(args);
+        }
+
         if (args is ["exports", ..])
         {
             var iterations = args switch

@@ -9,6 +9,7 @@ using BurdenShift.Web.Errors;
 using BurdenShift.Web.Exports;
 using BurdenShift.Web.Health;
 using BurdenShift.Web.Live;
+using BurdenShift.Web.Operations;
 using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
@@ -42,6 +43,7 @@ internal static class WebSetup
         builder.Services.AddBurdenShiftRateLimits();
         builder.Services.AddBurdenShiftExports(builder.Configuration);
         builder.Services.AddOpenApi();
+        builder.AddBurdenShiftOperations();
         builder.Services.ConfigureHttpJsonOptions(o =>
             o.SerializerOptions.Converters.Add(new JsonStringEnumConverter(JsonNamingPolicy.KebabCaseLower)));
         return builder;
@@ -49,6 +51,7 @@ internal static class WebSetup
 
     public static WebApplication UseBurdenShiftWeb(this WebApplication app)
     {
+        app.UseBurdenShiftOperations();
         // In every environment: the API's errors are problem details (500, or 503 while the
         // database is out of reach), pages get the friendly error page.
         app.UseExceptionHandler(new ExceptionHandlerOptions
@@ -68,7 +71,14 @@ internal static class WebSetup
         app.UseRateLimiter();
         app.UseDataVersionETags();
 
-        app.UseSerilogRequestLogging();
+        // The host's logger: with preserveStaticLogger the middleware's default, the static Log, is silent.
+        // Health probes (every few seconds from a balancer) are logged below the default level.
+        app.UseSerilogRequestLogging(o =>
+        {
+            o.Logger = app.Services.GetService<Serilog.ILogger>();
+            o.GetLevel = (context, _, ex) => ex is not null || context.Response.StatusCode >= 500 ? Serilog.Events.LogEventLevel.Error
+                : context.Request.Path.StartsWithSegments("/health") ? Serilog.Events.LogEventLevel.Verbose : Serilog.Events.LogEventLevel.Information;
+        });
         // Pages get the not-found page; the API answers with problem details.
         app.UseWhen(c => !c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePagesWithReExecute("/not-found"));
         app.UseWhen(c => c.Request.Path.StartsWithSegments("/api"), b => b.UseStatusCodePages());

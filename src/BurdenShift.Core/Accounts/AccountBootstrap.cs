@@ -16,6 +16,7 @@ public sealed class AccountBootstrap(
     IConfiguration configuration,
     SetupToken setupToken,
     TimeProvider time,
+    BurdenShiftSettings settings,
     ILogger<AccountBootstrap> logger)
 {
     public const string EmailKey = "Bootstrap:AdminEmail";
@@ -23,6 +24,8 @@ public sealed class AccountBootstrap(
 
     public async Task RunAsync()
     {
+        // Under the migration lock: instances starting together would otherwise both create the roles.
+        await using var exclusive = await MigrationLock.AcquireAsync(settings, CancellationToken.None);
         await EnsureRolesAsync(roles);
 
         if (users.Users.Any())

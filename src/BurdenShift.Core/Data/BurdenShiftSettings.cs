@@ -18,6 +18,17 @@ public sealed record BurdenShiftSettings(
     public const string MigrateKey = "Database:MigrateOnStartup";
     public const string ConnectionStringKey = "ConnectionStrings:BurdenShift";
     public const string SeedKey = "Seed:Dataset";
+    public const string WaitForMigrationsKey = "Database:WaitForMigrationsSeconds";
+    public const string MigrationLockTimeoutKey = "Database:MigrationLockTimeoutSeconds";
+
+    /// <summary>
+    /// With <see cref="MigrateOnStartup"/> false, how long start-up waits for someone else (the
+    /// <c>migrate</c> command, another instance) to apply pending migrations before it refuses.
+    /// </summary>
+    public TimeSpan WaitForMigrations { get; init; } = TimeSpan.Zero;
+
+    /// <summary>How long an instance waits for another one's migrate-and-seed to finish.</summary>
+    public TimeSpan MigrationLockTimeout { get; init; } = TimeSpan.FromMinutes(5);
 
     /// <summary>Where the SQLite file lives when no connection string is configured.</summary>
     public const string DefaultSqliteFile = "data/burdenshift.db";
@@ -86,7 +97,25 @@ public sealed record BurdenShiftSettings(
                 $"{SeedKey} is '{config[SeedKey]}': set it to {string.Join(", ", Datasets)}.");
         }
 
-        return new BurdenShiftSettings(provider, connection, migrate, dataset) { UsesDefaultSqliteFile = usesDefault };
+        return new BurdenShiftSettings(provider, connection, migrate, dataset)
+        {
+            UsesDefaultSqliteFile = usesDefault,
+            WaitForMigrations = Seconds(config, WaitForMigrationsKey, TimeSpan.Zero),
+            MigrationLockTimeout = Seconds(config, MigrationLockTimeoutKey, TimeSpan.FromMinutes(5)),
+        };
+    }
+
+    private static TimeSpan Seconds(IConfiguration config, string key, TimeSpan fallback)
+    {
+        var text = config[key];
+        if (string.IsNullOrWhiteSpace(text))
+        {
+            return fallback;
+        }
+
+        return int.TryParse(text, System.Globalization.NumberStyles.None, System.Globalization.CultureInfo.InvariantCulture, out var seconds) && seconds <= 86_400
+            ? TimeSpan.FromSeconds(seconds)
+            : throw new StartupConfigurationException($"{key} is '{text}': set it to a whole number of seconds (0 to 86400).");
     }
 
     /// <summary>The connection target without credentials, safe to log.</summary>

@@ -4,6 +4,7 @@ using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Inputs;
+using BurdenShift.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -30,6 +31,29 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
 
     /// <param name="format">CSV, or an .xlsx workbook whose first sheet holds the same columns.</param>
     public async Task<ImportResult> ImportAsync(Stream csv, ImportFormat format, string enteredBy, bool dryRun, CancellationToken ct = default)
+    {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        ImportResult? result = null;
+        try
+        {
+            result = await CheckAndWriteAsync(csv, format, enteredBy, dryRun, ct);
+            return result;
+        }
+        finally
+        {
+            // An exception (cancelled at shutdown, a lost connection) left the transaction uncommitted: rolled back.
+            var outcome = result is null ? "rolled-back" : result.Written ? "written" : !result.Succeeded ? "refused" : "dry-run";
+            var kind = new KeyValuePair<string, object?>("kind", (result?.Kind ?? ImportKind.Unknown).ToString().ToLowerInvariant());
+            BurdenShiftMetrics.Imports.Add(1, kind, new("outcome", outcome));
+            BurdenShiftMetrics.ImportDuration.Record(System.Diagnostics.Stopwatch.GetElapsedTime(started).TotalSeconds, kind, new("outcome", outcome));
+            if (result is { Written: true })
+            {
+                BurdenShiftMetrics.ImportedRows.Add(result.Rows, kind);
+            }
+        }
+    }
+
+    private async Task<ImportResult> CheckAndWriteAsync(Stream csv, ImportFormat format, string enteredBy, bool dryRun, CancellationToken ct)
     {
         // A long file name or e-mail must not overflow EnteredBy (PostgreSQL refuses what SQLite stores).
         enteredBy = InputRules.Attribution(enteredBy);

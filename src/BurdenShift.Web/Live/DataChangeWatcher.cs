@@ -19,6 +19,7 @@ public sealed class DataChangeWatcher(
 {
     private long? _version;
     private bool _failing;
+    private long _lastPollStarted = System.Diagnostics.Stopwatch.GetTimestamp();
 
     public event Action<DataChange>? Changed;
 
@@ -51,6 +52,8 @@ public sealed class DataChangeWatcher(
     /// <summary>Reads the data version now; public so a page can force a check.</summary>
     public async Task PollAsync(CancellationToken ct = default)
     {
+        var started = System.Diagnostics.Stopwatch.GetTimestamp();
+        var previousPoll = Interlocked.Exchange(ref _lastPollStarted, started);
         try
         {
             await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -71,6 +74,8 @@ public sealed class DataChangeWatcher(
             if (previous is not null && previous != info.DataVersion)
             {
                 Changed?.Invoke(new DataChange(info.DataVersion, info.ChangeSummary));
+                // The change happened after the previous poll began: this bounds how late pages hear of it.
+                BurdenShift.Core.Telemetry.BurdenShiftMetrics.LiveRefreshLag.Record(System.Diagnostics.Stopwatch.GetElapsedTime(previousPoll).TotalSeconds);
             }
         }
         catch (Exception ex) when (ex is not OperationCanceledException)

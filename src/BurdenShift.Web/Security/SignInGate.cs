@@ -1,4 +1,5 @@
 using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Telemetry;
 using Microsoft.AspNetCore.Identity;
 
 namespace BurdenShift.Web.Security;
@@ -30,6 +31,7 @@ internal sealed class SignInGate(
         {
             BurnOneVerification(user, password);
             logger.LogWarning("Failed sign-in for {Email}: {Why}", email, user is null ? "no such account" : "account disabled");
+            BurdenShiftMetrics.SignInFailures.Add(1);
             return false;
         }
 
@@ -38,6 +40,7 @@ internal sealed class SignInGate(
             // Identity answers a locked account without looking at the password: do the same work anyway.
             BurnOneVerification(user, password);
             logger.LogWarning("Failed sign-in for {Email}: account locked out", user.Email);
+            BurdenShiftMetrics.SignInFailures.Add(1);
             return false;
         }
 
@@ -49,6 +52,7 @@ internal sealed class SignInGate(
         }
 
         logger.LogWarning("Failed sign-in for {Email}: {Why}", user.Email, result.IsLockedOut ? "wrong password, now locked out" : "wrong password");
+        (result.IsLockedOut ? BurdenShiftMetrics.Lockouts : BurdenShiftMetrics.SignInFailures).Add(1);
         return false;
     }
 
