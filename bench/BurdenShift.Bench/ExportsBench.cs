@@ -31,7 +31,7 @@ internal static class ExportsBench
 
             var dashboard = new DashboardService(new SqliteFactory(connectionString));
             // A new data version at every call: the bench times the computation, not the shared cache.
-            var cache = new DashboardCache(dashboard, () => Stopwatch.GetTimestamp());
+            var cache = new DashboardCache(dashboard, () => Stopwatch.GetTimestamp(), connectionString);
             var charts = new ExportCharts(cache);
             var packs = new BriefingPacks(cache, Options.Create(new ExportOptions { Banner = "BENCHMARK" }));
             var areas = (await dashboard.GetAreasAsync(AsOf, ct)).Select(a => a.Key).ToList();

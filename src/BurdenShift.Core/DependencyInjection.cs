@@ -35,7 +35,7 @@ public static class DependencyInjection
         else
         {
             services.AddPooledDbContextFactory<PostgresBurdenShiftDbContext>(o => Common(o.UseNpgsql(settings.ConnectionString, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
-                .EnableRetryOnFailure(RetryCount, RetryDelayCap, null))));
+                .ExecutionStrategy(d => new ConnectionDropRetryStrategy(d, RetryCount, RetryDelayCap)))));
             services.AddSingleton<IDbContextFactory<BurdenShiftDbContext>, BaseContextFactory<PostgresBurdenShiftDbContext>>();
         }
 

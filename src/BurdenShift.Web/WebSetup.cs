@@ -32,7 +32,8 @@ internal static class WebSetup
         builder.Services.AddScoped<PageActivity>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeWatcher>());
         builder.Services.AddSingleton(sp => new DashboardCache(
-            sp.GetRequiredService<BurdenShift.Core.Dashboard.DashboardService>(), () => sp.GetRequiredService<DataChangeWatcher>().Version));
+            sp.GetRequiredService<BurdenShift.Core.Dashboard.DashboardService>(), () => sp.GetRequiredService<DataChangeWatcher>().Version,
+            sp.GetRequiredService<BurdenShiftSettings>().ConnectionString));
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));

@@ -28,7 +28,7 @@ public sealed class DashboardCacheTests
 
         var counter = new CommandCounter();
         long version = 1;
-        using var cache = new DashboardCache(new DashboardService(database.Factory(counter)), () => Interlocked.Read(ref version));
+        using var cache = new DashboardCache(new DashboardService(database.Factory(counter)), () => Interlocked.Read(ref version), database.ConnectionString);
 
         var first = await cache.GetOverviewAsync(AsOf);
         Assert.InRange(counter.Count, 1, 3);
@@ -70,7 +70,7 @@ public sealed class DashboardCacheTests
         }
 
         // The polled version never moves here: only this process's own save can tell the cache.
-        using var cache = new DashboardCache(new DashboardService(database.Factory()), () => 1);
+        using var cache = new DashboardCache(new DashboardService(database.Factory()), () => 1, database.ConnectionString);
         var before = (await cache.GetAreasAsync(AsOf)).Single(a => a.Key == "drones");
         Assert.NotEqual(42.5m, before.Latest?.EuropeShare);
 

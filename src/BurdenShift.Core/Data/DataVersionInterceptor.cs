@@ -16,14 +16,20 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
     // What a save changed, carried from SavingChanges (entries still Added/Modified/Deleted) to SavedChanges.
     private readonly ConditionalWeakTable<DbContext, string> _pending = [];
 
-    private static long _localWrites;
+    // Per database (its connection string): the tests run several apps, each on a database of its
+    // own, in one process, and one app's saves must not move another's caches.
+    private static readonly System.Collections.Concurrent.ConcurrentDictionary<string, long> LocalWritesByDatabase = new(StringComparer.Ordinal);
 
     /// <summary>
-    /// Saves this process made that bumped the data version: caches of computed figures key on
-    /// it with the polled version, so this process's own edits show at once rather than at the
-    /// next poll (a save inside a transaction counts before its commit; the poll after it catches up).
+    /// Saves this process made to the database that bumped its data version: caches of computed
+    /// figures key on it with the polled version, so this process's own edits show at once rather
+    /// than at the next poll (a save inside a transaction counts before its commit; the poll after
+    /// it catches up).
     /// </summary>
-    public static long LocalWrites => Volatile.Read(ref _localWrites);
+    public static long LocalWritesTo(string database) => LocalWritesByDatabase.GetValueOrDefault(database);
+
+    private static void CountLocalWrite(DbContext db) =>
+        LocalWritesByDatabase.AddOrUpdate(db.Database.GetConnectionString() ?? "", 1, (_, n) => n + 1);
 
     public override InterceptionResult<int> SavingChanges(DbContextEventData eventData, InterceptionResult<int> result)
     {
@@ -44,7 +50,7 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         {
             _pending.Remove(db);
             db.Database.ExecuteSql(Bump(summary));
-            Interlocked.Increment(ref _localWrites);
+            CountLocalWrite(db);
         }
 
         return result;
@@ -56,7 +62,7 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         {
             _pending.Remove(db);
             await db.Database.ExecuteSqlAsync(Bump(summary), cancellationToken);
-            Interlocked.Increment(ref _localWrites);
+            CountLocalWrite(db);
         }
 
         return result;

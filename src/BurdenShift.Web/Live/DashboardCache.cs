@@ -9,7 +9,7 @@ namespace BurdenShift.Web.Live;
 /// One computation per (as-of date, data version), shared by every page, circuit, API call and
 /// export of this process (docs/decisions/0012). Entries are keyed by the data version the
 /// <see cref="DataChangeWatcher"/> last read and this process's own saves
-/// (<see cref="DataVersionInterceptor.LocalWrites"/>), so a change anywhere makes the next read
+/// (<see cref="DataVersionInterceptor.LocalWritesTo"/>), so a change anywhere makes the next read
 /// compute afresh, once: callers that ask at the same time share the same task. Results are
 /// immutable records; circuits hold references to them, never copies.
 /// </summary>
@@ -32,10 +32,14 @@ public sealed class DashboardCache : IDisposable
     private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 512 });
     private (long? Version, long LocalWrites) _stamp;
 
-    public DashboardCache(DashboardService dashboard, Func<long?> version)
+    private readonly string _database;
+
+    /// <param name="database">The connection string of the database the figures come from.</param>
+    public DashboardCache(DashboardService dashboard, Func<long?> version, string database)
     {
         _dashboard = dashboard;
         _version = version;
+        _database = database;
     }
 
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
@@ -66,7 +70,7 @@ public sealed class DashboardCache : IDisposable
 
     private Task<T> GetAsync<T>((string Kind, DateOnly AsOf, string Arg) what, Func<Task<T>> compute, CancellationToken ct)
     {
-        var stamp = (_version(), DataVersionInterceptor.LocalWrites);
+        var stamp = (_version(), DataVersionInterceptor.LocalWritesTo(_database));
         var key = (what.Kind, what.AsOf, what.Arg, stamp);
         Lazy<Task<T>> entry;
         bool created;

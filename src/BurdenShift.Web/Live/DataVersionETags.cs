@@ -64,6 +64,7 @@ internal static class DataVersionETags
             : DateOnly.FromDateTime(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)
                 .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         var what = SHA256.HashData(Encoding.UTF8.GetBytes($"{request.Path}{request.QueryString}|{today}"));
-        return $"{version}-{DataVersionInterceptor.LocalWrites}-{Instance}-{Convert.ToHexString(what, 0, 8)}";
+        var database = context.RequestServices.GetRequiredService<BurdenShiftSettings>().ConnectionString;
+        return $"{version}-{DataVersionInterceptor.LocalWritesTo(database)}-{Instance}-{Convert.ToHexString(what, 0, 8)}";
     }
 }

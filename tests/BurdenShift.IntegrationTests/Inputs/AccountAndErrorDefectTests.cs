@@ -127,7 +127,7 @@ public sealed partial class AccountAndErrorDefectTests(PostgresServer postgres)
         // Another date than the one computed above: the figures computed before are shared from
         // the cache (docs/decisions/0012), so only a new computation reaches the broken table.
         using var api = await client.GetAsync("/api/areas?asOf=2025-01-01");
-        using var page = await client.GetAsync("/");
+        using var page = await client.GetAsync("/?asOf=2025-01-03");
 
         var body = await api.Content.ReadAsStringAsync();
         Assert.True(api.StatusCode == HttpStatusCode.InternalServerError, body);
