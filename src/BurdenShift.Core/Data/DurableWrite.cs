@@ -33,12 +33,22 @@ internal static class DurableWrite
                 attempt.Committing = false;
                 attempt.AuditId = null;
                 await using var db = await dbFactory.CreateDbContextAsync(ct2);
-                await using var tx = await db.Database.BeginTransactionAsync(ct2);
-                attempt.Result = await write(db, ct2);
-                attempt.AuditId = db.ChangeTracker.Entries<AuditEntry>().Select(e => (long?)e.Entity.Id).Max();
-                attempt.Committing = true;
-                await tx.CommitAsync(ct2);
-                return attempt.Result;
+                try
+                {
+                    await using var tx = await db.Database.BeginTransactionAsync(ct2);
+                    attempt.Result = await write(db, ct2);
+                    attempt.AuditId = db.ChangeTracker.Entries<AuditEntry>().Select(e => (long?)e.Entity.Id).Max();
+                    attempt.Committing = true;
+                    await tx.CommitAsync(ct2);
+                    return attempt.Result;
+                }
+                catch (Exception ex) when (ex is not (OperationCanceledException or ConnectionLostException or System.Data.Common.DbException) && Lost(db))
+                {
+                    // A dropped connection shows as whatever the step it broke says ("transaction
+                    // is already completed", a disposed transaction, ...): name it as the drop it is,
+                    // so the strategy checks the commit and runs the write again.
+                    throw new ConnectionLostException(ex);
+                }
             },
             async (_, attempt, ct2) =>
             {
@@ -54,6 +64,10 @@ internal static class DurableWrite
             },
             ct);
     }
+
+    /// <summary>Whether the attempt's connection is gone (it was open for the whole write).</summary>
+    private static bool Lost(BurdenShiftDbContext db) =>
+        db.Database.IsNpgsql() && db.Database.GetDbConnection().State is not System.Data.ConnectionState.Open;
 
     private sealed class Attempt<T>
     {
