@@ -33,9 +33,11 @@ internal static class DurableWrite
                 attempt.Committing = false;
                 attempt.AuditId = null;
                 await using var db = await dbFactory.CreateDbContextAsync(ct2);
+                // Outside the try: the filter below must see the connection as the failure left
+                // it, before disposing the transaction closes it.
+                await using var tx = await db.Database.BeginTransactionAsync(ct2);
                 try
                 {
-                    await using var tx = await db.Database.BeginTransactionAsync(ct2);
                     attempt.Result = await write(db, ct2);
                     attempt.AuditId = db.ChangeTracker.Entries<AuditEntry>().Select(e => (long?)e.Entity.Id).Max();
                     attempt.Committing = true;
