@@ -60,7 +60,7 @@ internal static class DashboardQueries
                     .OrderBy(s => s.AsOf).ThenBy(s => s.Id)
                     .Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
                         new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
-                        s.Note, s.EnteredBy, s.EnteredAt))
+                        s.Note, s.EnteredBy, s.EnteredAt, s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh))
                     .ToList()));
 
     public static IQueryable<IndicatorHead> IndicatorHeads(BurdenShiftDbContext db, DateOnly asOf) =>
@@ -109,7 +109,7 @@ internal static class DashboardQueries
                             new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
                         .ToList()),
                 i.Observations.Where(o => o.AsOf <= asOf).OrderBy(o => o.AsOf).ThenBy(o => o.Id)
-                    .Select(o => new ObservationData(new Domain.Engine.SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision,
+                    .Select(o => new ObservationData(new Domain.Engine.SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence, o.Low, o.High), o.AsOfPrecision,
                         new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
                     .ToList()));
 }

@@ -49,12 +49,13 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var history = areas.ToDictionary(
             a => a.Key,
             a => (IReadOnlyList<SeriesPoint>)[.. byArea[a.Id].Where(r => r.EuropeShare is not null)
-                .Select(r => new SeriesPoint(r.AsOf, r.EuropeShare!.Value.Normalize(), r.Id, r.Confidence))
+                .Select(r => r.EuropePoint)
                 .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         var summaries = areas.Select(a =>
         {
             var latest = a.Latest.Citation is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
-                ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note)
+                ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note,
+                    row.EuropeLow, row.EuropeHigh, row.UsLow, row.UsHigh)
                 : null;
             return Summarise(a.Facts, latest, history[a.Key], milestones, asOf);
         }).ToList();
@@ -62,15 +63,17 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var illustrative = areas.Count > 0 && areas[0].Facts.Illustrative;
         var index = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), history[a.Key])), asOf);
         var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var indexRange = SeriesRange.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         List<IndexResult> indexResults =
         [
             .. new[] { StandardData.Target2027, StandardData.Target2030 }.Select(t =>
             {
                 var deadline = PartialDate.Parse(t.Deadline).Date;
-                var d = snapshot.DistanceTo(new SeriesTarget(t.Value, deadline));
+                var target = new SeriesTarget(t.Value, deadline);
+                var d = snapshot.DistanceTo(target);
                 return new IndexResult(t.Key, t.Label, deadline, t.Value, asOf, illustrative, index.Included, index.LeftOut,
                     d.Current, d.CurrentDate, snapshot.TrendPerYear, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate,
-                    d.Status, d.Confidence);
+                    d.Status, d.Confidence, RangeResult.Of(indexRange?.DistanceTo(target)));
             }),
         ];
         // Before its window the index was built from partial series: only the window is exact.
@@ -118,17 +121,21 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var facts = milestones.Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn))).ToList();
         var europePoints = assessments
             .Where(s => s.EuropeShare is not null)
-            .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence));
+            .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence, s.EuropeLow, s.EuropeHigh));
         // The rows come in date and entry order: the last is the latest (on a date tie, the one entered last).
         var latest = assessments.Count > 0 && assessments[^1] is { } l
-            ? new LatestShare(l.AsOf, l.DatePrecision, l.EuropeShare, l.UsShare, l.Confidence, l.Source, l.Note)
+            ? new LatestShare(l.AsOf, l.DatePrecision, l.EuropeShare, l.UsShare, l.Confidence, l.Source, l.Note, l.EuropeLow, l.EuropeHigh, l.UsLow, l.UsHigh)
             : null;
         var summary = Summarise(area.Facts, latest, europePoints, facts, asOf);
 
         return new AreaDetail(
             summary.Key, summary.Name, asOf, summary.Illustrative, summary.Latest, summary.TrendPerYear, summary.Targets,
             area.Description, area.ShareBasis,
-            [.. assessments.Select(s => s with { EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize() })],
+            [.. assessments.Select(s => s with
+            {
+                EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize(), EuropeLow = s.EuropeLow.Normalize(),
+                EuropeHigh = s.EuropeHigh.Normalize(), UsLow = s.UsLow.Normalize(), UsHigh = s.UsHigh.Normalize(),
+            })],
             [.. indicators.Select(i => SummariseIndicator(i.Facts, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, i.Observations))],
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
                 new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))]);
@@ -157,7 +164,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var summaries = indicators.Select(i =>
         {
             var latest = i.Latest.Citation is { } cite && byIndicator[i.Facts.Id].FirstOrDefault(p => p.Point.EntryOrder == cite.Id) is { } row
-                ? new LatestValue(row.Point.Date, row.Precision, row.Point.Value, row.Point.Confidence, cite.Source, cite.Note)
+                ? new LatestValue(row.Point.Date, row.Precision, row.Point.Value, row.Point.Confidence, cite.Source, cite.Note, row.Point.Low, row.Point.High)
                 : null;
             return SummariseIndicator(i.Facts, latest, byIndicator[i.Facts.Id].Select(p => p.Point), milestones, asOf, withObservations: null);
         }).ToList();
@@ -171,40 +178,52 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     private static AreaSummary Summarise(
         AreaFacts area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
     {
-        var snapshot = SeriesSnapshot.Take(europePoints, asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var points = europePoints.ToList();
+        var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var range = SeriesRange.Take(points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
-        var latest = latestShare is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
+        var latest = latestShare is { } l
+            ? l with
+            {
+                EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize(), EuropeLow = l.EuropeLow.Normalize(),
+                EuropeHigh = l.EuropeHigh.Normalize(), UsLow = l.UsLow.Normalize(), UsHigh = l.UsHigh.Normalize(),
+            }
+            : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
-            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))]);
+            [.. area.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))]);
     }
 
     // The observations come in date and entry order: the last is the latest.
     private static LatestValue? LatestOf(IndicatorData i) =>
         i.Observations.Count > 0 && i.Observations[^1] is { } o
-            ? new LatestValue(o.Point.Date, o.Precision, o.Point.Value, o.Point.Confidence, o.Source, o.Note)
+            ? new LatestValue(o.Point.Date, o.Precision, o.Point.Value, o.Point.Confidence, o.Source, o.Note, o.Point.Low, o.Point.High)
             : null;
 
     private static IndicatorSummary SummariseIndicator(
         IndicatorFacts i, LatestValue? latestValue, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
         List<ObservationData>? withObservations)
     {
-        var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Indicator, i.Direction);
+        var list = points.ToList();
+        var snapshot = SeriesSnapshot.Take(list, asOf, SeriesKind.Indicator, i.Direction);
+        var range = SeriesRange.Take(list, asOf, SeriesKind.Indicator, i.Direction);
         var relevant = milestones.Where(m => i.AreaId is null || m.AreaId == i.AreaId || m.AreaId is null).Select(m => m.Facts).ToList();
-        var latest = latestValue is { } l ? l with { Value = l.Value.Normalize() } : null;
+        var latest = latestValue is { } l ? l with { Value = l.Value.Normalize(), Low = l.Low.Normalize(), High = l.High.Normalize() } : null;
         var observations = withObservations is not null
             ? withObservations.Select(o => new ObservationRow(o.Point.EntryOrder, o.Point.Date, o.Precision,
-                o.Point.Value.Normalize(), o.Point.Confidence, o.Source, o.Note)).ToList()
+                o.Point.Value.Normalize(), o.Point.Confidence, o.Source, o.Note, o.Point.Low.Normalize(), o.Point.High.Normalize())).ToList()
             : null;
         return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
-            [.. i.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], observations);
+            [.. i.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))], observations);
     }
 
-    private static TargetResult Measure(SeriesSnapshot snapshot, TargetData t, IReadOnlyList<MilestoneFacts> milestones, DateOnly asOf)
+    private static TargetResult Measure(
+        SeriesSnapshot snapshot, SeriesRange? range, TargetData t, IReadOnlyList<MilestoneFacts> milestones, DateOnly asOf)
     {
         var value = t.Value.Normalize();
-        var d = snapshot.DistanceTo(new SeriesTarget(value, t.Deadline));
+        var target = new SeriesTarget(value, t.Deadline);
+        var d = snapshot.DistanceTo(target);
         return new TargetResult(t.Key, t.Label, t.Deadline, value, t.Rationale, t.Source,
             d.Current, d.CurrentDate, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate, d.Status, d.Confidence,
-            MilestoneRollup.Of(milestones, t.Deadline, asOf));
+            MilestoneRollup.Of(milestones, t.Deadline, asOf), RangeResult.Of(range?.DistanceTo(target)));
     }
 }
