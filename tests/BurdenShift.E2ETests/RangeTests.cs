@@ -1,0 +1,59 @@
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using BurdenShift.E2ETests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
+
+namespace BurdenShift.E2ETests;
+
+/// <summary>Ranges as a reader sees them (issue 14): a status the range does not settle reads "between ...".</summary>
+[Collection(BrowserCollection.Name)]
+public sealed class RangeTests(Infrastructure.Browser browser) : IAsyncLifetime
+{
+    public Task InitializeAsync() => Task.CompletedTask;
+
+    public Task DisposeAsync() => browser.CloseContextsAsync();
+
+    /// <summary>
+    /// Drones 30 [25, 35] in mid-2024 and 38.5 [33, 44] in mid-2025: against 2030 (>= 90) the low end
+    /// projects to 77 (off-track), the high end to 94 (on-track); against 2027 both ends are on-track.
+    /// </summary>
+    internal static async Task AddDroneRangesAsync(AppServer app)
+    {
+        await using var db = await app.Services.GetRequiredService<IDbContextFactory<BurdenShiftDbContext>>().CreateDbContextAsync();
+        var source = await db.Sources.OrderBy(s => s.Id).FirstAsync();
+        var drones = await db.Areas.SingleAsync(a => a.Key == "drones");
+        foreach (var (date, share, low, high) in new[] { (new DateOnly(2024, 6, 30), 30m, 25m, 35m), (new DateOnly(2025, 6, 30), 38.5m, 33m, 44m) })
+        {
+            db.ShareAssessments.Add(new ShareAssessment
+            {
+                AreaId = drones.Id, AsOf = date, EuropeShare = share, EuropeLow = low, EuropeHigh = high, UsShare = 55m,
+                SourceId = source.Id, Confidence = Confidence.Low, EnteredBy = "test", EnteredAt = DateTimeOffset.UnixEpoch,
+            });
+        }
+
+        await db.SaveChangesAsync();
+    }
+
+    [Fact]
+    public async Task A_status_the_range_does_not_settle_reads_between_and_robust_only_hides_it()
+    {
+        await using var app = new AppServer();
+        await AddDroneRangesAsync(app);
+        var page = await browser.NewPageAsync();
+
+        await page.OpenAsync(app.BaseUrl + "/?asOf=2026-06-30&target=2030");
+
+        var drones = page.Locator("tr[data-area='drones']");
+        Assert.Equal("between off-track and on-track", (await drones.Locator("td[data-target='2030'] [data-testid='range-status']").InnerTextAsync()).Trim());
+        Assert.Contains("at risk", await drones.Locator("td[data-target='2030']").InnerTextAsync());
+        Assert.Contains("robust across the range", await drones.Locator("td[data-target='2027']").InnerTextAsync());
+        Assert.Contains("range 33%–44%", await drones.InnerTextAsync());
+        await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("overview-ranges"), FullPage = true });
+
+        await page.GetByTestId("filter-robust").CheckAsync();
+        await page.WaitForUrlContainingAsync("robust=only");
+        await Pages.EventuallyAsync(async () => await drones.CountAsync() == 0, "drones, not robust against 2030, is still listed");
+        Assert.Equal(1, await page.Locator("tr[data-area='isr']").CountAsync());
+    }
+}
