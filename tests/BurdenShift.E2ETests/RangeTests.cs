@@ -27,8 +27,16 @@ public sealed class RangeTests(Infrastructure.Browser browser) : IAsyncLifetime
         {
             db.ShareAssessments.Add(new ShareAssessment
             {
-                AreaId = drones.Id, AsOf = date, EuropeShare = share, EuropeLow = low, EuropeHigh = high, UsShare = 55m,
-                SourceId = source.Id, Confidence = Confidence.Low, EnteredBy = "test", EnteredAt = DateTimeOffset.UnixEpoch,
+                AreaId = drones.Id,
+                AsOf = date,
+                EuropeShare = share,
+                EuropeLow = low,
+                EuropeHigh = high,
+                UsShare = 55m,
+                SourceId = source.Id,
+                Confidence = Confidence.Low,
+                EnteredBy = "test",
+                EnteredAt = DateTimeOffset.UnixEpoch,
             });
         }
 

@@ -39,8 +39,18 @@ public sealed class RangeApiTests(PostgresServer postgres)
         ShareAssessment Share(CapabilityArea area, DateOnly date, decimal europe, decimal? low, decimal? high, decimal? us = null,
             decimal? usLow = null, decimal? usHigh = null) => new()
             {
-                AreaId = area.Id, AsOf = date, EuropeShare = europe, EuropeLow = low, EuropeHigh = high, UsShare = us, UsLow = usLow,
-                UsHigh = usHigh, SourceId = source.Id, Confidence = Confidence.Low, EnteredBy = "test", EnteredAt = DateTimeOffset.UnixEpoch,
+                AreaId = area.Id,
+                AsOf = date,
+                EuropeShare = europe,
+                EuropeLow = low,
+                EuropeHigh = high,
+                UsShare = us,
+                UsLow = usLow,
+                UsHigh = usHigh,
+                SourceId = source.Id,
+                Confidence = Confidence.Low,
+                EnteredBy = "test",
+                EnteredAt = DateTimeOffset.UnixEpoch,
             };
         db.ShareAssessments.AddRange(
             Share(drones, new DateOnly(2024, 6, 30), 30m, 25m, 35m),
@@ -48,8 +58,15 @@ public sealed class RangeApiTests(PostgresServer postgres)
             Share(ammunition, new DateOnly(2025, 12, 31), 44.25m, null, null, 48m));
         db.IndicatorObservations.Add(new IndicatorObservation
         {
-            IndicatorId = capacity.Id, AsOf = new DateOnly(2026, 3, 31), Value = 2_000_000m, Low = 1_500_000m, High = 2_100_000m,
-            SourceId = source.Id, Confidence = Confidence.Low, EnteredBy = "test", EnteredAt = DateTimeOffset.UnixEpoch,
+            IndicatorId = capacity.Id,
+            AsOf = new DateOnly(2026, 3, 31),
+            Value = 2_000_000m,
+            Low = 1_500_000m,
+            High = 2_100_000m,
+            SourceId = source.Id,
+            Confidence = Confidence.Low,
+            EnteredBy = "test",
+            EnteredAt = DateTimeOffset.UnixEpoch,
         });
         await db.SaveChangesAsync();
     }

@@ -185,8 +185,12 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var latest = latestShare is { } l
             ? l with
             {
-                EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize(), EuropeLow = l.EuropeLow.Normalize(),
-                EuropeHigh = l.EuropeHigh.Normalize(), UsLow = l.UsLow.Normalize(), UsHigh = l.UsHigh.Normalize(),
+                EuropeShare = l.EuropeShare.Normalize(),
+                UsShare = l.UsShare.Normalize(),
+                EuropeLow = l.EuropeLow.Normalize(),
+                EuropeHigh = l.EuropeHigh.Normalize(),
+                UsLow = l.UsLow.Normalize(),
+                UsHigh = l.UsHigh.Normalize(),
             }
             : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
