@@ -25,7 +25,18 @@ public sealed class DataExportTests(PostgresServer postgres)
         isr,2025-09-30,,80,reuters-2027,low,US share only
         """";
 
-    private static readonly string[] DateColumns = ["as_of", "latest_date", "deadline", "current_date", "eta", "due", "completed_on"];
+    private static readonly string[] DateColumns = ["as_of", "latest_date", "deadline", "current_date", "eta", "due", "completed_on", "pessimistic_eta", "optimistic_eta"];
+
+    // A target's range (issue 14): "r." is the target's or the index's "range".
+    private static readonly (string Column, string Path)[] RangeColumns =
+    [
+        ("range_robust", "r.robust"),
+        .. new[] { "pessimistic", "optimistic" }.SelectMany(end => new[]
+        {
+            ($"{end}_current", $"r.{end}.current"), ($"{end}_trend_per_year", $"r.{end}.trendPerYear"), ($"{end}_projected", $"r.{end}.projected"),
+            ($"{end}_eta", $"r.{end}.eta"), ($"{end}_years_late", $"r.{end}.yearsLate"), ($"{end}_status", $"r.{end}.status"),
+        }),
+    ];
 
     private static readonly (string Column, string Path)[] TargetColumns =
     [
@@ -34,13 +45,16 @@ public sealed class DataExportTests(PostgresServer postgres)
         ("eta", "t.eta"), ("years_late", "t.yearsLate"), ("status", "t.status"), ("confidence", "t.confidence"),
         ("milestones_due", "t.milestones.due"), ("milestones_done", "t.milestones.done"), ("milestones_overdue", "t.milestones.overdue"),
         ("target_source", "t.source.publisher"), ("target_source_key", "t.source.key"),
+        .. RangeColumns.Select(c => (c.Column, "t.range." + c.Path[2..])),
     ];
 
     // Export column → where the read API has the same figure ("a." the area, "t." the target).
     private static readonly (string Column, string Path)[] AreaColumns =
     [
         ("area_key", "a.key"), ("area_name", "a.name"), ("as_of", "a.asOf"), ("latest_date", "a.latest.date"),
-        ("latest_date_precision", "a.latest.datePrecision"), ("europe_share", "a.latest.europeShare"), ("us_share", "a.latest.usShare"), ("share_confidence", "a.latest.confidence"),
+        ("latest_date_precision", "a.latest.datePrecision"), ("europe_share", "a.latest.europeShare"), ("us_share", "a.latest.usShare"),
+        ("europe_share_low", "a.latest.europeLow"), ("europe_share_high", "a.latest.europeHigh"), ("us_share_low", "a.latest.usLow"),
+        ("us_share_high", "a.latest.usHigh"), ("share_confidence", "a.latest.confidence"),
         ("share_source", "a.latest.source.publisher"), ("share_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
     ];
@@ -49,7 +63,8 @@ public sealed class DataExportTests(PostgresServer postgres)
     [
         ("indicator_key", "a.key"), ("indicator_name", "a.name"), ("unit", "a.unit"), ("direction", "a.direction"), ("area_key", "a.area"),
         ("as_of", "a.asOf"), ("latest_date", "a.latest.date"),
-        ("latest_date_precision", "a.latest.datePrecision"), ("latest_value", "a.latest.value"), ("latest_confidence", "a.latest.confidence"),
+        ("latest_date_precision", "a.latest.datePrecision"), ("latest_value", "a.latest.value"), ("latest_low", "a.latest.low"),
+        ("latest_high", "a.latest.high"), ("latest_confidence", "a.latest.confidence"),
         ("latest_source", "a.latest.source.publisher"), ("latest_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
     ];
@@ -59,7 +74,8 @@ public sealed class DataExportTests(PostgresServer postgres)
         ("target_key", "a.key"), ("label", "a.label"), ("target_value", "a.value"), ("deadline", "a.deadline"), ("as_of", "a.asOf"),
         ("current", "a.current"), ("current_date", "a.currentDate"), ("trend_per_year", "a.trendPerYear"), ("gap", "a.gap"),
         ("required_per_year", "a.requiredPerYear"), ("projected", "a.projected"), ("eta", "a.eta"), ("years_late", "a.yearsLate"),
-        ("status", "a.status"), ("confidence", "a.confidence"), ("areas_included", "a.areasIncluded"), ("areas_left_out", "a.areasLeftOut"),
+        ("status", "a.status"), ("confidence", "a.confidence"), .. RangeColumns.Select(c => (c.Column, "a.range." + c.Path[2..])),
+        ("areas_included", "a.areasIncluded"), ("areas_left_out", "a.areasLeftOut"),
         ("illustrative", "a.illustrative"),
     ];
 
