@@ -8,7 +8,7 @@ namespace BurdenShift.E2ETests;
 
 /// <summary>Ranges as a reader sees them (issue 14): a status the range does not settle reads "between ...".</summary>
 [Collection(BrowserCollection.Name)]
-public sealed class RangeTests(Infrastructure.Browser browser) : IAsyncLifetime
+public sealed class RangeTests(Infrastructure.Browser browser, SharedApps apps) : IAsyncLifetime
 {
     public Task InitializeAsync() => Task.CompletedTask;
 
@@ -63,5 +63,52 @@ public sealed class RangeTests(Infrastructure.Browser browser) : IAsyncLifetime
         await page.WaitForUrlContainingAsync("robust=only");
         await Pages.EventuallyAsync(async () => await drones.CountAsync() == 0, "drones, not robust against 2030, is still listed");
         Assert.Equal(1, await page.Locator("tr[data-area='isr']").CountAsync());
+    }
+
+    [Fact]
+    public async Task The_methodology_page_works_its_example_at_both_ends_of_the_series_own_range()
+    {
+        await using var app = new AppServer();
+        await using (var db = await app.Services.GetRequiredService<IDbContextFactory<BurdenShiftDbContext>>().CreateDbContextAsync())
+        {
+            var capacity = await db.Indicators.SingleAsync(i => i.Key == "eu-155mm-capacity");
+            db.IndicatorObservations.Add(new IndicatorObservation
+            {
+                IndicatorId = capacity.Id,
+                AsOf = new DateOnly(2026, 3, 31),
+                Value = 2_000_000m,
+                Low = 1_500_000m,
+                High = 2_100_000m,
+                SourceId = (await db.Sources.OrderBy(s => s.Id).FirstAsync()).Id,
+                Confidence = Confidence.Low,
+                EnteredBy = "test",
+                EnteredAt = DateTimeOffset.UnixEpoch,
+            });
+            await db.SaveChangesAsync();
+        }
+
+        var page = await browser.NewPageAsync();
+        await page.OpenAsync(app.BaseUrl + "/methodology?asOf=2026-06-30");
+
+        Assert.Contains("give their own ranges", await page.GetByTestId("range-example-basis").InnerTextAsync());
+        var pessimistic = await page.Locator("[data-testid='range-example'] tr[data-end='Pessimistic']").InnerTextAsync();
+        Assert.Contains("1,500,000 shells/yr", pessimistic);
+        // The page's figures are the API's: the same engine, the same rows.
+        var response = await page.APIRequest.GetAsync(app.BaseUrl + "/api/indicators?asOf=2026-06-30");
+        using var api = System.Text.Json.JsonDocument.Parse(await response.TextAsync());
+        var target = api.RootElement.EnumerateArray().Single(i => i.GetProperty("key").GetString() == "eu-155mm-capacity")
+            .GetProperty("targets").EnumerateArray().First(t => t.GetProperty("key").GetString() == "2027");
+        var status = target.GetProperty("range").GetProperty("pessimistic").GetProperty("status").GetString()!;
+        Assert.Contains(status.Replace('-', ' '), pessimistic);
+    }
+
+    [Fact]
+    public async Task Without_a_published_range_the_methodology_example_says_its_range_is_hypothetical()
+    {
+        var page = await browser.NewPageAsync();
+        await page.OpenAsync(apps.PublicRecord.BaseUrl + "/methodology?asOf=2026-06-30");
+
+        Assert.Contains("hypothetical range", await page.GetByTestId("range-example-basis").InnerTextAsync());
+        Assert.Equal(2, await page.Locator("[data-testid='range-example'] tbody tr").CountAsync());
     }
 }
