@@ -1,4 +1,5 @@
 using BurdenShift.Web.Api;
+using BurdenShift.Web.Charts;
 using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -40,7 +41,7 @@ internal static class ChartExportApi
     }
 
     private static async Task<IResult> Render(string format, [AsParameters] ChartQuery query, TimeProvider time, string subject,
-        Func<DateOnly, IReadOnlyList<string>, Task<ExportChart?>> load, string? what = null)
+        Func<DateOnly, IReadOnlyList<string>, Task<ChartModel?>> load, string? what = null)
     {
         if (format is not ("png" or "svg"))
         {
