@@ -22,6 +22,10 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
     public static readonly IReadOnlyList<string> ShareColumns = ["area", "as_of", "europe_share", "us_share", "source", "confidence", "note"];
     public static readonly IReadOnlyList<string> ObservationColumns = ["indicator", "as_of", "value", "source", "confidence", "note"];
     private const string OptionalColumn = "source_url";
+
+    /// <summary>Optional range columns (docs/methodology.md, "Ranges"): empty or absent, no bound.</summary>
+    public static readonly IReadOnlyList<string> ShareRangeColumns = ["europe_share_low", "europe_share_high", "us_share_low", "us_share_high"];
+    public static readonly IReadOnlyList<string> ObservationRangeColumns = ["low", "high"];
     private const int MaxProblemsReported = 200;
 
     /// <param name="csv">The file's bytes.</param>
@@ -230,13 +234,15 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
             _ => ImportKind.Unknown,
         };
         var expected = result.Kind == ImportKind.IndicatorObservations ? ObservationColumns : ShareColumns;
+        var optional = result.Kind == ImportKind.IndicatorObservations ? ObservationRangeColumns : ShareRangeColumns;
         var missing = expected.Where(c => !columns.Contains(c)).ToList();
-        var unknown = columns.Where(c => !expected.Contains(c) && c != OptionalColumn).Select(Named).ToList();
+        var unknown = columns.Where(c => !expected.Contains(c) && !optional.Contains(c) && c != OptionalColumn).Select(Named).ToList();
         if (result.Kind == ImportKind.Unknown || missing.Count > 0 || unknown.Count > 0)
         {
             result.Problems.Add(new ImportProblem(1,
                 $"The header must be '{string.Join(',', ShareColumns)}' (share assessments) or " +
-                $"'{string.Join(',', ObservationColumns)}' (indicator observations), with an optional {OptionalColumn}" +
+                $"'{string.Join(',', ObservationColumns)}' (indicator observations), with an optional {OptionalColumn} " +
+                $"and optional range columns ({string.Join(", ", ShareRangeColumns)}; {string.Join(", ", ObservationRangeColumns)})" +
                 (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") +
                 (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : "") + "."));
             return result;
@@ -294,7 +300,23 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                     errors.AddRange(FigureRules.ShareProblems("europe_share", europe, "us_share", us).Select(p => p.Message));
                 }
 
-                row = new ImportRow(areaId, 0, date, europe, us, 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note)) { Line = line, Key = areaKey };
+                var bounds = ShareRangeColumns.Select(column => (Column: column, Value: ParseNumber(column, Field(column), FigureRules.ShareDecimals, errors))).ToArray();
+                if (!unparsed && bounds.All(b => b.Value is not null || Field(b.Column).Length == 0))
+                {
+                    errors.AddRange(FigureRules.RangeProblems("europe_share", europe, "europe_share_low", bounds[0].Value, "europe_share_high", bounds[1].Value, share: true)
+                        .Concat(FigureRules.RangeProblems("us_share", us, "us_share_low", bounds[2].Value, "us_share_high", bounds[3].Value, share: true))
+                        .Select(p => p.Message));
+                }
+
+                row = new ImportRow(areaId, 0, date, europe, us, 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note))
+                {
+                    Line = line,
+                    Key = areaKey,
+                    EuropeLow = bounds[0].Value,
+                    EuropeHigh = bounds[1].Value,
+                    UsLow = bounds[2].Value,
+                    UsHigh = bounds[3].Value,
+                };
             }
             else
             {
@@ -310,7 +332,20 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                     errors.Add("value is empty");
                 }
 
-                row = new ImportRow(0, indicatorId, date, null, null, value ?? 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note)) { Line = line, Key = indicatorKey };
+                var low = ParseNumber("low", Field("low"), FigureRules.ValueDecimals, errors);
+                var high = ParseNumber("high", Field("high"), FigureRules.ValueDecimals, errors);
+                if (value is not null && (low is not null || Field("low").Length == 0) && (high is not null || Field("high").Length == 0))
+                {
+                    errors.AddRange(FigureRules.RangeProblems("value", value, "low", low, "high", high, share: false).Select(p => p.Message));
+                }
+
+                row = new ImportRow(0, indicatorId, date, null, null, value ?? 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note))
+                {
+                    Line = line,
+                    Key = indicatorKey,
+                    Low = low,
+                    High = high,
+                };
             }
 
             if (errors.Count > 0)
@@ -458,8 +493,28 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
 
         public string Key { get; init; } = "";
 
+        public decimal? EuropeLow { get; init; }
+
+        public decimal? EuropeHigh { get; init; }
+
+        public decimal? UsLow { get; init; }
+
+        public decimal? UsHigh { get; init; }
+
+        public decimal? Low { get; init; }
+
+        public decimal? High { get; init; }
+
         public ImportPreviewRow ToPreview(string sourceText) => new(Line, Key, AsOf, EuropeShare, UsShare, AreaId == 0 ? Value : null,
-            Confidence.ToWire(), sourceText, Note);
+            Confidence.ToWire(), sourceText, Note)
+        {
+            EuropeLow = EuropeLow,
+            EuropeHigh = EuropeHigh,
+            UsLow = UsLow,
+            UsHigh = UsHigh,
+            Low = Low,
+            High = High,
+        };
 
         public object ToEntity(string enteredBy, DateTimeOffset now, Source? newSource) => AreaId != 0
             ? new ShareAssessment
@@ -468,6 +523,10 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                 AsOf = AsOf,
                 EuropeShare = EuropeShare,
                 UsShare = UsShare,
+                EuropeLow = EuropeLow,
+                EuropeHigh = EuropeHigh,
+                UsLow = UsLow,
+                UsHigh = UsHigh,
                 SourceId = SourceId,
                 Source = newSource,
                 Confidence = Confidence,
@@ -480,6 +539,8 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                 IndicatorId = IndicatorId,
                 AsOf = AsOf,
                 Value = Value,
+                Low = Low,
+                High = High,
                 SourceId = SourceId,
                 Source = newSource,
                 Confidence = Confidence,
