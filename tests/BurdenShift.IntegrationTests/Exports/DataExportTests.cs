@@ -15,14 +15,14 @@ public sealed class DataExportTests(PostgresServer postgres)
 {
     private const string AsOf = "2026-06-30";
 
-    // Drones fall from 40 to 37.5 (a negative trend); one note looks like a formula; cyber keeps "no public figure".
+    // Drones fall from 40 to 37.5 (a negative trend) within ranges; one note looks like a formula; cyber keeps "no public figure".
     private const string Shares = """"
-        area,as_of,europe_share,us_share,source,confidence,note
-        drones,2024-06-30,40,55,Example Institute,medium,"+1 on last year, ""roughly"""
-        drones,2025-06-30,37.5,56,Example Institute,medium,"=HYPERLINK(""http://evil.example"",""click"")"
-        ammunition,2023-12-31,40,50,Example Institute,high,
-        ammunition,2025-12-31,44.25,48,Example Institute,low,@SUM(A1:A9)
-        isr,2025-09-30,,80,reuters-2027,low,US share only
+        area,as_of,europe_share,us_share,source,confidence,note,europe_share_low,europe_share_high,us_share_low,us_share_high
+        drones,2024-06-30,40,55,Example Institute,medium,"+1 on last year, ""roughly""",35,45,,
+        drones,2025-06-30,37.5,56,Example Institute,medium,"=HYPERLINK(""http://evil.example"",""click"")",30,44,50,60
+        ammunition,2023-12-31,40,50,Example Institute,high,,,,,
+        ammunition,2025-12-31,44.25,48,Example Institute,low,@SUM(A1:A9),,,,
+        isr,2025-09-30,,80,reuters-2027,low,US share only,,,70,85
         """";
 
     private static readonly string[] DateColumns = ["as_of", "latest_date", "deadline", "current_date", "eta", "due", "completed_on", "pessimistic_eta", "optimistic_eta"];
@@ -170,6 +170,12 @@ public sealed class DataExportTests(PostgresServer postgres)
 
         await AssertCsvMatchesApiAsync(client, $"/api/export/data/areas.csv?asOf={AsOf}", $"/api/areas?asOf={AsOf}", AreaColumns);
         await AssertXlsxMatchesApiAsync(client, $"/api/export/data/areas.xlsx?asOf={AsOf}", $"/api/areas?asOf={AsOf}", "Areas", AreaColumns);
+
+        // The comparison covered real ranges: drones' bounds and both ends' figures are filled in.
+        var drones = Csv(await client.GetStringAsync($"/api/export/data/areas.csv?asOf={AsOf}")).First(r => r["area_key"] == "drones");
+        Assert.Equal(("30", "44", "50", "60"), (drones["europe_share_low"], drones["europe_share_high"], drones["us_share_low"], drones["us_share_high"]));
+        Assert.NotEqual("", drones["range_robust"]);
+        Assert.NotEqual("", drones["pessimistic_projected"]);
     }
 
     [Theory]
@@ -239,6 +245,10 @@ public sealed class DataExportTests(PostgresServer postgres)
             AssertCsvField(At(a, "asOf"), row["as_of"], "as_of");
             AssertCsvField(At(a, "europeShare"), row["europe_share"], "europe_share");
             AssertCsvField(At(a, "usShare"), row["us_share"], "us_share");
+            AssertCsvField(At(a, "europeLow"), row["europe_share_low"], "europe_share_low");
+            AssertCsvField(At(a, "europeHigh"), row["europe_share_high"], "europe_share_high");
+            AssertCsvField(At(a, "usLow"), row["us_share_low"], "us_share_low");
+            AssertCsvField(At(a, "usHigh"), row["us_share_high"], "us_share_high");
             AssertCsvField(At(a, "confidence"), row["confidence"], "confidence");
             AssertCsvField(At(a, "source.publisher"), row["source"], "source");
         }
