@@ -111,4 +111,26 @@ public sealed class RangeTests(Infrastructure.Browser browser, SharedApps apps) 
         Assert.Contains("hypothetical range", await page.GetByTestId("range-example-basis").InnerTextAsync());
         Assert.Equal(2, await page.Locator("[data-testid='range-example'] tbody tr").CountAsync());
     }
+
+    [Fact]
+    public async Task The_area_chart_draws_the_range_as_a_band_and_the_projection_as_a_fan()
+    {
+        await using var app = new AppServer();
+        await AddDroneRangesAsync(app);
+        var page = await browser.NewPageAsync();
+
+        await page.OpenAsync(app.BaseUrl + "/areas/drones?asOf=2026-06-30");
+
+        var chart = page.GetByTestId("line-chart").First;
+        Assert.Equal(1, await chart.Locator("[data-testid='chart-band-0']").CountAsync());
+        Assert.Equal(2, await chart.Locator(".chart-fan").CountAsync()); // one per target still ahead: 2027 and 2030
+        Assert.Contains("range (shaded band", await chart.Locator(".chart-legend").InnerTextAsync());
+        Assert.Contains("Shaded band", await chart.Locator(".chart-caption").InnerTextAsync());
+        await chart.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("area-chart-ranges") });
+
+        // The export draws the same model: keep its PNG next to the screenshots to look at.
+        var png = await page.APIRequest.GetAsync(app.BaseUrl + "/api/export/chart/drones.png?asOf=2026-06-30&width=1200&height=675");
+        Assert.Equal(200, png.Status);
+        await File.WriteAllBytesAsync(Infrastructure.Browser.ScreenshotPath("export-chart-ranges"), await png.BodyAsync());
+    }
 }

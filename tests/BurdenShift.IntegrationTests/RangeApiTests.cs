@@ -152,4 +152,31 @@ public sealed class RangeApiTests(PostgresServer postgres)
         Assert.All(capacity.GetProperty("targets").EnumerateArray(), t =>
             Assert.Equal(1_500_000m, t.GetProperty("range").GetProperty("pessimistic").GetProperty("current").GetDecimal()));
     }
+
+    [Fact]
+    public async Task Chart_exports_draw_the_band_and_fan_and_packs_say_which_statuses_are_not_robust()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = AppFactory.For(database, time: FixedTime.Default);
+        using var client = app.CreateClient();
+        await AddRangesAsync(app);
+
+        var svg = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/api/export/chart/drones.svg?asOf=2026-06-30"));
+        var texts = string.Join("\n", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value));
+        Assert.Contains("Shaded band", texts, StringComparison.Ordinal);
+        Assert.Contains("Europe share: range (shaded)", texts, StringComparison.Ordinal);
+        // Without a range (ammunition has none) the chart says nothing about one.
+        var plain = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/api/export/chart/ammunition.svg?asOf=2026-06-30"));
+        Assert.DoesNotContain("Shaded band", string.Join("\n", plain.Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value)), StringComparison.Ordinal);
+
+        var pptx = await client.GetByteArrayAsync("/api/export/pack.pptx?asOf=2026-06-30&areas=drones,ammunition");
+        using var deck = DocumentFormat.OpenXml.Packaging.PresentationDocument.Open(new MemoryStream(pptx), false);
+        var slides = deck.PresentationPart!.SlideParts.ToList();
+        var all = string.Join("\n", slides.Select(p => string.Join("\n", p.Slide.Descendants<DocumentFormat.OpenXml.Drawing.Paragraph>().Select(x => x.InnerText))));
+        Assert.Contains("Europe 38.5% (range 33%–44%), US 55% (range 50%–60%)", all, StringComparison.Ordinal);
+        Assert.Contains("at risk, NOT ROBUST: between off-track and on-track", all, StringComparison.Ordinal);
+        Assert.Contains("on track (robust across the range)", all, StringComparison.Ordinal);
+        var notes = string.Join("\n", slides.Select(p => p.NotesSlidePart is { } n ? string.Join("\n", n.NotesSlide.Descendants<DocumentFormat.OpenXml.Drawing.Paragraph>().Select(x => x.InnerText)) : ""));
+        Assert.Contains("2030 status not robust", notes, StringComparison.Ordinal);
+    }
 }

@@ -19,8 +19,10 @@ public static class ChartBuilder
     public static ChartModel Area(AreaDetail area, IReadOnlyList<string>? targets = null)
     {
         var chosen = Chosen(area.Targets, targets);
-        var europe = area.Assessments.Where(a => a.EuropeShare is not null).Select(a => new ChartPoint(a.AsOf, a.EuropeShare!.Value)).OrderBy(p => p.Date).ToList();
-        var us = area.Assessments.Where(a => a.UsShare is not null).Select(a => new ChartPoint(a.AsOf, a.UsShare!.Value)).OrderBy(p => p.Date).ToList();
+        var europe = area.Assessments.Where(a => a.EuropeShare is not null)
+            .Select(a => new ChartPoint(a.AsOf, a.EuropeShare!.Value, a.EuropeLow, a.EuropeHigh)).OrderBy(p => p.Date).ToList();
+        var us = area.Assessments.Where(a => a.UsShare is not null)
+            .Select(a => new ChartPoint(a.AsOf, a.UsShare!.Value, a.UsLow, a.UsHigh)).OrderBy(p => p.Date).ToList();
         List<ChartSeries> series = [.. new[] { new ChartSeries(EuropeShare, europe), new ChartSeries(UsShare, us, ChartStyle.Us) }.Where(s => s.Points.Count > 0)];
         // Latest first: the caption lists the sources of the most recent figures before the older ones.
         var figures = area.Assessments.OrderByDescending(a => a.AsOf).Select(a => (a.Source, a.Confidence)).ToList();
@@ -31,7 +33,7 @@ public static class ChartBuilder
             series,
             area.TrendPerYear is null ? [] : Projections(chosen),
             TargetLines(chosen),
-            [],
+            RangeNote(series, chosen.Select(t => t.Range)),
             Distinct(figures.Select(f => f.Source)),
             figures.Count == 0 ? null : figures.Min(f => f.Confidence),
             area.AsOf,
@@ -53,7 +55,7 @@ public static class ChartBuilder
             [new ChartSeries(indicator.Name, [.. points.OrderBy(p => p.Date)])],
             indicator.TrendPerYear is null ? [] : Projections(chosen),
             TargetLines(chosen),
-            [],
+            RangeNote([new ChartSeries(indicator.Name, points)], chosen.Select(t => t.Range)),
             Distinct(figures.Select(f => f.Source)),
             figures.Count == 0 ? null : figures.Min(f => f.Confidence),
             indicator.AsOf,
@@ -65,7 +67,7 @@ public static class ChartBuilder
     public static ChartModel Indicator(IndicatorSummary indicator, IReadOnlyList<string>? targets = null)
     {
         var observations = indicator.Observations ?? [];
-        return Indicator(indicator, [.. observations.Select(o => new ChartPoint(o.AsOf, o.Value))],
+        return Indicator(indicator, [.. observations.Select(o => new ChartPoint(o.AsOf, o.Value, o.Low, o.High))],
             [.. observations.OrderByDescending(o => o.AsOf).Select(o => (o.Source, o.Confidence))], targets);
     }
 
@@ -79,8 +81,9 @@ public static class ChartBuilder
         var projections = first?.TrendPerYear is null
             ? []
             : chosen.Where(t => t.Current is not null && t.CurrentDate is not null && t.Projected is not null && t.Deadline > t.CurrentDate)
-                .Select(t => Projection(t.Key, t.CurrentDate!.Value, t.Current!.Value, t.Deadline, t.Projected!.Value))
+                .Select(t => Projection(t.Key, t.CurrentDate!.Value, t.Current!.Value, t.Deadline, t.Projected!.Value, t.Range))
                 .ToList();
+        var history = overview.IndexHistory.Select(p => new ChartPoint(p.Date, p.Value, p.Low, p.High)).ToList();
         var note = (included.Count == 0
                 ? "No area has a published Europe share, so the index cannot be computed."
                 : $"Weighted mean of the Europe shares of {included.Count} area(s): {string.Join(", ", included.Select(k => names.GetValueOrDefault(k, k)))}.")
@@ -89,10 +92,10 @@ public static class ChartBuilder
             "Overall handover index",
             $"Europe's share of NATO capability in Europe, weighted mean of all areas (%) · {TargetsText(chosen.Select(t => (t.Key, t.Value, t.Deadline)), "%")}",
             "%",
-            overview.IndexHistory.Count == 0 ? [] : [new ChartSeries("Handover index (Europe share)", [.. overview.IndexHistory.Select(p => new ChartPoint(p.Date, p.Value))])],
+            history.Count == 0 ? [] : [new ChartSeries("Handover index (Europe share)", history)],
             projections,
             [.. chosen.Select(t => new ChartTargetLine($"{t.Key} target", t.Value, t.Deadline))],
-            [note],
+            [note, .. RangeNote([new ChartSeries("", history)], chosen.Select(t => t.Range))],
             Distinct(overview.Areas.Where(a => included.Contains(a.Key) && a.Latest is not null).Select(a => a.Latest!.Source)),
             overview.IndexHistory.Count == 0 ? null : overview.IndexHistory.Min(p => p.Confidence),
             overview.AsOf,
@@ -142,10 +145,23 @@ public static class ChartBuilder
     /// <summary>Dashed from the latest point to the value projected at each deadline still ahead.</summary>
     public static List<ChartProjection> Projections(IEnumerable<TargetResult> targets) =>
         [.. targets.Where(t => t.Current is not null && t.CurrentDate is not null && t.Projected is not null && t.Deadline > t.CurrentDate)
-            .Select(t => Projection(t.Key, t.CurrentDate!.Value, t.Current!.Value, t.Deadline, t.Projected!.Value))];
+            .Select(t => Projection(t.Key, t.CurrentDate!.Value, t.Current!.Value, t.Deadline, t.Projected!.Value, t.Range))];
 
-    private static ChartProjection Projection(string key, DateOnly from, decimal current, DateOnly deadline, decimal projected) =>
-        new($"projection to {key}", new ChartPoint(from, current), new ChartPoint(deadline, projected));
+    /// <summary>The caption's word on ranges, when the chart draws any (docs/methodology.md, "Ranges").</summary>
+    public const string RangeCaption =
+        "Shaded band: the range the sources give around each figure; shaded fan: the projections from the range's pessimistic and optimistic ends.";
+
+    private static ChartProjection Projection(string key, DateOnly from, decimal current, DateOnly deadline, decimal projected, RangeResult? range)
+    {
+        // Each end's figures come from the rows of the same dates as the point's, so its current date is the point's.
+        var fan = range is { Pessimistic: { Current: { } pc, Projected: { } pp }, Optimistic: { Current: { } oc, Projected: { } op } }
+            ? new ChartFan(new ChartPoint(from, pc), new ChartPoint(deadline, pp), new ChartPoint(from, oc), new ChartPoint(deadline, op))
+            : null;
+        return new($"projection to {key}", new ChartPoint(from, current), new ChartPoint(deadline, projected), fan);
+    }
+
+    private static List<string> RangeNote(IEnumerable<ChartSeries> series, IEnumerable<RangeResult?> ranges) =>
+        series.Any(s => s.Points.Any(p => p.HasRange)) || ranges.Any(r => r is not null) ? [RangeCaption] : [];
 
     private static List<ChartTargetLine> TargetLines(IEnumerable<TargetResult> targets) =>
         [.. targets.Select(t => new ChartTargetLine($"{t.Key} target", t.Value, t.Deadline))];
