@@ -138,7 +138,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             })],
             [.. indicators.Select(i => SummariseIndicator(i.Facts, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, i.Observations))],
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
-                new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))]);
+                new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))])
+        { Snapshot = summary.Snapshot };
     }
 
     /// <summary>Every indicator with its latest value and its distance to each of its targets. Three SQL commands.</summary>
@@ -194,7 +195,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             }
             : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
-            [.. area.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))]);
+            [.. area.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))])
+        { Snapshot = snapshot };
     }
 
     // The observations come in date and entry order: the last is the latest.
@@ -217,7 +219,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 o.Point.Value.Normalize(), o.Point.Confidence, o.Source, o.Note, o.Point.Low.Normalize(), o.Point.High.Normalize())).ToList()
             : null;
         return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
-            [.. i.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))], observations);
+            [.. i.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))], observations)
+        { Snapshot = snapshot };
     }
 
     private static TargetResult Measure(
