@@ -139,7 +139,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
             caveats.Add($"What the share figures measure: {basis}");
         }
 
-        if (area.Assessments.Count == 1)
+        if (area.ShareHistory.Rows == 1)
         {
             caveats.Add("One data point: there is no trend, so no projection is drawn.");
         }

@@ -25,11 +25,18 @@ public sealed class ExportCharts(DashboardCache dashboard)
     public static ExportChart ForArea(AreaDetail area, IReadOnlyList<string> targets)
     {
         var chosen = Chosen(area.Targets, targets, t => t.Key);
-        var europe = area.Assessments.Where(a => a.EuropeShare is not null).Select(a => new ExportPoint(a.AsOf, a.EuropeShare!.Value)).OrderBy(p => p.Date).ToList();
-        var us = area.Assessments.Where(a => a.UsShare is not null).Select(a => new ExportPoint(a.AsOf, a.UsShare!.Value)).OrderBy(p => p.Date).ToList();
-        List<ExportSeries> series = [.. new[] { new ExportSeries("Europe share", europe), new ExportSeries("US share", us, 1) }.Where(s => s.Points.Count > 0)];
-        // Latest first: the footer lists the sources of the most recent figures before the older ones.
-        var figures = area.Assessments.OrderByDescending(a => a.AsOf).Select(a => (a.Source, a.Confidence)).ToList();
+        // Bounded lines of the whole history (each month's range beyond a few thousand rows), drawn at most two points a pixel.
+        var lines = area.ShareHistory.Lines.ToDictionary(l => l.Name, l => l.Points);
+        List<ExportSeries> series =
+        [
+            .. new[]
+            {
+                new ExportSeries("Europe share", [.. lines.GetValueOrDefault("Europe", []).Select(p => new ExportPoint(p.Date, p.Value))]),
+                new ExportSeries("US share", [.. lines.GetValueOrDefault("United States", []).Select(p => new ExportPoint(p.Date, p.Value))], 1),
+            }.Where(s => s.Points.Count > 0),
+        ];
+        // The latest figure's source first, then the others by how many rows cite them.
+        var figures = CitedFirst(area.Latest?.Source, area.ShareHistory.Sources);
         return new ExportChart(
             area.Name,
             $"Europe's and the US's share of NATO capability in Europe (%) · {TargetsText(chosen.Select(t => (t.Key, t.Value, t.Deadline)), "%")}",
@@ -38,7 +45,7 @@ public sealed class ExportCharts(DashboardCache dashboard)
             area.TrendPerYear is null ? [] : Projections(chosen),
             [.. chosen.Select(t => new ExportTargetLine(t.Key, t.Label, t.Value, t.Deadline))],
             SourceLines(figures.Select(f => f.Source)),
-            figures.Count == 0 ? null : figures.Min(f => f.Confidence),
+            figures.Count == 0 ? null : figures.Min(f => f.LowestConfidence),
             area.AsOf,
             area.Illustrative,
             $"No public figure: no source publishes a European or US share for {area.Name} on or before {Iso(area.AsOf)}.");
@@ -47,21 +54,24 @@ public sealed class ExportCharts(DashboardCache dashboard)
     /// <summary>The chart of one indicator, or null for an unknown key.</summary>
     public async Task<ExportChart?> IndicatorAsync(string key, DateOnly asOf, IReadOnlyList<string> targets, CancellationToken ct = default)
     {
-        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Full, ct);
-        if (overview.Indicators.FirstOrDefault(i => i.Key == key) is not { } indicator)
+        // The figures are the trend window's; the line comes from the area's bounded history.
+        if ((await dashboard.GetIndicatorsAsync(asOf, ct)).FirstOrDefault(i => i.Key == key) is not { } indicator)
         {
             return null;
         }
 
-        // The area page's load carries every observation with its source; the overview only the latest's.
+        // The area's entry carries a bounded line of the whole history and every source it cites.
         if (indicator.Area is { } areaKey && await dashboard.GetAreaAsync(areaKey, asOf, ct) is { } area
-            && area.Indicators.FirstOrDefault(i => i.Key == key) is { Observations: not null } detailed)
+            && area.IndicatorHistories.TryGetValue(key, out var detailed))
         {
-            var observations = detailed.Observations;
-            return ForIndicator(detailed, [.. observations.Select(o => new ExportPoint(o.AsOf, o.Value))],
-                [.. observations.OrderByDescending(o => o.AsOf).Select(o => (o.Source, o.Confidence))], targets);
+            var cited = CitedFirst(indicator.Latest?.Source, detailed.Sources);
+            var line = detailed.Lines.Count > 0 ? detailed.Lines[0].Points : [];
+            return ForIndicator(indicator, [.. line.Select(p => new ExportPoint(p.Date, p.Value))],
+                [.. cited.Select(c => (c.Source, c.LowestConfidence))], targets);
         }
 
+        // An indicator of no area: every observation, as before (few such indicators, all short).
+        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Full, ct);
         var history = overview.History.TryGetValue(key, out var h) ? h : [];
         List<(SourceRef, Confidence)> sources = indicator.Latest is { } latest ? [(latest.Source, latest.Confidence)] : [];
         var lowest = history.Count == 0 ? (Confidence?)null : history.Min(p => p.Confidence);
@@ -129,6 +139,9 @@ public sealed class ExportCharts(DashboardCache dashboard)
             overview.Illustrative,
             $"No public figure: no area has a published Europe share on or before {Iso(overview.AsOf)}, so the index cannot be computed.");
     }
+
+    private static List<CitedSource> CitedFirst(SourceRef? latest, IReadOnlyList<CitedSource> sources) =>
+        [.. sources.OrderBy(s => s.Source.Key == latest?.Key ? 0 : 1)];
 
     internal static List<ExportProjection> Projections(IEnumerable<TargetResult> targets) =>
         [.. targets.Where(t => t.Current is not null && t.CurrentDate is not null && t.Projected is not null && t.Deadline > t.CurrentDate)

@@ -59,6 +59,26 @@ public sealed class DashboardCache : IDisposable
     public Task<AreaDetail?> GetAreaAsync(string key, DateOnly asOf, CancellationToken ct = default) =>
         GetAsync(("area", asOf, key), () => _dashboard.GetAreaAsync(key, asOf), ct);
 
+    /// <summary>
+    /// A page of an area's assessments, newest first, or null for an unknown key. The first page
+    /// of the standard size is the one the area's own entry carries: it costs no SQL of its own.
+    /// </summary>
+    public async Task<RowPage<AssessmentRow>?> GetAssessmentPageAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (page == 1 && pageSize == HistoryReads.LatestRows)
+        {
+            return await GetAreaAsync(key, asOf, ct) is { } area
+                ? new RowPage<AssessmentRow>(area.Assessments, 1, pageSize, area.ShareHistory.Rows)
+                : null;
+        }
+
+        return await GetAsync(("assessments", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.ReadAssessmentsAsync(key, asOf, page, pageSize), ct);
+    }
+
+    /// <summary>A page of an indicator's observations, newest first, or null for an unknown key.</summary>
+    public Task<RowPage<ObservationRow>?> GetObservationPageAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default) =>
+        GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.ReadObservationsAsync(key, asOf, page, pageSize), ct);
+
     public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
 

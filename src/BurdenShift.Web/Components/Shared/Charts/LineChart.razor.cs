@@ -14,6 +14,9 @@ public partial class LineChart
     // Dark enough for WCAG AA (>= 4.5:1) on white, and distinct hues for the common colour-blindnesses.
     private static readonly string[] Palette = ["#1f5fa8", "#b34700", "#2e7d32", "#8e3b8f", "#a3123a", "#0b6e6e"];
     private const double MarkerRadius = 4;
+
+    /// <summary>Rows of the data table shown at a time.</summary>
+    public const int TableRows = 25;
     private static int instances;
 
     // SVG ids are document-wide, so two charts on one page must not share their title or clip path ids.
@@ -43,6 +46,7 @@ public partial class LineChart
     private List<ProjectionView> projectionViews = [];
     private List<TargetView> targetViews = [];
     private List<TableRow> rows = [];
+    private int tablePage;
     private string description = "";
 
     private bool IsPercent => Unit == "%";
@@ -83,6 +87,7 @@ public partial class LineChart
         rows = [.. Series.SelectMany(s => s.Points.OrderBy(p => p.Date).Select(p => new TableRow(s.Name, Iso(p.Date), ChartScale.Format(p.Value))))];
         rows.AddRange(Projections.Select(p => new TableRow($"{p.Label} (projected)", Iso(p.To.Date), ChartScale.Format(p.To.Value))));
         rows.AddRange(TargetLines.Select(t => new TableRow($"{t.Label} (target)", Iso(t.Deadline), ChartScale.Format(t.Value))));
+        tablePage = Math.Min(tablePage, (rows.Count - 1) / TableRows);
         description = Describe();
     }
 
