@@ -42,7 +42,7 @@ public sealed class LongHistoryTests(PostgresServer postgres)
         Assert.Equal(HistoryReads.LatestRows, newest.Count);
         Assert.Equal("2026-06-30", newest[0].GetProperty("asOf").GetString());
         var total = area.RootElement.GetProperty("shareHistory").GetProperty("rows").GetInt32();
-        Assert.True(total > Rows, $"the area counts {total} rows");
+        Assert.True(total >= Rows, $"the area counts {total} rows");
         Assert.True(area.RootElement.GetProperty("shareHistory").GetProperty("byMonth").GetBoolean());
 
         var link = area.RootElement.GetProperty("links").GetProperty("assessments").GetString()!;
