@@ -209,12 +209,12 @@ internal abstract class BenchDatabase : IAsyncDisposable
         }
 
         protected override string BulkInsertSql(int perArea) => $$"""
-            INSERT INTO "ShareAssessments" ("AreaId", "AsOf", "AsOfPrecision", "EuropeShare", "UsShare", "SourceId", "Confidence", "EnteredBy", "EnteredAt", "Revision")
+            INSERT INTO "ShareAssessments" ("AreaId", "AsOf", "AsOfPrecision", "EuropeShare", "UsShare", "SourceId", "Confidence", "EnteredBy", "EnteredAt")
             SELECT a."Id", DATE '2026-06-30' - ((({{perArea}} - 1 - n) * 7300) / {{perArea}})::int, t."AsOfPrecision",
                    round(10 + 50.0 * n / {{perArea}} + (n % 7) / 10.0, 1), round(85 - 50.0 * n / {{perArea}} - (n % 7) / 10.0, 1),
-                   t."SourceId", t."Confidence", 'bench', t."EnteredAt", t."Revision"
+                   t."SourceId", t."Confidence", 'bench', t."EnteredAt"
             FROM generate_series(0, {{perArea}} - 1) AS n
-            CROSS JOIN (SELECT "AsOfPrecision", "Confidence", "SourceId", "EnteredAt", "Revision" FROM "ShareAssessments" LIMIT 1) AS t
+            CROSS JOIN (SELECT "AsOfPrecision", "Confidence", "SourceId", "EnteredAt" FROM "ShareAssessments" LIMIT 1) AS t
             CROSS JOIN "Areas" AS a;
             ANALYZE "ShareAssessments";
             """;
