@@ -17,6 +17,9 @@ public static class HistoryReads
     /// <summary>Up to this many rows a chart draws every row; beyond, a month's range.</summary>
     public const int ExactRows = 2000;
 
+    /// <summary>The names of an area's share lines in <see cref="SeriesHistory.Lines"/>.</summary>
+    public const string EuropeLine = "Europe", UsLine = "United States";
+
     /// <summary>How many of the newest rows an area's page, its API answer and its first table page carry.</summary>
     public const int LatestRows = 25;
 
@@ -66,7 +69,7 @@ public static class HistoryReads
         }
 
         return new SeriesHistory(rows, rows > ExactRows,
-            [.. new[] { new HistoryLine("Europe", europe), new HistoryLine("United States", us) }.Where(l => l.Points.Count > 0)],
+            [.. new[] { new HistoryLine(EuropeLine, europe), new HistoryLine(UsLine, us) }.Where(l => l.Points.Count > 0)],
             sources);
     }
 

@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Web.Live;
+using BurdenShift.Web.Parameters;
 using Microsoft.AspNetCore.Mvc;
 using Microsoft.Extensions.Options;
 using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
