@@ -40,6 +40,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var areas = await DashboardQueries.AreaHeads(db, asOf).ToListAsync(ct);
         // Thin rows: the Europe-share points the engine needs and the latest row of each area
         // (which may give only a US share). Its note and source came with the areas.
+        // For charts (HistoryDepth.Chart) the figures come from the trend windows and each area adds
+        // what lies before its window, bounded (HistoryReads.EuropeBeforeAsync).
         var rows = await SeriesWindows.SharesAsync(db, areas, asOf, depth == HistoryDepth.Full, ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
@@ -61,6 +63,26 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
         var illustrative = areas.Count > 0 && areas[0].Facts.Illustrative;
         var index = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), history[a.Key])), asOf);
+        var fullHistory = history;
+        var indexBefore = (IReadOnlyList<SeriesPoint>)[];
+        if (depth == HistoryDepth.Chart)
+        {
+            fullHistory = new Dictionary<string, IReadOnlyList<SeriesPoint>>(history.Count);
+            foreach (var a in areas)
+            {
+                var window = history[a.Key];
+                var inWindow = window.Select(w => w.EntryOrder).ToHashSet();
+                var before = window.Count == 0 || a.LatestEuropeDate is not { } latestDate
+                    ? []
+                    : (await HistoryReads.EuropeBeforeAsync(db, a.Id, SeriesWindows.StartOf(latestDate), ct))
+                        .Where(p => !inWindow.Contains(p.EntryOrder)).ToList();
+                fullHistory[a.Key] = [.. before.OrderBy(p => p.Date).ThenBy(p => p.EntryOrder), .. window];
+            }
+
+            // Before the index's own window, an index of the whole (bounded) histories; the window itself stays exact.
+            indexBefore = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), fullHistory[a.Key])), asOf).Points;
+        }
+
         var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         List<IndexResult> indexResults =
         [
@@ -76,8 +98,11 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         // Before its window the index was built from partial series: only the window is exact.
         IReadOnlyList<SeriesPoint> indexHistory = depth == HistoryDepth.Full || snapshot.Current is not { } current
             ? index.Points
-            : [.. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date))];
-        return new DashboardOverview(asOf, illustrative, summaries, indexResults, history, indexHistory);
+            : [
+                .. indexBefore.Where(p => p.Date < SeriesWindows.StartOf(current.Date)),
+                .. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date)),
+            ];
+        return new DashboardOverview(asOf, illustrative, summaries, indexResults, fullHistory, indexHistory);
     }
 
     /// <summary>
@@ -280,7 +305,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
         var points = await SeriesWindows.ObservationsAsync(
-            db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth == HistoryDepth.Full, ct);
+            db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth != HistoryDepth.TrendWindow, ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);

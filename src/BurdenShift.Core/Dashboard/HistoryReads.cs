@@ -1,5 +1,6 @@
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Domain.Engine;
 using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Dashboard;
@@ -104,6 +105,30 @@ public static class HistoryReads
         }
 
         return new SeriesHistory(rows, rows > ExactRows, [new HistoryLine(name, points)], sources);
+    }
+
+    /// <summary>
+    /// An area's Europe shares dated before <paramref name="before"/> (the start of its trend
+    /// window), for charts of the whole history: every row while there are at most
+    /// <see cref="ExactRows"/>, beyond that one point a month (its first date, the mean of its
+    /// values and their lowest confidence), computed by the database. Two SQL commands.
+    /// </summary>
+    internal static async Task<List<SeriesPoint>> EuropeBeforeAsync(BurdenShiftDbContext db, int areaId, DateOnly before, CancellationToken ct)
+    {
+        var rows = db.ShareAssessments.AsNoTracking().Where(s => s.AreaId == areaId && s.AsOf < before && s.EuropeShare != null);
+        if (await rows.CountAsync(ct) <= ExactRows)
+        {
+            return [.. (await rows.Select(s => new { s.Id, s.AsOf, s.EuropeShare, s.Confidence }).ToListAsync(ct))
+                .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value.Normalize(), s.Id, s.Confidence))];
+        }
+
+        var months = await rows.GroupBy(s => new { s.AsOf.Year, s.AsOf.Month, s.Confidence })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Confidence, First = g.Min(s => s.AsOf), Mean = g.Average(s => s.EuropeShare!.Value), Rows = g.Count() })
+            .ToListAsync(ct);
+        // Entry order below every real row's id, so that on the window's first date the real rows come last.
+        return [.. months.GroupBy(m => (m.Year, m.Month))
+            .Select(g => new SeriesPoint(g.Min(m => m.First), Math.Round(g.Sum(m => m.Mean * m.Rows) / g.Sum(m => m.Rows), 4).Normalize(),
+                -1, g.Min(m => m.Confidence)))];
     }
 
     // A month's range as two points on its first date, low then high: the line strokes the range.

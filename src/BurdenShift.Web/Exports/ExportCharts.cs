@@ -37,7 +37,7 @@ public sealed class ExportCharts(DashboardCache dashboard)
         }
 
         // An indicator of no area: every observation (few such indicators, all short).
-        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Full, ct);
+        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Chart, ct);
         var history = overview.History.TryGetValue(key, out var h) ? h : [];
         var chart = ChartBuilder.Indicator(indicator, [.. history.Select(p => new ChartPoint(p.Date, p.Value))],
             indicator.Latest is { } latest ? [(latest.Source, latest.Confidence)] : [], targets);
@@ -46,5 +46,5 @@ public sealed class ExportCharts(DashboardCache dashboard)
 
     /// <summary>The handover index over time against the chosen standard targets.</summary>
     public async Task<ChartModel> IndexAsync(DateOnly asOf, IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ChartBuilder.Index(await dashboard.GetOverviewAsync(asOf, HistoryDepth.Full, ct), targets);
+        ChartBuilder.Index(await dashboard.GetOverviewAsync(asOf, HistoryDepth.Chart, ct), targets);
 }

@@ -45,7 +45,7 @@ public sealed class DashboardCache : IDisposable
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
 
-    /// <summary>The overview's figures (trend windows for sparklines), or with <see cref="HistoryDepth.Full"/> every point.</summary>
+    /// <summary>The overview's figures (trend windows for sparklines), or with <see cref="HistoryDepth.Chart"/> a bounded picture of the whole history.</summary>
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default) =>
         GetAsync(("overview", asOf, depth.ToString()), () => _dashboard.GetOverviewAsync(asOf, depth), ct);
 
