@@ -42,6 +42,9 @@ internal static class CircuitsBench
             return 2;
         }
 
+        // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the
+        // current directory, which is the build output when tests run but not under `dotnet run`.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var rows = new List<string>();
         foreach (var n in counts)
         {
