@@ -187,7 +187,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
                 new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))],
             shareHistory,
-            indicatorHistories);
+            indicatorHistories)
+        { Snapshot = summary.Snapshot };
     }
 
     /// <summary>
@@ -332,7 +333,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
         var latest = latestShare is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
-            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))]);
+            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))])
+        { Snapshot = snapshot };
     }
 
     private static IndicatorSummary SummariseIndicator(
@@ -344,7 +346,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var latest = latestValue is { } l ? l with { Value = l.Value.Normalize() } : null;
         var observations = withObservations?.Select(o => o with { Value = o.Value.Normalize() }).ToList();
         return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
-            [.. i.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], observations);
+            [.. i.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], observations)
+        { Snapshot = snapshot };
     }
 
     private static TargetResult Measure(SeriesSnapshot snapshot, TargetData t, IReadOnlyList<MilestoneFacts> milestones, DateOnly asOf)

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Exports;
+using BurdenShift.Core.Formatting;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Parameters;
 using BurdenShift.Web.Security;
@@ -158,7 +159,7 @@ internal static class DataExportApi
         return AsOfParameter.TryRead(asOf, time, out date, out problem);
     }
 
-    private static string Stamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Stamp(DateOnly date) => Formats.Date(date);
 
     /// <summary>
     /// The workbook written to a temporary file (deleted when the response has sent it): the ZIP
