@@ -25,11 +25,13 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
 
     public FigureEditor Editor { get; } = new(database.Factory(), TimeProvider.System, NullLogger<FigureEditor>.Instance);
 
-    public ChangeHistory History { get; } = new(database.Factory(), TimeProvider.System, NullLogger<ChangeHistory>.Instance);
+    public AuditHistory History { get; } = new(database.Factory());
+
+    public ImportHistory Imports { get; } = new(database.Factory(), TimeProvider.System, NullLogger<ImportHistory>.Instance);
 
     public DashboardService Dashboard { get; } = new(database.Factory());
 
-    public CsvImporter Importer { get; } = new(database.Factory(), TimeProvider.System, NullLogger<CsvImporter>.Instance);
+    public FigureImporter Importer { get; } = new(database.Factory(), TimeProvider.System, NullLogger<FigureImporter>.Instance);
 
     public static async Task<EditScene> CreateAsync(PostgresServer postgres, DatabaseProvider provider, string dataset = "none")
     {
@@ -611,7 +613,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         var tooLong = new string('x', 1000);
 
         var revert = await scene.Editor.RevertAsync(insert.Id, tooLong, Bob);
-        var undo = await scene.History.UndoImportAsync(import.ChangeSetId!.Value, tooLong, Bob);
+        var undo = await scene.Imports.UndoImportAsync(import.ChangeSetId!.Value, tooLong, Bob);
 
         Assert.True(revert.Errors.ContainsKey("reason"), Errors(revert));
         Assert.True(undo.Errors.ContainsKey("reason"), Errors(undo));
@@ -619,7 +621,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
 
         var fits = new string('y', 900);
         var revertFits = await scene.Editor.RevertAsync(insert.Id, fits, Bob);
-        var undoFits = await scene.History.UndoImportAsync(import.ChangeSetId!.Value, fits, Bob);
+        var undoFits = await scene.Imports.UndoImportAsync(import.ChangeSetId!.Value, fits, Bob);
         Assert.True(revertFits.Succeeded, Errors(revertFits));
         Assert.True(undoFits.Succeeded, Errors(undoFits));
         Assert.All(await scene.AuditsAfterAsync(0), a => Assert.True(a.Reason is null or "Import" || a.Reason.StartsWith(fits, StringComparison.Ordinal), a.Reason));
@@ -796,10 +798,10 @@ public sealed class EditHistoryTests(PostgresServer postgres)
 
         Assert.Equal(35m, (await scene.AreaPageAsync("drones")).Latest!.EuropeShare);
         Assert.Equal(70m, (await scene.AreaPageAsync("cyber")).Latest!.UsShare);
-        var listed = Assert.Single(await scene.History.GetImportsAsync());
+        var listed = Assert.Single(await scene.Imports.GetImportsAsync());
         Assert.Equal((setId, 3, (DateTimeOffset?)null), (listed.Id, listed.RowCount, listed.UndoneAt));
 
-        var undo = await scene.History.UndoImportAsync(setId, "wrong file", Bob);
+        var undo = await scene.Imports.UndoImportAsync(setId, "wrong file", Bob);
 
         Assert.True(undo.Succeeded, Errors(undo));
         Assert.Empty((await scene.AreaPageAsync("drones")).Assessments);
@@ -817,12 +819,12 @@ public sealed class EditHistoryTests(PostgresServer postgres)
             Assert.Equal(["cyber", "drones", "drones"], deletions.Select(d => d.AreaKey!).Order());
         }
 
-        var undone = Assert.Single(await scene.History.GetImportsAsync());
+        var undone = Assert.Single(await scene.Imports.GetImportsAsync());
         Assert.NotNull(undone.UndoneAt);
         Assert.Equal("bob@example.org", undone.UndoneBy);
 
         var before = await scene.FingerprintAsync();
-        var twice = await scene.History.UndoImportAsync(setId, "again", Bob);
+        var twice = await scene.Imports.UndoImportAsync(setId, "again", Bob);
         Assert.False(twice.Succeeded);
         Assert.Equal(before, await scene.FingerprintAsync());
     }
@@ -844,7 +846,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         Assert.Equal(seeded.Count + 2, (await Observations()).Count);
         var last = await scene.LastAuditIdAsync();
 
-        var undo = await scene.History.UndoImportAsync(import.ChangeSetId!.Value, "wrong unit", Bob);
+        var undo = await scene.Imports.UndoImportAsync(import.ChangeSetId!.Value, "wrong unit", Bob);
 
         Assert.True(undo.Succeeded, Errors(undo));
         Assert.Equal(seeded, (await Observations()).Select(o => o.Id));
@@ -872,14 +874,14 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         Assert.True(edit.Succeeded, Errors(edit));
         var before = await scene.FingerprintAsync();
 
-        var undo = await scene.History.UndoImportAsync(import.ChangeSetId!.Value, "wrong file", Bob);
+        var undo = await scene.Imports.UndoImportAsync(import.ChangeSetId!.Value, "wrong file", Bob);
 
         Assert.False(undo.Succeeded);
         Assert.Contains(cyber.Id.ToString(CultureInfo.InvariantCulture), undo.Errors[""], StringComparison.Ordinal);
         Assert.Equal(before, await scene.FingerprintAsync());
         Assert.Equal(2, (await scene.AreaPageAsync("drones")).Assessments.Count);
         Assert.Equal(25m, (await scene.AreaPageAsync("cyber")).Latest!.EuropeShare);
-        Assert.Null(Assert.Single(await scene.History.GetImportsAsync()).UndoneAt);
+        Assert.Null(Assert.Single(await scene.Imports.GetImportsAsync()).UndoneAt);
 
         // The same when an imported row was deleted since.
         const string second = """
@@ -894,7 +896,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         Assert.True(delete.Succeeded, Errors(delete));
         before = await scene.FingerprintAsync();
 
-        var undoOther = await scene.History.UndoImportAsync(other.ChangeSetId!.Value, "wrong file", Bob);
+        var undoOther = await scene.Imports.UndoImportAsync(other.ChangeSetId!.Value, "wrong file", Bob);
 
         Assert.False(undoOther.Succeeded);
         Assert.Equal(before, await scene.FingerprintAsync());
@@ -920,7 +922,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         Assert.False(import.Written);
         Assert.Null(import.ChangeSetId);
         Assert.Equal(before, await scene.FingerprintAsync());
-        Assert.Empty(await scene.History.GetImportsAsync());
+        Assert.Empty(await scene.Imports.GetImportsAsync());
         Assert.Empty((await scene.AreaPageAsync("drones")).Assessments);
     }
 }
