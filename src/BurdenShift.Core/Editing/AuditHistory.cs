@@ -2,6 +2,7 @@ using System.Globalization;
 using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Formatting;
 using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 
@@ -59,7 +60,7 @@ public sealed class AuditHistory(IDbContextFactory<BurdenShiftDbContext> dbFacto
                 field == "SourceId" && value is not null && sources.TryGetValue(value, out var source) ? source
                 : field is "Confidence" or "Status" or "AsOfPrecision" or "DuePrecision" ? value?.ToLowerInvariant()
                 : field == "DeletedAt" && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-                    ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+                    ? Formats.Moment(at)
                 : value;
         })];
     }

@@ -1,15 +1,25 @@
 using System.Globalization;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
+using BurdenShift.Core.Inputs;
 
-namespace BurdenShift.Web.Components.Shared;
+namespace BurdenShift.Core.Formatting;
 
-/// <summary>How pages write numbers and dates: the API gives them unrounded, pages round here.</summary>
+/// <summary>
+/// How numbers and dates are written for people: pages, exports, packs and messages. The API gives
+/// figures unrounded and dates as ISO 8601; everything a person reads is rounded and written here.
+/// </summary>
 public static class Formats
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Inv);
+    public static string Date(DateOnly date) => date.ToString(InputRules.DateFormat, Inv);
+
+    /// <summary>The UTC day of a moment, YYYY-MM-DD.</summary>
+    public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(moment.UtcDateTime));
+
+    /// <summary>A moment to the minute, in UTC and saying so: "2026-06-30 14:05 UTC".</summary>
+    public static string Moment(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv);
 
     public static string Date(DateOnly date, DatePrecision precision) => PartialDate.Format(date, precision);
 
@@ -43,6 +53,3 @@ public static class Formats
         _ => "no data",
     };
 }
-
-/// <summary>The part of a target result that <see cref="Formats.Eta"/> needs.</summary>
-public readonly record struct TargetStatusLike(TargetStatus Status, DateOnly? Eta, decimal? YearsLate);
