@@ -85,12 +85,8 @@ internal static class ImportFileParser
                 errors.Add($"has {record.Count} fields where the header has {columns.Length}");
             }
 
-            var date = ParseDate(Field("as_of"), errors);
-            var confidence = WireNames.TryParseConfidence(Field("confidence"), out var c) ? c : (Confidence?)null;
-            if (confidence is null)
-            {
-                errors.Add($"confidence '{InputRules.Shown(Field("confidence"))}' must be high, medium or low");
-            }
+            var date = Read("as_of", TypedValues.Date(Field("as_of")), errors) ?? default;
+            var confidence = Read("confidence", TypedValues.Confidence(Field("confidence")), errors);
 
             var note = Field("note");
             if (InputRules.TextProblem(note, ColumnLimits.Note, multiline: true) is { } noteProblem)
@@ -109,8 +105,8 @@ internal static class ImportFileParser
                     errors.Add(areaKey.Length == 0 ? "area is empty" : $"area '{InputRules.Shown(areaKey)}' does not exist (known: {string.Join(", ", areas.Keys.Order())})");
                 }
 
-                var europe = ParseNumber("europe_share", Field("europe_share"), FigureRules.ShareDecimals, errors);
-                var us = ParseNumber("us_share", Field("us_share"), FigureRules.ShareDecimals, errors);
+                var europe = Optional("europe_share", TypedValues.Share(Field("europe_share")), errors);
+                var us = Optional("us_share", TypedValues.Share(Field("us_share")), errors);
                 var unparsed = (europe is null && Field("europe_share").Length > 0) || (us is null && Field("us_share").Length > 0);
                 if (!unparsed)
                 {
@@ -127,11 +123,7 @@ internal static class ImportFileParser
                     errors.Add(indicatorKey.Length == 0 ? "indicator is empty" : $"indicator '{InputRules.Shown(indicatorKey)}' does not exist");
                 }
 
-                var value = ParseNumber("value", Field("value"), FigureRules.ValueDecimals, errors);
-                if (Field("value").Length == 0)
-                {
-                    errors.Add("value is empty");
-                }
+                var value = Read("value", TypedValues.Value(Field("value")), errors);
 
                 row = new ImportRow(0, indicatorId, date, null, null, value ?? 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note)) { Line = line, Key = indicatorKey };
             }
@@ -222,31 +214,22 @@ internal static class ImportFileParser
         return key;
     }
 
-    private static DateOnly ParseDate(string text, List<string> errors)
+    /// <summary>A required value: a problem (or "is empty") goes to the row's errors after the column's name.</summary>
+    internal static T? Read<T>(string column, Typed<T> typed, List<string> errors)
+        where T : struct
     {
-        if (!InputRules.TryDate(text, out var date, out var problem))
-        {
-            errors.Add($"as_of {problem}");
-        }
-
-        return date;
-    }
-
-    private static decimal? ParseNumber(string column, string text, int maxDecimals, List<string> errors)
-    {
-        if (text.Length == 0)
-        {
-            return null;
-        }
-
-        if (!InputRules.TryNumber(text, maxDecimals, null, null, out var value, out var problem))
+        if (typed.Problem is { } problem)
         {
             errors.Add($"{column} {problem}");
-            return null;
         }
 
-        return value;
+        return typed.OrNull;
     }
+
+    /// <summary>A value that may be left empty.</summary>
+    internal static T? Optional<T>(string column, Typed<T> typed, List<string> errors)
+        where T : struct =>
+        typed.Given ? Read(column, typed, errors) : null;
 
     private static string Named(string column) => column.Length == 0 ? "(a column without a name)" : $"'{InputRules.Shown(column)}'";
 
