@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
 
@@ -46,7 +47,12 @@ public record AreaSummary(
     bool Illustrative,
     LatestShare? Latest,
     decimal? TrendPerYear,
-    IReadOnlyList<TargetResult> Targets);
+    IReadOnlyList<TargetResult> Targets)
+{
+    /// <summary>The engine's view of the Europe-share series, from which scenarios are computed (<see cref="Scenarios"/>); not part of the API.</summary>
+    [JsonIgnore]
+    public SeriesSnapshot? Snapshot { get; init; }
+}
 
 /// <summary>An area with everything its page shows.</summary>
 public sealed record AreaDetail(
@@ -98,7 +104,12 @@ public sealed record IndicatorSummary(
     LatestValue? Latest,
     decimal? TrendPerYear,
     IReadOnlyList<TargetResult> Targets,
-    IReadOnlyList<ObservationRow>? Observations);
+    IReadOnlyList<ObservationRow>? Observations)
+{
+    /// <summary>The engine's view of the series, from which scenarios are computed (<see cref="Scenarios"/>); not part of the API.</summary>
+    [JsonIgnore]
+    public SeriesSnapshot? Snapshot { get; init; }
+}
 
 public sealed record MilestoneRow(
     int Id,
