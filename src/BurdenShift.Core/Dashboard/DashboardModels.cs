@@ -52,6 +52,10 @@ public record AreaSummary(
     /// <summary>The engine's view of the Europe-share series, from which scenarios are computed (<see cref="Scenarios"/>); not part of the API.</summary>
     [JsonIgnore]
     public SeriesSnapshot? Snapshot { get; init; }
+
+    /// <summary>The area's row id, for the pages' edit links; the API names areas by key.</summary>
+    [JsonIgnore]
+    public int Id { get; init; }
 }
 
 /// <summary>An area with everything its page shows.</summary>

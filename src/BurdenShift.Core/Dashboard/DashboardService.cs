@@ -132,7 +132,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             [.. indicators.Select(i => SummariseIndicator(i.Facts, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, i.Observations))],
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
                 new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))])
-        { Snapshot = summary.Snapshot };
+        { Snapshot = summary.Snapshot, Id = summary.Id };
     }
 
     /// <summary>Every indicator with its latest value and its distance to each of its targets. Three SQL commands.</summary>
@@ -177,7 +177,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var latest = latestShare is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
             [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))])
-        { Snapshot = snapshot };
+        { Snapshot = snapshot, Id = area.Id };
     }
 
     // The observations come in date and entry order: the last is the latest.
