@@ -41,18 +41,6 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
         return await db.Targets.Where(t => t.Area!.Key == areaKey && t.Key == targetKey).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
     }
 
-    /// <summary>The id of an area, for its edit link.</summary>
-    public async Task<long?> FindAreaIdAsync(string areaKey, CancellationToken ct = default)
-    {
-        if (!InputRules.IsPlausibleKey(areaKey))
-        {
-            return null;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Areas.Where(a => a.Key == areaKey).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
-    }
-
     /// <summary>An empty form for a new row under an area (or indicator, for observations).</summary>
     public async Task<FigureForm?> NewFormAsync(FigureKind kind, string? parentKey, CancellationToken ct = default)
     {
