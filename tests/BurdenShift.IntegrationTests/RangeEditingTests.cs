@@ -136,7 +136,7 @@ public sealed class RangeEditingTests(PostgresServer postgres)
         Assert.All(area.Targets, t => Assert.NotNull(t.Range));
 
         // Undoing the import takes the ranged rows (and so the range) away again.
-        var undo = await scene.History.UndoImportAsync(good.ChangeSetId!.Value, "wrong file", Alice);
+        var undo = await scene.Imports.UndoImportAsync(good.ChangeSetId!.Value, "wrong file", Alice);
         Assert.True(undo.Succeeded, Errors(undo));
         Assert.All((await scene.AreaPageAsync("drones")).Targets, t => Assert.Null(t.Range));
     }

@@ -66,7 +66,12 @@ public record AreaSummary(
     public int Id { get; init; }
 }
 
-/// <summary>An area with everything its page shows.</summary>
+/// <summary>
+/// An area with everything its page shows, bounded whatever the length of its history
+/// (docs/decisions/0012): <see cref="Assessments"/> and each indicator's observations are the
+/// newest <see cref="HistoryReads.LatestRows"/>, newest first; the histories give the row
+/// counts, the chart lines and every source cited.
+/// </summary>
 public sealed record AreaDetail(
     string Key,
     string Name,
@@ -79,7 +84,9 @@ public sealed record AreaDetail(
     string? ShareBasis,
     IReadOnlyList<AssessmentRow> Assessments,
     IReadOnlyList<IndicatorSummary> Indicators,
-    IReadOnlyList<MilestoneRow> Milestones)
+    IReadOnlyList<MilestoneRow> Milestones,
+    SeriesHistory ShareHistory,
+    IReadOnlyDictionary<string, SeriesHistory> IndicatorHistories)
     : AreaSummary(Key, Name, AsOf, Illustrative, Latest, TrendPerYear, Targets);
 
 public sealed record AssessmentRow(

@@ -33,9 +33,6 @@ internal sealed record LatestCitationRow(
 /// <summary>The latest row's id, note and source.</summary>
 internal sealed record LatestCitation(long Id, string? Note, SourceRef Source);
 
-/// <summary>An area with every assessment, as its own page reads it.</summary>
-internal sealed record AreaData(AreaFacts Facts, string Description, string? ShareBasis, List<AssessmentRow> Assessments);
-
 internal sealed record AssessmentPoint(
     int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence,
     decimal? EuropeLow, decimal? EuropeHigh, decimal? UsLow, decimal? UsHigh)
@@ -48,8 +45,6 @@ internal sealed record TargetData(string Key, string Label, DateOnly Deadline, d
 
 internal sealed record MilestoneData(int? AreaId, MilestoneFacts Facts);
 
-internal sealed record ObservationData(SeriesPoint Point, DatePrecision Precision, SourceRef Source, string? Note);
-
 /// <summary>An indicator as the indicator list reads it: no history, but where its latest rows are.</summary>
 internal sealed record IndicatorHead(IndicatorFacts Facts, LatestCitationRow Latest, DateOnly? LatestDate);
 
@@ -57,8 +52,5 @@ internal sealed record IndicatorHead(IndicatorFacts Facts, LatestCitationRow Lat
 internal sealed record IndicatorFacts(
     int Id, string Key, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? AreaKey, bool Illustrative,
     List<TargetData> Targets);
-
-/// <summary>An indicator with every observation, as an area's page reads it.</summary>
-internal sealed record IndicatorData(IndicatorFacts Facts, List<ObservationData> Observations);
 
 internal sealed record ObservationPoint(int IndicatorId, SeriesPoint Point, DatePrecision Precision);

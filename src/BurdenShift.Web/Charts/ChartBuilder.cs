@@ -22,13 +22,12 @@ public static class ChartBuilder
     public static ChartModel Area(AreaDetail area, IReadOnlyList<string>? targets = null, ChartScenario? scenario = null)
     {
         var chosen = Chosen(scenario?.Targets ?? area.Targets, targets);
-        var europe = area.Assessments.Where(a => a.EuropeShare is not null)
-            .Select(a => new ChartPoint(a.AsOf, a.EuropeShare!.Value, a.EuropeLow, a.EuropeHigh)).OrderBy(p => p.Date).ToList();
-        var us = area.Assessments.Where(a => a.UsShare is not null)
-            .Select(a => new ChartPoint(a.AsOf, a.UsShare!.Value, a.UsLow, a.UsHigh)).OrderBy(p => p.Date).ToList();
+        // Bounded lines of the whole history (each month's range beyond a few thousand rows, docs/decisions/0012), with the sources' ranges.
+        var europe = Line(area.ShareHistory, HistoryReads.EuropeLine);
+        var us = Line(area.ShareHistory, HistoryReads.UsLine);
         List<ChartSeries> series = [.. new[] { new ChartSeries(EuropeShare, europe), new ChartSeries(UsShare, us, ChartStyle.Us) }.Where(s => s.Points.Count > 0)];
-        // Latest first: the caption lists the sources of the most recent figures before the older ones.
-        var figures = area.Assessments.OrderByDescending(a => a.AsOf).Select(a => (a.Source, a.Confidence)).ToList();
+        // The latest figure's source first, then the others by how many rows cite them; all of them, counted by the database.
+        var figures = CitedFirst(area.Latest?.Source, area.ShareHistory.Sources);
         var chart = new ChartModel(
             area.Name,
             $"Europe's and the US's share of NATO capability in Europe (%) · {TargetsText(chosen, "%")}",
@@ -82,13 +81,15 @@ public static class ChartBuilder
         return scenario is null ? chart : AsScenario(chart, scenario);
     }
 
-    /// <summary>An indicator as its area page loads it: every observation with its source.</summary>
-    public static ChartModel Indicator(IndicatorSummary indicator, IReadOnlyList<string>? targets = null, ChartScenario? scenario = null)
-    {
-        var observations = indicator.Observations ?? [];
-        return Indicator(indicator, [.. observations.Select(o => new ChartPoint(o.AsOf, o.Value, o.Low, o.High))],
-            [.. observations.OrderByDescending(o => o.AsOf).Select(o => (o.Source, o.Confidence))], targets, scenario);
-    }
+    /// <summary>An indicator as its area's entry carries it: a bounded line of the whole history and every source cited.</summary>
+    public static ChartModel Indicator(IndicatorSummary indicator, SeriesHistory history, IReadOnlyList<string>? targets = null, ChartScenario? scenario = null) =>
+        Indicator(indicator, Line(history, indicator.Name), CitedFirst(indicator.Latest?.Source, history.Sources), targets, scenario);
+
+    private static List<ChartPoint> Line(SeriesHistory history, string name) =>
+        [.. (history.Lines.FirstOrDefault(l => l.Name == name)?.Points ?? []).Select(p => new ChartPoint(p.Date, p.Value, p.Low, p.High))];
+
+    private static List<(SourceRef Source, Confidence Confidence)> CitedFirst(SourceRef? latest, IReadOnlyList<CitedSource> sources) =>
+        [.. sources.OrderBy(s => s.Source.Key == latest?.Key ? 0 : 1).Select(s => (s.Source, s.LowestConfidence))];
 
     /// <summary>The handover index over time against the chosen standard targets.</summary>
     public static ChartModel Index(DashboardOverview overview, IReadOnlyList<string>? targets = null)

@@ -54,7 +54,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
     private const int ChartHeight = 675;
     private const float ChartText = 1.45f;
 
-    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, HistoryDepth.Full, ct);
+    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, HistoryDepth.Chart, ct);
 
     public async Task<BriefingPack> BuildAsync(DashboardOverview overview, IReadOnlyList<string> areaKeys, IReadOnlyList<string> targets, CancellationToken ct = default)
     {
@@ -141,7 +141,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
             caveats.Add($"What the share figures measure: {basis}");
         }
 
-        if (area.Assessments.Count == 1)
+        if (area.ShareHistory.Rows == 1)
         {
             caveats.Add("One data point: there is no trend, so no projection is drawn.");
         }

@@ -25,21 +25,23 @@ public sealed class ExportCharts(DashboardCache dashboard)
     /// <summary>The chart of one indicator, or null for an unknown key.</summary>
     public async Task<ChartModel?> IndicatorAsync(string key, DateOnly asOf, IReadOnlyList<string> targets, decimal? pace = null, CancellationToken ct = default)
     {
-        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Full, ct);
-        if (overview.Indicators.FirstOrDefault(i => i.Key == key) is not { } indicator)
+        // The figures are the trend window's; the line comes from the area's bounded history.
+        if ((await dashboard.GetIndicatorsAsync(asOf, ct)).FirstOrDefault(i => i.Key == key) is not { } indicator)
         {
             return null;
         }
 
-        // The area page's load carries every observation with its source; the overview only the latest's.
+        // The area's entry carries a bounded line of the whole history and every source it cites.
         if (indicator.Area is { } areaKey && await dashboard.GetAreaAsync(areaKey, asOf, ct) is { } area
-            && area.Indicators.FirstOrDefault(i => i.Key == key) is { Observations: not null } detailed)
+            && area.IndicatorHistories.TryGetValue(key, out var detailed))
         {
-            return ChartBuilder.Indicator(detailed, targets, Scenario(detailed, pace));
+            return ChartBuilder.Indicator(indicator, detailed, targets, Scenario(indicator, pace));
         }
 
+        // An indicator of no area: every observation (few such indicators, all short).
+        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Chart, ct);
         var history = overview.History.TryGetValue(key, out var h) ? h : [];
-        var chart = ChartBuilder.Indicator(indicator, [.. history.Select(p => new ChartPoint(p.Date, p.Value))],
+        var chart = ChartBuilder.Indicator(indicator, [.. history.Select(p => new ChartPoint(p.Date, p.Value, p.Low, p.High))],
             indicator.Latest is { } latest ? [(latest.Source, latest.Confidence)] : [], targets, Scenario(indicator, pace));
         return chart with { LowestConfidence = history.Count == 0 ? null : history.Min(p => p.Confidence) };
     }
@@ -49,5 +51,5 @@ public sealed class ExportCharts(DashboardCache dashboard)
 
     /// <summary>The handover index over time against the chosen standard targets.</summary>
     public async Task<ChartModel> IndexAsync(DateOnly asOf, IReadOnlyList<string> targets, CancellationToken ct = default) =>
-        ChartBuilder.Index(await dashboard.GetOverviewAsync(asOf, HistoryDepth.Full, ct), targets);
+        ChartBuilder.Index(await dashboard.GetOverviewAsync(asOf, HistoryDepth.Chart, ct), targets);
 }

@@ -93,7 +93,7 @@ internal sealed partial class AreaHandler : FigureHandler<CapabilityArea>
         row.Name = v.Text(FormFields.Name, ColumnLimits.AreaName, required: true) ?? row.Name;
         row.Description = v.LongText(FormFields.Description, ColumnLimits.Description, required: false) ?? "";
         row.ShareBasis = v.LongText(FormFields.ShareBasis, ColumnLimits.Description, required: false);
-        row.Weight = v.Number(FormFields.Weight, required: true, min: 0m, max: 100m, decimals: FigureRules.ShareDecimals) ?? row.Weight;
+        row.Weight = v.Number(FormFields.Weight, TypedValues.Weight, required: true) ?? row.Weight;
     }
 
     protected override void Read(CapabilityArea row, IDictionary<string, string?> values)

@@ -40,8 +40,8 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
             (row.AsOf, row.AsOfPrecision) = (date, DatePrecision.Day);
         }
 
-        var eu = v.Number(FormFields.EuropeShare, required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
-        var us = v.Number(FormFields.UsShare, required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
+        var eu = v.Number(FormFields.EuropeShare, TypedValues.Share, required: false);
+        var us = v.Number(FormFields.UsShare, TypedValues.Share, required: false);
         if (!v.Has(FormFields.EuropeShare) && !v.Has(FormFields.UsShare))
         {
             foreach (var (field, message) in FigureRules.ShareProblems(FormFields.EuropeShare, eu, FormFields.UsShare, us))
@@ -62,8 +62,8 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
     /// <summary>A share's optional range: each bound within 0..100 and on its side of the share.</summary>
     private static (decimal? Low, decimal? High) Range(FormValues v, string shareField, string shareName, decimal? share, string lowField, string highField)
     {
-        var low = v.Number(lowField, required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
-        var high = v.Number(highField, required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
+        var low = v.Number(lowField, TypedValues.Share, required: false);
+        var high = v.Number(highField, TypedValues.Share, required: false);
         if (!v.Has(shareField) && !v.Has(lowField) && !v.Has(highField))
         {
             foreach (var (field, message) in FigureRules.RangeProblems(shareName, share, "the low end", low, "the high end", high, share: true))

@@ -44,10 +44,10 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
             (row.AsOf, row.AsOfPrecision) = (day, DatePrecision.Day);
         }
 
-        var value = v.Number(FormFields.Value, required: true, min: null, max: null, decimals: FigureRules.ValueDecimals);
+        var value = v.Number(FormFields.Value, TypedValues.Value, required: true);
         row.Value = value ?? row.Value;
-        row.Low = v.Number(FormFields.Low, required: false, min: null, max: null, decimals: FigureRules.ValueDecimals);
-        row.High = v.Number(FormFields.High, required: false, min: null, max: null, decimals: FigureRules.ValueDecimals);
+        row.Low = v.Number(FormFields.Low, TypedValues.Value, required: false);
+        row.High = v.Number(FormFields.High, TypedValues.Value, required: false);
         if (value is not null && !v.Has(FormFields.Low) && !v.Has(FormFields.High))
         {
             foreach (var (field, message) in FigureRules.RangeProblems("the value", value, "the low end", row.Low, "the high end", row.High, share: false))
