@@ -22,6 +22,9 @@ public sealed class RangeApiTests(PostgresServer postgres)
         "/api/areas/ammunition?asOf=2026-06-30",
         "/api/indicators?asOf=2026-06-30",
         "/api/index?asOf=2026-06-30",
+        "/api/areas/drones/assessments?asOf=2026-06-30&page=1&pageSize=1",
+        "/api/areas/drones/assessments?asOf=2026-06-30&page=2&pageSize=1",
+        "/api/indicators/eu-155mm-capacity/observations?asOf=2026-06-30",
     ];
 
     /// <summary>
@@ -151,6 +154,20 @@ public sealed class RangeApiTests(PostgresServer postgres)
         Assert.Equal(1_500_000m, capacity.GetProperty("latest").GetProperty("low").GetDecimal());
         Assert.All(capacity.GetProperty("targets").EnumerateArray(), t =>
             Assert.Equal(1_500_000m, t.GetProperty("range").GetProperty("pessimistic").GetProperty("current").GetDecimal()));
+
+        // The paged history endpoints (newest first) carry each row's bounds too, on every page.
+        using var newest = JsonDocument.Parse(sqlite["/api/areas/drones/assessments?asOf=2026-06-30&page=1&pageSize=1"]);
+        var newestRow = newest.RootElement.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal("2025-06-30", newestRow.GetProperty("asOf").GetString());
+        Assert.Equal((33m, 44m, 50m, 60m), (newestRow.GetProperty("europeLow").GetDecimal(), newestRow.GetProperty("europeHigh").GetDecimal(),
+            newestRow.GetProperty("usLow").GetDecimal(), newestRow.GetProperty("usHigh").GetDecimal()));
+        using var older = JsonDocument.Parse(sqlite["/api/areas/drones/assessments?asOf=2026-06-30&page=2&pageSize=1"]);
+        var olderRow = older.RootElement.GetProperty("items").EnumerateArray().Single();
+        Assert.Equal((25m, 35m), (olderRow.GetProperty("europeLow").GetDecimal(), olderRow.GetProperty("europeHigh").GetDecimal()));
+        Assert.Equal(JsonValueKind.Null, olderRow.GetProperty("usLow").ValueKind);
+        using var observations = JsonDocument.Parse(sqlite["/api/indicators/eu-155mm-capacity/observations?asOf=2026-06-30"]);
+        var ranged = observations.RootElement.GetProperty("items").EnumerateArray().Single(o => o.GetProperty("asOf").GetString() == "2026-03-31");
+        Assert.Equal((1_500_000m, 2_100_000m), (ranged.GetProperty("low").GetDecimal(), ranged.GetProperty("high").GetDecimal()));
     }
 
     [Fact]
