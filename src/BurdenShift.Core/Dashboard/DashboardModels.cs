@@ -38,7 +38,13 @@ public sealed record TargetResult(
     Confidence? Confidence,
     MilestoneRollup Milestones);
 
-/// <summary>An area as the overview shows it.</summary>
+/// <summary>
+/// An area as the overview shows it. <paramref name="ShareBasis"/> says where <paramref name="Latest"/>
+/// and the targets' figures come from: the assessments, or the count pairs (then Latest is the
+/// derived figure, cited by the count that dated it, and its note names every pair).
+/// <paramref name="Derivation"/> reads every pair at the as-of date whatever the basis, and
+/// <paramref name="DerivedShare"/> is what they give (null without a defined pair).
+/// </summary>
 public record AreaSummary(
     string Key,
     string Name,
@@ -46,7 +52,35 @@ public record AreaSummary(
     bool Illustrative,
     LatestShare? Latest,
     decimal? TrendPerYear,
-    IReadOnlyList<TargetResult> Targets);
+    IReadOnlyList<TargetResult> Targets,
+    ShareBasisKind ShareBasis,
+    IReadOnlyList<PairResult> Derivation,
+    DerivedFigure? DerivedShare);
+
+/// <summary>
+/// One count pair read at the as-of date (docs/methodology.md, "Shares derived from counts"):
+/// each side's current count with its date and source, and when both exist and their sum is
+/// above zero the pair's Europe share, date (the later) and confidence (the lower); nulls otherwise.
+/// </summary>
+public sealed record PairResult(
+    string Label,
+    decimal Weight,
+    string EuropeIndicator,
+    string UsIndicator,
+    string Unit,
+    decimal? EuropeValue,
+    decimal? UsValue,
+    decimal? Share,
+    DateOnly? Date,
+    Confidence? Confidence,
+    DateOnly? EuropeDate,
+    DateOnly? UsDate,
+    SourceRef? EuropeSource,
+    SourceRef? UsSource,
+    string? Note);
+
+/// <summary>An area's shares derived from its defined pairs at the as-of date.</summary>
+public sealed record DerivedFigure(decimal EuropeShare, decimal UsShare, DateOnly Date, Confidence Confidence);
 
 /// <summary>An area with everything its page shows.</summary>
 public sealed record AreaDetail(
@@ -57,12 +91,16 @@ public sealed record AreaDetail(
     LatestShare? Latest,
     decimal? TrendPerYear,
     IReadOnlyList<TargetResult> Targets,
+    ShareBasisKind ShareBasis,
+    IReadOnlyList<PairResult> Derivation,
+    DerivedFigure? DerivedShare,
     string Description,
-    string? ShareBasis,
+    string? ShareBasisNote,
     IReadOnlyList<AssessmentRow> Assessments,
     IReadOnlyList<IndicatorSummary> Indicators,
-    IReadOnlyList<MilestoneRow> Milestones)
-    : AreaSummary(Key, Name, AsOf, Illustrative, Latest, TrendPerYear, Targets);
+    IReadOnlyList<MilestoneRow> Milestones,
+    IReadOnlyList<SeriesPoint> DerivedHistory)
+    : AreaSummary(Key, Name, AsOf, Illustrative, Latest, TrendPerYear, Targets, ShareBasis, Derivation, DerivedShare);
 
 public sealed record AssessmentRow(
     long Id,
@@ -133,14 +171,36 @@ public sealed record IndexResult(
     TargetStatus Status,
     Confidence? Confidence);
 
-/// <summary>What the overview page shows: areas, their Europe-share histories and the index.</summary>
+/// <summary>
+/// What the overview page shows: areas, their Europe-share histories (from each area's basis)
+/// and the index, and the alliance-wide statements shown beside the index.
+/// </summary>
 public sealed record DashboardOverview(
     DateOnly AsOf,
     bool Illustrative,
     IReadOnlyList<AreaSummary> Areas,
     IReadOnlyList<IndexResult> Index,
     IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> History,
-    IReadOnlyList<SeriesPoint> IndexHistory);
+    IReadOnlyList<SeriesPoint> IndexHistory,
+    IReadOnlyList<HeadlineStatement> Statements);
+
+/// <summary>
+/// An alliance-wide statement (a headline indicator's latest observation, such as the NATO
+/// Secretary General's 44%), with the aim it states, if any. Not an area figure: it feeds no index.
+/// </summary>
+public sealed record HeadlineStatement(
+    string Indicator,
+    string Name,
+    string Unit,
+    DateOnly Date,
+    DatePrecision DatePrecision,
+    decimal Value,
+    Confidence Confidence,
+    SourceRef Source,
+    string? Note,
+    decimal? AimValue,
+    DateOnly? AimDeadline,
+    string? AimLabel);
 
 /// <summary>The indicators and their observation histories.</summary>
 public sealed record IndicatorOverview(IReadOnlyList<IndicatorSummary> Indicators, IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> History);

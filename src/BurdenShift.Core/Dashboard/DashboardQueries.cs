@@ -39,7 +39,16 @@ internal static class DashboardQueries
                     a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Url).FirstOrDefault(),
                     a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => (Domain.Confidence?)s.Source!.Confidence).FirstOrDefault()),
                 // Newest first and the first match, not MAX(): SQLite scans every row for a MAX with a filter.
-                a.Assessments.Where(s => s.AsOf <= asOf && s.EuropeShare != null).OrderByDescending(s => s.AsOf).Select(s => (DateOnly?)s.AsOf).FirstOrDefault()));
+                a.Assessments.Where(s => s.AsOf <= asOf && s.EuropeShare != null).OrderByDescending(s => s.AsOf).Select(s => (DateOnly?)s.AsOf).FirstOrDefault(),
+                a.Basis,
+                a.CountPairs.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Id)
+                    .Select(p => new PairHead(p.Label, p.Weight, p.Note,
+                        p.EuropeIndicatorId, p.EuropeIndicator!.Key,
+                        p.EuropeIndicator.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault(),
+                        p.UsIndicatorId, p.UsIndicator!.Key,
+                        p.UsIndicator.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault(),
+                        p.EuropeIndicator.Unit))
+                    .ToList()));
 
     public static IQueryable<AreaData> Area(BurdenShiftDbContext db, DateOnly asOf, string key) =>
         db.Areas.AsNoTracking()
@@ -56,6 +65,11 @@ internal static class DashboardQueries
                         .ToList()),
                 a.Description,
                 a.ShareBasis,
+                a.Basis,
+                a.CountPairs.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Id)
+                    .Select(p => new PairHead(p.Label, p.Weight, p.Note, p.EuropeIndicatorId, p.EuropeIndicator!.Key, null,
+                        p.UsIndicatorId, p.UsIndicator!.Key, null, p.EuropeIndicator.Unit))
+                    .ToList(),
                 a.Assessments.Where(s => s.AsOf <= asOf)
                     .OrderBy(s => s.AsOf).ThenBy(s => s.Id)
                     .Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
@@ -90,9 +104,10 @@ internal static class DashboardQueries
                     i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => (Domain.Confidence?)o.Source!.Confidence).FirstOrDefault()),
                 i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault()));
 
-    public static IQueryable<IndicatorData> Indicators(BurdenShiftDbContext db, DateOnly asOf, int areaId) =>
+    /// <summary>The area's indicators and those its count pairs count (which may belong to another area).</summary>
+    public static IQueryable<IndicatorData> Indicators(BurdenShiftDbContext db, DateOnly asOf, int areaId, IReadOnlyList<int> paired) =>
         db.Indicators.AsNoTracking()
-            .Where(i => i.AreaId == areaId)
+            .Where(i => i.AreaId == areaId || paired.Contains(i.Id))
             .OrderBy(i => i.Area == null ? 0 : i.Area.DisplayOrder).ThenBy(i => i.Name)
             .Select(i => new IndicatorData(
                 new IndicatorFacts(

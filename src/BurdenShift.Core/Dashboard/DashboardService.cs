@@ -44,19 +44,29 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);
+        // The counts the areas' pairs need and the headline statements (docs/decisions/0016).
+        var counts = await SeriesWindows.CountsAsync(
+            db, Derivations.WindowStarts(areas.Select(a => a.Pairs)), asOf, depth == HistoryDepth.Full, ct);
 
+        var derivations = new Derivations(counts);
+        var derived = areas.ToDictionary(a => a.Key, a => derivations.For(a.Pairs, asOf, windowed: depth != HistoryDepth.Full));
         var byArea = rows.ToLookup(r => r.AreaId);
+        // Each area's Europe-share series from its basis: the one the engine, the index and the sparkline use.
         var history = areas.ToDictionary(
             a => a.Key,
-            a => (IReadOnlyList<SeriesPoint>)[.. byArea[a.Id].Where(r => r.EuropeShare is not null)
-                .Select(r => new SeriesPoint(r.AsOf, r.EuropeShare!.Value.Normalize(), r.Id, r.Confidence))
-                .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
+            a => a.Basis == ShareBasisKind.Derived
+                ? derived[a.Key].Series
+                : (IReadOnlyList<SeriesPoint>)[.. byArea[a.Id].Where(r => r.EuropeShare is not null)
+                    .Select(r => new SeriesPoint(r.AsOf, r.EuropeShare!.Value.Normalize(), r.Id, r.Confidence))
+                    .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         var summaries = areas.Select(a =>
         {
-            var latest = a.Latest.Citation is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
-                ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note)
-                : null;
-            return Summarise(a.Facts, latest, history[a.Key], milestones, asOf);
+            var latest = a.Basis == ShareBasisKind.Derived
+                ? derived[a.Key].Latest
+                : a.Latest.Citation is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
+                    ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note)
+                    : null;
+            return Summarise(a.Facts, latest, history[a.Key], milestones, asOf, a.Basis, derived[a.Key]);
         }).ToList();
 
         var illustrative = areas.Count > 0 && areas[0].Facts.Illustrative;
@@ -77,7 +87,16 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         IReadOnlyList<SeriesPoint> indexHistory = depth == HistoryDepth.Full || snapshot.Current is not { } current
             ? index.Points
             : [.. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date))];
-        return new DashboardOverview(asOf, illustrative, summaries, indexResults, history, indexHistory);
+        List<HeadlineStatement> statements =
+        [
+            .. counts.Where(c => c.Headline)
+                .GroupBy(c => c.IndicatorId)
+                .Select(g => g.OrderBy(c => c.Point.Date).ThenBy(c => c.Point.EntryOrder).Last())
+                .OrderBy(c => c.IndicatorKey, StringComparer.Ordinal)
+                .Select(c => new HeadlineStatement(c.IndicatorKey, c.IndicatorName, c.Unit, c.Point.Date, c.Precision,
+                    c.Point.Value.Normalize(), c.Point.Confidence, c.Source, c.Note, c.AimValue?.Normalize(), c.AimDeadline, c.AimLabel)),
+        ];
+        return new DashboardOverview(asOf, illustrative, summaries, indexResults, history, indexHistory, statements);
     }
 
     /// <summary>One area with its assessments, indicators and milestones, or null for an unknown key.</summary>
@@ -96,7 +115,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         }
 
         var assessments = area.Assessments;
-        var indicators = await DashboardQueries.Indicators(db, asOf, area.Facts.Id).ToListAsync(ct);
+        List<int> paired = [.. area.Pairs.SelectMany(p => new[] { p.EuropeId, p.UsId }).Distinct()];
+        var indicators = await DashboardQueries.Indicators(db, asOf, area.Facts.Id, paired).ToListAsync(ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Where(m => m.AreaId == area.Facts.Id || m.AreaId == null)
             .OrderBy(m => m.Due).ThenBy(m => m.Title)
@@ -123,15 +143,23 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var latest = assessments.Count > 0 && assessments[^1] is { } l
             ? new LatestShare(l.AsOf, l.DatePrecision, l.EuropeShare, l.UsShare, l.Confidence, l.Source, l.Note)
             : null;
-        var summary = Summarise(area.Facts, latest, europePoints, facts, asOf);
+        // The page read every count of its pairs' indicators with their citations.
+        var derivation = new Derivations(indicators.SelectMany(i => i.Observations.Select(o => new CountRow(
+            i.Facts.Id, o.Point, o.Precision, o.Source, o.Note, false, i.Facts.Key, i.Facts.Name, i.Facts.Unit, null, null, null))))
+            .For(area.Pairs, asOf, windowed: false);
+        var summary = area.Basis == ShareBasisKind.Derived
+            ? Summarise(area.Facts, derivation.Latest, derivation.Series, facts, asOf, area.Basis, derivation)
+            : Summarise(area.Facts, latest, europePoints, facts, asOf, area.Basis, derivation);
 
         return new AreaDetail(
             summary.Key, summary.Name, asOf, summary.Illustrative, summary.Latest, summary.TrendPerYear, summary.Targets,
+            summary.ShareBasis, summary.Derivation, summary.DerivedShare,
             area.Description, area.ShareBasis,
             [.. assessments.Select(s => s with { EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize() })],
             [.. indicators.Select(i => SummariseIndicator(i.Facts, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, i.Observations))],
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
-                new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))]);
+                new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))],
+            derivation.Series);
     }
 
     /// <summary>Every indicator with its latest value and its distance to each of its targets. Three SQL commands.</summary>
@@ -169,13 +197,14 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     }
 
     private static AreaSummary Summarise(
-        AreaFacts area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
+        AreaFacts area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
+        ShareBasisKind basis, AreaDerivation derivation)
     {
         var snapshot = SeriesSnapshot.Take(europePoints, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
         var latest = latestShare is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
-            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))]);
+            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], basis, derivation.Pairs, derivation.Figure);
     }
 
     // The observations come in date and entry order: the last is the latest.

@@ -134,7 +134,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
             caveats.Add("No public figure gives a European share for this area on or before this date: the pack says so and shows no zero.");
         }
 
-        if (area.ShareBasis is { } basis)
+        if (area.ShareBasisNote is { } basis)
         {
             caveats.Add($"What the share figures measure: {basis}");
         }
