@@ -7,6 +7,7 @@ using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
 using BurdenShift.Core.Imports;
 using BurdenShift.IntegrationTests.Infrastructure;
+using BurdenShift.Web.Exports;
 using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.IntegrationTests;
@@ -167,6 +168,56 @@ public sealed class DerivedSharesTests(PostgresServer postgres)
         Assert.Equal(JsonValueKind.Null, pair.GetProperty("share").ValueKind);
         Assert.Equal(JsonValueKind.Null, pair.GetProperty("europeValue").ValueKind);
         Assert.Equal(JsonValueKind.Null, pair.GetProperty("date").ValueKind);
+    }
+
+    [Fact]
+    public async Task Every_export_of_a_derived_area_names_its_pairs_counts_and_sources()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = AppFactory.For(database, time: FixedTime.Default);
+        using var client = app.CreateClient();
+        var overview = await app.Services.GetRequiredService<DashboardService>().GetOverviewAsync(AsOf);
+        var derived = overview.Areas.Where(a => a.ShareBasis == ShareBasisKind.Derived).ToList();
+        var sources = derived.ToDictionary(a => a.Key, a => a.Derivation.SelectMany(p => new[] { p.EuropeSource!, p.UsSource! }).ToList());
+
+        // The areas table: basis and the note naming every pair; the pairs table: every count with its source.
+        var areasCsv = await client.GetStringAsync("/api/export/data/areas.csv?asOf=2026-06-30");
+        foreach (var area in derived)
+        {
+            var pairsCsv = await client.GetStringAsync($"/api/export/data/areas/{area.Key}.csv?asOf=2026-06-30&table=pairs");
+            foreach (var pair in area.Derivation)
+            {
+                Assert.Contains(pair.Label, areasCsv);
+                Assert.Contains(pair.Label, pairsCsv);
+            }
+
+            Assert.All(sources[area.Key], s => Assert.Contains(s.Key, pairsCsv));
+        }
+
+        Assert.Contains(",derived,\"Derived from counts: Tanker aircraft: Europe 60, US 605", areasCsv);
+
+        // Charts and packs: the series say "derived", the source lines name each pair and each count's source.
+        await using var scope = app.Services.CreateAsyncScope();
+        var packs = scope.ServiceProvider.GetRequiredService<BriefingPacks>();
+        var pack = await packs.BuildAsync(await packs.OverviewAsync(AsOf), [.. derived.Select(a => a.Key)], ["2027", "2030"]);
+        foreach (var area in derived)
+        {
+            var chart = (await scope.ServiceProvider.GetRequiredService<ExportCharts>().AreaAsync(area.Key, AsOf, ["2027"]))!;
+            Assert.Contains(chart.Series, s => s.Name == "Europe share (derived from counts)");
+            var slide = pack.Slides.Single(s => s.Title == area.Name);
+            Assert.Contains(slide.Figures, f => f.Contains("(derived from counts)", StringComparison.Ordinal));
+            foreach (var pair in area.Derivation)
+            {
+                Assert.Contains(chart.SourceLines, l => l.StartsWith($"Derived from counts. {pair.Label}: Europe ", StringComparison.Ordinal));
+                Assert.Contains(slide.Figures, f => f.StartsWith($"{pair.Label}: Europe ", StringComparison.Ordinal));
+            }
+
+            Assert.All(sources[area.Key], s => Assert.Contains($"Source: {s.Publisher}, {s.Title}", chart.SourceLines));
+            Assert.All(sources[area.Key], s => Assert.Contains($"Source: {s.Publisher}, {s.Title}", slide.Notes));
+        }
+
+        var index = (await scope.ServiceProvider.GetRequiredService<ExportCharts>().IndexAsync(AsOf, ["2027"]));
+        Assert.All(sources.Values.SelectMany(v => v), s => Assert.Contains($"Source: {s.Publisher}, {s.Title}", index.SourceLines));
     }
 
     private async Task<Dictionary<string, string>> ReadAllAsync(DatabaseProvider provider)

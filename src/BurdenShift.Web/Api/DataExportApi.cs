@@ -17,7 +17,7 @@ internal static class DataExportApi
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
 
-    private static readonly string[] AreaTables = ["assessments", "targets", "observations", "milestones"];
+    private static readonly string[] AreaTables = ["assessments", "targets", "observations", "milestones", "pairs"];
 
     public static IEndpointRouteBuilder MapDataExportApi(this IEndpointRouteBuilder app)
     {
@@ -69,6 +69,7 @@ internal static class DataExportApi
                     ["targets"] = DataExportTables.Targets(area),
                     ["observations"] = DataExportTables.Observations(area),
                     ["milestones"] = DataExportTables.Milestones(area),
+                    ["pairs"] = DataExportTables.Pairs(area),
                 };
                 var csvName = tableName == "assessments" ? "" : "-" + tableName;
                 return File(format, IsCsv(format) ? $"burdenshift-{area.Key}{csvName}-{Stamp(date)}" : $"burdenshift-{area.Key}-{Stamp(date)}",
@@ -76,7 +77,7 @@ internal static class DataExportApi
                     () => new ExportWorkbook($"BurdenShift: {area.Name} as of {Stamp(date)}", date, area.Illustrative,
                         [.. AreaTables.Select(t => tables[t])], [.. DataExportTables.SourcesOf(area)]));
             })
-            .WithSummary("One area's data: CSV holds one table (table: assessments, targets, observations or milestones); XLSX holds them all")
+            .WithSummary("One area's data: CSV holds one table (table: assessments, targets, observations, milestones or pairs); XLSX holds them all")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

@@ -30,6 +30,29 @@ public sealed class ExportCharts(DashboardCache dashboard)
         List<ExportSeries> series = [.. new[] { new ExportSeries("Europe share", europe), new ExportSeries("US share", us, 1) }.Where(s => s.Points.Count > 0)];
         // Latest first: the footer lists the sources of the most recent figures before the older ones.
         var figures = area.Assessments.OrderByDescending(a => a.AsOf).Select(a => (a.Source, a.Confidence)).ToList();
+        List<string> derivation = [];
+        if (area.ShareBasis == ShareBasisKind.Derived)
+        {
+            // A derived series is labelled as derived, with its pairs, counts and sources; the assessed one stays beside it.
+            var derived = area.DerivedHistory.Select(p => new ExportPoint(p.Date, p.Value)).ToList();
+            series =
+            [
+                .. new[]
+                {
+                    new ExportSeries("Europe share (derived from counts)", derived),
+                    new ExportSeries("US share (derived from counts)", [.. derived.Select(p => p with { Value = 100m - p.Value })], 1),
+                    new ExportSeries("Europe share (assessed)", europe),
+                    new ExportSeries("US share (assessed)", us, 1),
+                }.Where(s => s.Points.Count > 0),
+            ];
+            derivation = [.. DerivationLines(area.Derivation)];
+            figures =
+            [
+                .. area.Derivation.SelectMany(p => new[] { p.EuropeSource, p.UsSource }).OfType<SourceRef>().Select(s => (s, s.Confidence)),
+                .. figures,
+            ];
+        }
+
         return new ExportChart(
             area.Name,
             $"Europe's and the US's share of NATO capability in Europe (%) · {TargetsText(chosen.Select(t => (t.Key, t.Value, t.Deadline)), "%")}",
@@ -37,7 +60,7 @@ public sealed class ExportCharts(DashboardCache dashboard)
             series,
             area.TrendPerYear is null ? [] : Projections(chosen),
             [.. chosen.Select(t => new ExportTargetLine(t.Key, t.Label, t.Value, t.Deadline))],
-            SourceLines(figures.Select(f => f.Source)),
+            [.. derivation, .. SourceLines(figures.Select(f => f.Source))],
             figures.Count == 0 ? null : figures.Min(f => f.Confidence),
             area.AsOf,
             area.Illustrative,
@@ -107,7 +130,11 @@ public sealed class ExportCharts(DashboardCache dashboard)
             : chosen.Where(t => t.Current is not null && t.CurrentDate is not null && t.Projected is not null && t.Deadline > t.CurrentDate)
                 .Select(t => new ExportProjection($"projection to {t.Key}", new ExportPoint(t.CurrentDate!.Value, t.Current!.Value), new ExportPoint(t.Deadline, t.Projected!.Value)))
                 .ToList();
-        var latestSources = overview.Areas.Where(a => included.Contains(a.Key) && a.Latest is not null).Select(a => a.Latest!.Source);
+        // A derived area cites every count it is derived from.
+        var latestSources = overview.Areas.Where(a => included.Contains(a.Key) && a.Latest is not null)
+            .SelectMany(a => a.ShareBasis == ShareBasisKind.Derived
+                ? a.Derivation.SelectMany(p => new[] { p.EuropeSource, p.UsSource }).OfType<SourceRef>()
+                : [a.Latest!.Source]);
         List<string> sourceLines =
         [
             (included.Count == 0
@@ -129,6 +156,12 @@ public sealed class ExportCharts(DashboardCache dashboard)
             overview.Illustrative,
             $"No public figure: no area has a published Europe share on or before {Iso(overview.AsOf)}, so the index cannot be computed.");
     }
+
+    /// <summary>"Derived from counts. Tanker aircraft: Europe 60, US 605 aircraft -> 9%, weight 1 (2025-12-31, medium)" per pair.</summary>
+    internal static IEnumerable<string> DerivationLines(IEnumerable<PairResult> pairs) =>
+        pairs.Select(p => p.Share is { } share
+            ? $"Derived from counts. {p.Label}: Europe {Number(p.EuropeValue!.Value)}, US {Number(p.UsValue!.Value)} {p.Unit} -> {share.ToString("0.#", CultureInfo.InvariantCulture)}%, weight {Number(p.Weight)} ({Iso(p.Date!.Value)}, {p.Confidence!.Value.ToWire()})"
+            : $"Derived from counts. {p.Label}: no figure (a side has no count on or before this date), weight {Number(p.Weight)}");
 
     internal static List<ExportProjection> Projections(IEnumerable<TargetResult> targets) =>
         [.. targets.Where(t => t.Current is not null && t.CurrentDate is not null && t.Projected is not null && t.Deadline > t.CurrentDate)

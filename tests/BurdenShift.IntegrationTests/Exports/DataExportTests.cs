@@ -42,6 +42,7 @@ public sealed class DataExportTests(PostgresServer postgres)
         ("area_key", "a.key"), ("area_name", "a.name"), ("as_of", "a.asOf"), ("latest_date", "a.latest.date"),
         ("latest_date_precision", "a.latest.datePrecision"), ("europe_share", "a.latest.europeShare"), ("us_share", "a.latest.usShare"), ("share_confidence", "a.latest.confidence"),
         ("share_source", "a.latest.source.publisher"), ("share_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
+        ("share_basis", "a.shareBasis"), ("share_note", "a.latest.note"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
     ];
 
