@@ -57,7 +57,7 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
         ["europeShare"] = europe,
         ["usShare"] = us,
         ["confidence"] = "medium",
-        [FigureKinds.SourceField] = "reuters-2027",
+        [FormFields.Source] = "reuters-2027",
         ["note"] = note,
     };
 
@@ -67,7 +67,7 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
         ["due"] = "2026-09-30",
         ["status"] = "planned",
         ["completedOn"] = null,
-        [FigureKinds.SourceField] = "reuters-2027",
+        [FormFields.Source] = "reuters-2027",
         ["sourceConfidence"] = null,
         ["note"] = null,
     };
@@ -79,7 +79,7 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
         ["value"] = "40",
         ["deadline"] = "2028-12-31",
         ["rationale"] = "Half way to the 2030 goal.",
-        [FigureKinds.SourceField] = "kallas-roadmap-2025-10-16",
+        [FormFields.Source] = "kallas-roadmap-2025-10-16",
     };
 
     public static Dictionary<string, string?> Observation(string value = "2000000") => new()
@@ -87,7 +87,7 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
         ["asOf"] = "2026-06-30",
         ["value"] = value,
         ["confidence"] = "low",
-        [FigureKinds.SourceField] = "reuters-2027",
+        [FormFields.Source] = "reuters-2027",
         ["note"] = "press estimate",
     };
 
@@ -743,10 +743,10 @@ public sealed class EditHistoryTests(PostgresServer postgres)
         // A share assessment citing a new source: the source gets its own entry (no area).
         var withSource = new Dictionary<string, string?>(EditScene.Assessment("30", "60"))
         {
-            [FigureKinds.SourceField] = null,
-            [FigureKinds.SourcePublisher] = "Example Institute",
-            [FigureKinds.SourceTitle] = "Launcher census",
-            [FigureKinds.SourceUrl] = "https://example.org/census",
+            [FormFields.Source] = null,
+            [FormFields.SourcePublisher] = "Example Institute",
+            [FormFields.SourceTitle] = "Launcher census",
+            [FormFields.SourceUrl] = "https://example.org/census",
         };
         var assessment = await Audited(() => Add(FigureKind.Assessment, "space-lift", withSource), "space-lift", ("insert", "ShareAssessment"), ("insert", "Source"));
         var cited = (await scene.AreaPageAsync("space-lift")).Assessments.Single(a => a.Id == assessment).Source;

@@ -97,17 +97,13 @@ public static class AuditTrail
             ChangeSetId = changeSetId,
         };
 
-    /// <summary>A short description of a row for audit summaries and history lists.</summary>
+    /// <summary>
+    /// A short description of a row that is not one of the editable kinds (a source), for audit
+    /// summaries; the kinds' handlers describe their own rows (<c>FigureKinds.Describe</c>).
+    /// </summary>
     public static string Describe(object entity) => entity switch
     {
-        CapabilityArea a => $"Area {a.Name} ({a.Key})",
-        ShareAssessment s => $"Share assessment {s.AsOf:yyyy-MM-dd}: Europe {Num(s.EuropeShare)}, US {Num(s.UsShare)}",
-        IndicatorObservation o => $"Observation {o.AsOf:yyyy-MM-dd}: {Num(o.Value)}",
-        Target t => $"Target {t.Key}: {Num(t.Value)} by {t.Deadline:yyyy-MM-dd}",
-        Milestone m => $"Milestone {m.Due:yyyy-MM-dd}: {m.Title}",
         Source s => $"Source {s.Publisher}: {s.Title}",
         _ => entity.GetType().Name,
     };
-
-    private static string Num(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "no public figure";
 }

@@ -3,6 +3,7 @@ using System.Security.Claims;
 using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Editing.Kinds;
 using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -37,7 +38,6 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
 {
     private const int MaxEntries = 500;
 
-    // Bookkeeping columns every change touches: not worth a line in a history list.
     // Bookkeeping columns, and the parent a row was added under (the page already names it): not
     // worth a line in a history list.
     private static readonly HashSet<string> Quiet = new(StringComparer.Ordinal) { "EnteredAt", "DisplayOrder", "AreaId", "IndicatorId" };
@@ -81,60 +81,41 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
     {
         if (!FigureEditor.CanWrite(user))
         {
-            logger.LogWarning("Refused to undo import {ChangeSet} for {User}: not an editor", changeSetId, user.Identity?.Name ?? "anonymous");
-            return SaveResult.Refused("", "Only editors and admins may undo imports.");
+            logger.LogWarning("Refused to undo import {ChangeSet} for {User}: not an editor", changeSetId, FigureEditor.Who(user));
+            return SaveResult.Refused(FormFields.General, "Only editors and admins may undo imports.");
         }
 
-        if (string.IsNullOrWhiteSpace(reason))
+        // Each deletion keeps the reason with a reference to the import.
+        if (ChangeReason.Problem(reason, "Say why you undo this import: the reason is kept with every row it deletes.", out var text,
+                $"(undo of import #{changeSetId})", "an undo") is { } reasonProblem)
         {
-            return SaveResult.Refused("reason", "Say why you undo this import: the reason is kept with every row it deletes.");
+            return SaveResult.Refused(FormFields.Reason, reasonProblem);
         }
 
-        if (InputRules.TextProblem(reason.Trim(), ColumnLimits.Reason, multiline: true) is { } reasonProblem)
+        var by = FigureEditor.Who(user);
+        var result = await AuditedWrite.RunAsync(dbFactory, time, logger, by, text, (write, ct2) => UndoOnceAsync(write, changeSetId, ct2),
+            () => Task.FromResult(SaveResult.Refused(FormFields.General, "Some imported rows changed while you undid the import. Reload and try again; nothing was written.")),
+            "The database refused the undo. Nothing was written.", ct);
+        if (result.Succeeded)
         {
-            return SaveResult.Refused("reason", $"The reason {reasonProblem}.");
+            logger.LogInformation("{User} undid import {ChangeSet}", by, changeSetId);
         }
 
-        // Each deletion keeps the reason with a reference to the import (at most 1000 characters in all).
-        var text = $"{reason.Trim()} (undo of import #{changeSetId})";
-        if (text.Length > 1000)
-        {
-            return SaveResult.Refused("reason", $"At most {1000 - (text.Length - reason.Trim().Length)} characters for an undo (this is {reason.Trim().Length}).");
-        }
-
-        var by = InputRules.Attribution(user.Identity?.Name ?? "anonymous");
-        try
-        {
-            var result = await DurableWrite.RunAsync(dbFactory, (db, ct2) => UndoOnceAsync(db, changeSetId, text, by, ct2), ct);
-            if (result.Succeeded)
-            {
-                logger.LogInformation("{User} undid import {ChangeSet}", by, changeSetId);
-            }
-
-            return result;
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            return SaveResult.Refused("", "Some imported rows changed while you undid the import. Reload and try again; nothing was written.");
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogWarning(ex, "The database refused to undo import {ChangeSet}", changeSetId);
-            return SaveResult.Refused("", "The database refused the undo. Nothing was written.");
-        }
+        return result;
     }
 
-    private async Task<SaveResult> UndoOnceAsync(BurdenShiftDbContext db, long changeSetId, string text, string by, CancellationToken ct)
+    private static async Task<SaveResult> UndoOnceAsync(AuditedWrite write, long changeSetId, CancellationToken ct)
     {
+        var db = write.Db;
         var set = await db.ChangeSets.FirstOrDefaultAsync(c => c.Id == changeSetId && c.Kind == "import", ct);
         if (set is null)
         {
-            return SaveResult.Refused("", $"There is no import #{changeSetId}.");
+            return SaveResult.Refused(FormFields.General, $"There is no import #{changeSetId}.");
         }
 
         if (set.UndoneAt is not null)
         {
-            return SaveResult.Refused("", $"Import #{changeSetId} was already undone on {set.UndoneAt:yyyy-MM-dd} by {set.UndoneBy}.");
+            return SaveResult.Refused(FormFields.General, $"Import #{changeSetId} was already undone on {set.UndoneAt:yyyy-MM-dd} by {set.UndoneBy}.");
         }
 
         var inserts = await db.AuditEntries.AsNoTracking()
@@ -146,56 +127,53 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
             .Where(a => a.Id > first && a.ChangeSetId != changeSetId)
             .Select(a => new { a.EntityType, a.EntityId }).ToListAsync(ct))
             .Select(a => (a.EntityType, a.EntityId)).ToHashSet();
-        var entities = new Dictionary<(string, string), object>();
+        var rows = new Dictionary<(string, string), object>();
         foreach (var group in inserts.GroupBy(i => i.EntityType))
         {
-            if (FigureKinds.FromEntityType(group.Key) is { } kind)
+            if (FigureHandlers.ForEntityType(group.Key) is { } handler)
             {
                 var ids = group.Select(i => long.Parse(i.EntityId, CultureInfo.InvariantCulture)).ToList();
-                foreach (var (id, entity) in await FigureEditor.FindManyAsync(db, kind, ids, ct))
+                foreach (var (id, row) in await handler.FindAsync(db, ids, ct))
                 {
-                    entities[(group.Key, id.ToString(CultureInfo.InvariantCulture))] = entity;
+                    rows[(group.Key, id.ToString(CultureInfo.InvariantCulture))] = row;
                 }
             }
         }
 
-        var rows = new List<(object Entity, string? AreaKey)>();
+        var undone = new List<(ISoftDeletable Row, string? AreaKey)>();
         var touched = new List<string>();
         foreach (var insert in inserts)
         {
-            if (FigureKinds.FromEntityType(insert.EntityType) is not { } kind)
+            if (FigureHandlers.ForEntityType(insert.EntityType) is not { } handler)
             {
                 continue; // New sources stay in the registry: other rows may cite them by now.
             }
 
             var key = (insert.EntityType, insert.EntityId);
-            if (changedSince.Contains(key) || entities.GetValueOrDefault(key) is not ISoftDeletable { DeletedAt: null } entity)
+            if (changedSince.Contains(key) || rows.GetValueOrDefault(key) is not ISoftDeletable { DeletedAt: null } row)
             {
-                touched.Add($"{kind.Noun()} #{insert.EntityId}");
+                touched.Add($"{handler.Noun} #{insert.EntityId}");
                 continue;
             }
 
             // The import filed each row under its area (an observation under its indicator's).
-            rows.Add((entity, insert.AreaKey));
+            undone.Add((row, insert.AreaKey));
         }
 
         if (touched.Count > 0)
         {
-            return SaveResult.Refused("", $"Not undone: {touched.Count} imported row(s) were changed or deleted since ({string.Join(", ", touched.Take(10))}). " +
+            return SaveResult.Refused(FormFields.General, $"Not undone: {touched.Count} imported row(s) were changed or deleted since ({string.Join(", ", touched.Take(10))}). " +
                 "Revert or delete those rows from their history first; nothing was written.");
         }
 
-        var now = time.GetUtcNow();
-        var undo = new ChangeSet { Kind = "undo", Description = $"Undo of import #{changeSetId}", By = by, At = now, RowCount = rows.Count };
-        db.ChangeSets.Add(undo);
-        set.UndoneAt = now;
-        set.UndoneBy = by;
-        var areaKeys = rows.ToDictionary(r => r.Entity, r => r.AreaKey, ReferenceEqualityComparer.Instance);
-        // The undo's own change set is saved by the first SaveChanges inside WriteAsync's transaction,
-        // before the audit entries that point to it.
-        await FigureEditor.WriteAsync(db, by, now,
-            [.. rows.Select(r => (r.Entity, (Action)(() => { var d = (ISoftDeletable)r.Entity; d.DeletedAt = now; d.DeletedBy = by; })))],
-            AuditTrail.Delete, e => areaKeys[e], text, () => undo.Id, ct);
+        write.BelongsTo(new ChangeSet { Kind = "undo", Description = $"Undo of import #{changeSetId}", By = write.By, At = write.At, RowCount = undone.Count });
+        (set.UndoneAt, set.UndoneBy) = (write.At, write.By);
+        foreach (var (row, areaKey) in undone)
+        {
+            write.Delete(row, areaKey);
+        }
+
+        await write.SaveAsync(ct);
         return SaveResult.Done(changeSetId);
     }
 

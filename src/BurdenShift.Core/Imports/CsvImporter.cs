@@ -3,6 +3,7 @@ using System.Text;
 using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Editing;
 using BurdenShift.Core.Inputs;
 using BurdenShift.Core.Telemetry;
 using Microsoft.EntityFrameworkCore;
@@ -126,9 +127,8 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
         }
 
         var areaKeys = await AreaKeysAsync(db, parsed, ct);
-        var changeSetId = await DurableWrite.RunAsync(dbFactory, async (write, ct2) =>
+        var changeSetId = await AuditedWrite.RunAsync(dbFactory, time, enteredBy, "Import", async (write, ct2) =>
         {
-            var now = time.GetUtcNow();
             // New entities for every attempt: a failed attempt's carry ids of a rolled-back transaction.
             var sources = parsed.NewSources.Values.Select(s => new Source
             {
@@ -139,49 +139,37 @@ public sealed class CsvImporter(IDbContextFactory<BurdenShiftDbContext> dbFactor
                 Confidence = s.Confidence,
                 Note = s.Note,
                 EnteredBy = enteredBy,
-                EnteredAt = now,
+                EnteredAt = write.At,
             }).ToDictionary(s => s.Key, StringComparer.Ordinal);
+
+            // One audit entry per figure and new source, in the same transaction and change set: no
+            // imported figure is unattributed, and the whole import can be undone at once.
             var changeSet = new ChangeSet
             {
                 Kind = "import",
                 Description = $"Import of {parsed.Rows.Count} {KindName(parsed.Kind)}",
                 By = enteredBy,
-                At = now,
+                At = write.At,
                 RowCount = parsed.Rows.Count,
             };
+            write.BelongsTo(changeSet);
+            foreach (var source in sources.Values)
+            {
+                write.Insert(source, null);
+            }
 
             // New sources first: EF orders inserts by dependency, and rows that waited for a new
             // source would otherwise be written after the others, out of file order.
-            write.ChangeSets.Add(changeSet);
-            write.Sources.AddRange(sources.Values);
-            await write.SaveChangesAsync(ct2);
+            await write.FlushAsync(ct2);
 
             // Saved in file order: ids grow with it, and ids break date ties (methodology, "Current").
-            var written = parsed.Rows.Select(row => (Row: row, Entity: row.ToEntity(enteredBy, now, row.SourceKey is { } k ? sources.GetValueOrDefault(k) : null))).ToList();
-            foreach (var (_, entity) in written)
+            foreach (var row in parsed.Rows)
             {
-                write.Add(entity);
+                var entity = row.ToEntity(enteredBy, write.At, row.SourceKey is { } k ? sources.GetValueOrDefault(k) : null);
+                write.Insert(entity, areaKeys.GetValueOrDefault(row.Key), $"Imported (line {row.Line}): {FigureKinds.Describe(entity)}");
             }
 
-            await write.SaveChangesAsync(ct2);
-
-            // One audit entry per figure and new source, in the same transaction and change set: no
-            // imported figure is unattributed, and the whole import can be undone at once.
-            foreach (var source in sources.Values)
-            {
-                var entry = write.Entry(source);
-                write.AuditEntries.Add(AuditTrail.Entry(AuditTrail.Insert, entry, null, AuditTrail.Snapshot(entry), enteredBy, now,
-                    AuditTrail.Describe(source), "Import", null, changeSet.Id));
-            }
-
-            foreach (var (row, entity) in written)
-            {
-                var entry = write.Entry(entity);
-                write.AuditEntries.Add(AuditTrail.Entry(AuditTrail.Insert, entry, null, AuditTrail.Snapshot(entry), enteredBy, now,
-                    $"Imported (line {row.Line}): {AuditTrail.Describe(entity)}", "Import", areaKeys.GetValueOrDefault(row.Key), changeSet.Id));
-            }
-
-            await write.SaveChangesAsync(ct2);
+            await write.SaveAsync(ct2);
             return changeSet.Id;
         }, ct);
 

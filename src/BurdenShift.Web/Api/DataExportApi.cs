@@ -2,6 +2,7 @@ using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Exports;
 using BurdenShift.Web.Live;
+using BurdenShift.Web.Parameters;
 using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 

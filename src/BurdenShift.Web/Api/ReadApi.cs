@@ -1,5 +1,6 @@
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Web.Live;
+using BurdenShift.Web.Parameters;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BurdenShift.Web.Api;

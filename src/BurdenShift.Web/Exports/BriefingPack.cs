@@ -2,6 +2,8 @@ using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
+using BurdenShift.Core.Formatting;
+using BurdenShift.Web.Charts;
 using BurdenShift.Web.Live;
 using Microsoft.Extensions.Options;
 
@@ -33,7 +35,7 @@ public sealed record PackSlide(
 public sealed record BriefingPack(DateOnly AsOf, bool Illustrative, string? Banner, IReadOnlyList<PackSlide> Slides)
 {
     public string Footer =>
-        $"BurdenShift · Data as of {ExportCharts.Iso(AsOf)}" + (Illustrative ? " · ILLUSTRATIVE dataset: not published figures" : "");
+        $"BurdenShift · Data as of {Formats.Date(AsOf)}" + (Illustrative ? " · ILLUSTRATIVE dataset: not published figures" : "");
 }
 
 /// <summary>Texts the PPTX and the PDF share.</summary>
@@ -71,12 +73,12 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
 
     private static PackSlide TitleSlide(DashboardOverview overview, IReadOnlyList<string> targets)
     {
-        var chart = ExportCharts.ForIndex(overview, targets);
+        var chart = ChartBuilder.Index(overview, targets);
         var figures = new List<string>();
         foreach (var t in overview.Index.Where(t => targets.Contains(t.Key)))
         {
             figures.Add(t.Current is { } current
-                ? $"{t.Key} ({t.Label}): index {Pct(current)}, target {Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}; gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}"
+                ? $"{t.Key} ({t.Label}): index {Pct(current)}, target {Pct(t.Value)} by {Formats.Date(t.Deadline)}; gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}"
                 : $"{t.Key} ({t.Label}): no public figure (no area has a published Europe share); status: {Status(t.Status)}");
         }
 
@@ -93,7 +95,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         ]);
         return new PackSlide(
             "BurdenShift briefing pack",
-            $"Europe's takeover of NATO's conventional defence: the overall handover index · data as of {ExportCharts.Iso(overview.AsOf)} · targets {string.Join(", ", targets)}",
+            $"Europe's takeover of NATO's conventional defence: the overall handover index · data as of {Formats.Date(overview.AsOf)} · targets {string.Join(", ", targets)}",
             Chart(chart),
             figures,
             [],
@@ -102,25 +104,25 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
 
     private static PackSlide AreaSlide(AreaDetail area, IReadOnlyList<string> targets)
     {
-        var chart = ExportCharts.ForArea(area, targets);
+        var chart = ChartBuilder.Area(area, targets);
         var figures = new List<string>
         {
             area.Latest is { } l
-                ? $"Latest shares{(area.ShareBasis == ShareBasisKind.Derived ? " (derived from counts)" : "")} ({ExportCharts.Iso(l.Date)}, {l.Confidence.ToWire()} confidence): Europe {Pct(l.EuropeShare)}, US {Pct(l.UsShare)}"
+                ? $"Latest shares{(area.ShareBasis == ShareBasisKind.Derived ? " (derived from counts)" : "")} ({Formats.Date(l.Date)}, {l.Confidence.ToWire()} confidence): Europe {Pct(l.EuropeShare)}, US {Pct(l.UsShare)}"
                 : "Latest shares: no public figure",
         };
         if (area.ShareBasis == ShareBasisKind.Derived)
         {
             // Every derived figure names its pairs and counts; their sources are in the chart's source lines.
             figures.AddRange(area.Derivation.Select(p => p.Share is { } share
-                ? $"{p.Label}: Europe {ExportCharts.Number(p.EuropeValue!.Value)}, US {ExportCharts.Number(p.UsValue!.Value)} -> {Pct(share)} (weight {ExportCharts.Number(p.Weight)})"
+                ? $"{p.Label}: Europe {Formats.Number(p.EuropeValue!.Value)}, US {Formats.Number(p.UsValue!.Value)} -> {Pct(share)} (weight {Formats.Number(p.Weight)})"
                 : $"{p.Label}: no figure yet"));
         }
         foreach (var t in area.Targets.Where(t => targets.Contains(t.Key)))
         {
             figures.Add(t.Current is null
-                ? $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): no public figure; status: {Status(t.Status)}"
-                : $"{t.Key} target ({Pct(t.Value)} by {ExportCharts.Iso(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}");
+                ? $"{t.Key} target ({Pct(t.Value)} by {Formats.Date(t.Deadline)}): no public figure; status: {Status(t.Status)}"
+                : $"{t.Key} target ({Pct(t.Value)} by {Formats.Date(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}");
         }
 
         var overdue = area.Milestones.Where(m => m.Overdue)
@@ -157,14 +159,15 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
     }
 
     // The slide shows the chart's title and subtitle; the image keeps its sources, confidence and as-of footer.
-    private static byte[] Chart(ExportChart chart) => ChartRenderer.Png(chart, ChartWidth, ChartHeight, scale: 2, textScale: ChartText, header: false);
+    private static byte[] Chart(ChartModel chart) => ChartRenderer.Png(chart, ChartWidth, ChartHeight, scale: 2, textScale: ChartText, header: false);
 
-    private static string Notes(ExportChart chart, IEnumerable<string> caveats)
+    private static string Notes(ChartModel chart, IEnumerable<string> caveats)
     {
         var lines = new List<string>();
+        lines.AddRange(chart.Notes);
         lines.AddRange(chart.SourceLines.Count == 0 ? ["Sources: none; no figure is dated on or before this date."] : chart.SourceLines);
         lines.Add(chart.LowestConfidence is { } c ? $"Lowest confidence among the figures shown: {c.ToWire()}." : "No figure shown, so no confidence to state.");
-        lines.Add($"Data as of {ExportCharts.Iso(chart.AsOf)}: figures dated later are not counted.");
+        lines.Add($"Data as of {Formats.Date(chart.AsOf)}: figures dated later are not counted.");
         if (chart.Illustrative)
         {
             lines.Add("ILLUSTRATIVE: the loaded dataset is invented for demonstration and is not drawn from published sources.");
@@ -174,7 +177,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         return string.Join("\n", lines);
     }
 
-    private static string Status(TargetStatus status) => BurdenShift.Web.Components.Shared.Formats.StatusText(status);
+    private static string Status(TargetStatus status) => Formats.StatusText(status);
 
     private static string Pct(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "no public figure";
 

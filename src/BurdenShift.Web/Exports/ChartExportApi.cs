@@ -1,4 +1,5 @@
-using BurdenShift.Web.Api;
+using BurdenShift.Web.Charts;
+using BurdenShift.Web.Parameters;
 using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -13,7 +14,7 @@ internal static class ChartExportApi
 {
     public static IEndpointRouteBuilder MapChartExportApi(this IEndpointRouteBuilder app)
     {
-        var charts = app.MapGroup("/api/export/chart").WithTags("Export").RequireRateLimiting(RateLimits.ExportChart);
+        var charts = app.MapGroup("/api/export/chart").WithTags("Export").RequireRateLimiting(ExportSetup.ChartLimit);
 
         // Literal paths, so that they win over the area route below (an area cannot be keyed "index").
         foreach (var extension in new[] { "png", "svg" })
@@ -40,7 +41,7 @@ internal static class ChartExportApi
     }
 
     private static async Task<IResult> Render(string format, [AsParameters] ChartQuery query, TimeProvider time, string subject,
-        Func<DateOnly, IReadOnlyList<string>, Task<ExportChart?>> load, string? what = null)
+        Func<DateOnly, IReadOnlyList<string>, Task<ChartModel?>> load, string? what = null)
     {
         if (format is not ("png" or "svg"))
         {

@@ -1,12 +1,12 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Web.Components.Shared.Charts;
+using BurdenShift.Core.Formatting;
+using BurdenShift.Web.Charts;
 using ScottPlot;
 using SkiaSharp;
 
 namespace BurdenShift.Web.Exports;
 
 /// <summary>
-/// Draws an <see cref="ExportChart"/> as PNG or SVG: the header (title, subtitle) and the footer
+/// Draws an <see cref="ChartModel"/> as PNG or SVG: the header (title, subtitle) and the footer
 /// (sources, lowest confidence, "Data as of") are laid out here with SkiaSharp, wrapped to the width,
 /// and ScottPlot 5 draws the plot between them. Series differ by marker shape and line style as well
 /// as colour, so a greyscale print keeps them apart; target lines carry their label on the chart; a
@@ -19,9 +19,8 @@ public static class ChartRenderer
     public const string Watermark = "ILLUSTRATIVE";
     private const string Family = "DejaVu Sans";
 
-    // Dark blue and a lighter orange: apart in hue for colour-blind readers and in grey level for print.
-    private static readonly Color[] SeriesColours = [Color.FromHex("#1b3f8b"), Color.FromHex("#d95f02"), Color.FromHex("#2e7d32")];
-    private static readonly MarkerShape[] SeriesMarkers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp];
+    // The page's shapes (ChartStyle), filled for observed series and open for projections.
+    private static readonly MarkerShape[] SeriesMarkers = [MarkerShape.FilledCircle, MarkerShape.FilledSquare, MarkerShape.FilledTriangleUp, MarkerShape.FilledDiamond, MarkerShape.FilledTriangleDown, MarkerShape.Cross];
     private static readonly MarkerShape[] ProjectionMarkers = [MarkerShape.OpenCircle, MarkerShape.OpenTriangleUp, MarkerShape.OpenSquare];
     private static readonly LinePattern[] TargetPatterns = [LinePattern.Dotted, LinePattern.DenselyDashed];
     private static readonly Color Ink = Color.FromHex("#222222");
@@ -35,7 +34,7 @@ public static class ChartRenderer
 
     /// <param name="textScale">Text larger than the default for the size, e.g. for a chart placed small on a slide.</param>
     /// <param name="header">False leaves out the title and subtitle, for a slide that already shows them.</param>
-    public static byte[] Png(ExportChart chart, int width = DefaultWidth, int height = DefaultHeight, int scale = 1, float textScale = 1, bool header = true)
+    public static byte[] Png(ChartModel chart, int width = DefaultWidth, int height = DefaultHeight, int scale = 1, float textScale = 1, bool header = true)
     {
         using var surface = SKSurface.Create(new SKImageInfo(width * scale, height * scale, SKColorType.Rgba8888, SKAlphaType.Premul));
         var canvas = surface.Canvas;
@@ -51,7 +50,7 @@ public static class ChartRenderer
         return data.ToArray();
     }
 
-    public static string Svg(ExportChart chart, int width = DefaultWidth, int height = DefaultHeight)
+    public static string Svg(ChartModel chart, int width = DefaultWidth, int height = DefaultHeight)
     {
         using var stream = new MemoryStream();
         using (var managed = new SKManagedWStream(stream))
@@ -65,20 +64,10 @@ public static class ChartRenderer
         return System.Text.Encoding.UTF8.GetString(stream.ToArray());
     }
 
-    /// <summary>The footer under the plot: sources, lowest confidence and the as-of stamp.</summary>
-    public static IReadOnlyList<string> FooterLines(ExportChart chart)
-    {
-        var confidence = chart.LowestConfidence is { } c ? $"Lowest confidence among the figures shown: {c.ToWire()}" : "No figure shown";
-        var sources = chart.SourceLines.Count == 0 ? ["Source: none (no figure dated on or before this date)"] : chart.SourceLines.Take(3).ToList();
-        if (chart.SourceLines.Count > 3)
-        {
-            sources[^1] += $"; and {chart.SourceLines.Count - 3} more";
-        }
+    /// <summary>The footer under the plot: the chart's caption, as the page prints it.</summary>
+    public static IReadOnlyList<string> FooterLines(ChartModel chart) => chart.CaptionLines;
 
-        return [.. sources, $"{confidence} · Data as of {ExportCharts.Iso(chart.AsOf)}" + (chart.Illustrative ? " · ILLUSTRATIVE dataset: invented figures, not published data" : "")];
-    }
-
-    private static void Draw(SKCanvas canvas, ExportChart chart, int width, int height, float textScale, bool header)
+    private static void Draw(SKCanvas canvas, ChartModel chart, int width, int height, float textScale, bool header)
     {
         var unit = Math.Clamp(Math.Min(width / 1600f, height / 900f), 0.45f, 2.5f) * textScale;
         var margin = 28 * unit;
@@ -140,7 +129,7 @@ public static class ChartRenderer
         }
     }
 
-    private static Plot Plot(ExportChart chart, float unit, int width)
+    private static Plot Plot(ChartModel chart, float unit, int width)
     {
         var plot = new Plot();
         plot.Axes.DateTimeTicksBottom();
@@ -164,9 +153,9 @@ public static class ChartRenderer
             var scatter = plot.Add.Scatter(
                 points.Select(p => X(p.Date)).ToArray(),
                 points.Select(p => (double)p.Value).ToArray());
-            scatter.Color = SeriesColours[series.Style % SeriesColours.Length];
+            scatter.Color = Color.FromHex(ChartStyle.Colour(series.Style));
             scatter.LineWidth = 3 * unit;
-            scatter.MarkerShape = SeriesMarkers[series.Style % SeriesMarkers.Length];
+            scatter.MarkerShape = SeriesMarkers[(int)ChartStyle.Marker(series.Style)];
             scatter.MarkerSize = 12 * unit;
             scatter.LegendText = series.Name;
         }
@@ -175,7 +164,7 @@ public static class ChartRenderer
         {
             var p = chart.Projections[i];
             var line = plot.Add.Scatter(new[] { X(p.From.Date), X(p.To.Date) }, new[] { (double)p.From.Value, (double)p.To.Value });
-            line.Color = SeriesColours[0];
+            line.Color = Color.FromHex(ChartStyle.Colour(ChartStyle.Europe));
             line.LineWidth = 2.5f * unit;
             line.LinePattern = LinePattern.Dashed;
             line.MarkerShape = ProjectionMarkers[i % ProjectionMarkers.Length];
@@ -190,7 +179,7 @@ public static class ChartRenderer
             target.Color = Ink;
             target.LineWidth = 2 * unit;
             target.LinePattern = TargetPatterns[i % TargetPatterns.Length];
-            target.LegendText = $"{t.Key} target: {Value(chart, t.Value)} by {ExportCharts.Iso(t.Deadline)}";
+            target.LegendText = $"{t.Name}: {Value(chart, t.Value)} by {Formats.Date(t.Deadline)}";
 
             // The deadline: a short upright bar on the target line, as the UI draws it.
             var half = (yMax - yMin) * 0.035;
@@ -199,7 +188,7 @@ public static class ChartRenderer
             deadline.LineWidth = 5 * unit;
             deadline.MarkerSize = 0;
 
-            var label = plot.Add.Text($"{t.Key} target {Value(chart, t.Value)}", xMin + ((xMax - xMin) * 0.01), (double)t.Value);
+            var label = plot.Add.Text($"{t.Name} {Value(chart, t.Value)}", xMin + ((xMax - xMin) * 0.01), (double)t.Value);
             label.LabelFontSize = 16 * unit;
             label.LabelFontColor = Ink;
             label.LabelBold = true;
@@ -273,7 +262,7 @@ public static class ChartRenderer
         return string.Join("\n", lines);
     }
 
-    private static (double Min, double Max) XRange(ExportChart chart)
+    private static (double Min, double Max) XRange(ChartModel chart)
     {
         var dates = chart.Series.SelectMany(s => s.Points.Select(p => p.Date))
             .Concat(chart.Projections.Select(p => p.To.Date))
@@ -283,7 +272,7 @@ public static class ChartRenderer
         return (X(dates.Min().AddMonths(-6)), X(dates.Max().AddMonths(6)));
     }
 
-    private static (double Min, double Max) YRange(ExportChart chart)
+    private static (double Min, double Max) YRange(ChartModel chart)
     {
         if (chart.IsPercent)
         {
@@ -302,6 +291,6 @@ public static class ChartRenderer
 
     private static double X(DateOnly date) => date.ToDateTime(TimeOnly.MinValue).ToOADate();
 
-    private static string Value(ExportChart chart, decimal value) =>
-        chart.IsPercent ? value.ToString("0.#", System.Globalization.CultureInfo.InvariantCulture) + "%" : $"{ExportCharts.Number(value)} {chart.Unit}";
+    private static string Value(ChartModel chart, decimal value) =>
+        chart.IsPercent ? Formats.Percent(value) : $"{Formats.Number(value)} {chart.Unit}";
 }

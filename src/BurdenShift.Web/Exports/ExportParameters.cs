@@ -1,3 +1,4 @@
+using BurdenShift.Core.Formatting;
 namespace BurdenShift.Web.Exports;
 
 /// <summary>Reads and checks the query parameters the export endpoints share; a bad one becomes a 400 with its reason.</summary>
@@ -97,5 +98,5 @@ internal static class ExportParameters
 
     /// <summary>burdenshift-isr-2026-06-30.png</summary>
     public static string FileName(string subject, DateOnly asOf, string extension) =>
-        $"burdenshift-{subject}-{ExportCharts.Iso(asOf)}.{extension}";
+        $"burdenshift-{subject}-{Formats.Date(asOf)}.{extension}";
 }

@@ -1,4 +1,4 @@
-using BurdenShift.Web.Api;
+using BurdenShift.Web.Parameters;
 using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
@@ -39,7 +39,7 @@ internal static class PackExportApi
                     : TypedResults.File(PdfPackWriter.Write(pack), "application/pdf", name);
             })
             .WithTags("Export")
-            .RequireRateLimiting(RateLimits.ExportPack)
+            .RequireRateLimiting(ExportSetup.PackLimit)
             .WithSummary("A briefing pack (pptx or pdf): the handover index, then one slide per chosen area")
             .ProducesProblem(StatusCodes.Status400BadRequest);
 

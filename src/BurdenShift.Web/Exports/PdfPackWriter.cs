@@ -1,3 +1,4 @@
+using BurdenShift.Web.Charts;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;

@@ -1,3 +1,4 @@
+using BurdenShift.Web.Charts;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Presentation;

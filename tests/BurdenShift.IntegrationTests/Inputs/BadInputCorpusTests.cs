@@ -92,7 +92,7 @@ public sealed class BadInputCorpusTests(PostgresServer postgres, ITestOutputHelp
             {
                 var result = await scene.Editor.SaveAsync(new FigureSave(form.Kind, null, null, form.Parent, form.Values, null), editor);
                 return result.Succeeded ? "written"
-                    : result.Errors.TryGetValue(form.Field, out var message) || result.Errors.TryGetValue(Core.Editing.FigureKinds.SourceField, out message)
+                    : result.Errors.TryGetValue(form.Field, out var message) || result.Errors.TryGetValue(Core.Editing.FormFields.Source, out message)
                         ? message.Length > 0 ? null : "an empty reason"
                         : $"refused for another field: {string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}"))}";
             });

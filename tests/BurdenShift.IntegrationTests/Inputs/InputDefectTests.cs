@@ -139,7 +139,7 @@ public sealed class InputDefectTests(PostgresServer postgres)
 
         Assert.False(import.Written);
         Assert.Contains("source_url 'javascript:alert(1)' is not a web address", Assert.Single(import.Problems).Message, StringComparison.Ordinal);
-        Assert.True(form.Errors.ContainsKey(FigureKinds.SourceUrl));
+        Assert.True(form.Errors.ContainsKey(FormFields.SourceUrl));
 
         // A row stored before this rule (or by hand) still renders as text, not as a link.
         await using (var db = scene.Database.CreateContext())

@@ -1,4 +1,4 @@
-using BurdenShift.Web.Components.Shared.Charts;
+using BurdenShift.Web.Charts;
 
 namespace BurdenShift.UnitTests.Components;
 

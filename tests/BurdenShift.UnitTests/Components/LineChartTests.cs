@@ -1,4 +1,6 @@
 using Bunit;
+using BurdenShift.Core.Domain;
+using BurdenShift.Web.Charts;
 using BurdenShift.Web.Components.Shared.Charts;
 
 namespace BurdenShift.UnitTests.Components;
@@ -12,7 +14,7 @@ public sealed class LineChartTests
         new(new DateOnly(2019, 12, 31), 32.25m),
     ]);
 
-    private static readonly ChartSeries Us = new("US share",
+    private static readonly ChartSeries Us = new("US share", Style: ChartStyle.Us, Points:
     [
         new(new DateOnly(2011, 3, 31), 80m),
         new(new DateOnly(2024, 6, 30), 55m),
@@ -27,13 +29,15 @@ public sealed class LineChartTests
         new("2030 target", 90m, new DateOnly(2030, 12, 31)),
     ];
 
-    private static IRenderedComponent<LineChart> RenderFull(BunitContext ctx) => ctx.Render<LineChart>(p => p
-        .Add(c => c.Title, "ISR: European and US shares")
-        .Add(c => c.Unit, "%")
-        .Add(c => c.Series, [Europe, Us])
-        .Add(c => c.Projections, [Trend])
-        .Add(c => c.TargetLines, Targets)
-        .Add(c => c.Caption, "Source: public record; confidence low"));
+    private static IRenderedComponent<LineChart> RenderFull(BunitContext ctx) =>
+        Render(ctx, Model("ISR: European and US shares", "%", [Europe, Us], [Trend], Targets));
+
+    private static ChartModel Model(string title, string unit = "", IReadOnlyList<ChartSeries>? series = null,
+        IReadOnlyList<ChartProjection>? projections = null, IReadOnlyList<ChartTargetLine>? targets = null, string empty = "No data to chart") =>
+        new(title, "", unit, series ?? [], projections ?? [], targets ?? [], [], [], Confidence.Low, new DateOnly(2026, 6, 30), false, empty);
+
+    private static IRenderedComponent<LineChart> Render(BunitContext ctx, ChartModel chart) =>
+        ctx.Render<LineChart>(p => p.Add(c => c.Chart, chart));
 
     [Fact]
     public void The_title_names_the_svg_for_screen_readers()
@@ -121,9 +125,7 @@ public sealed class LineChartTests
     {
         using var ctx = new BunitContext();
 
-        var cut = ctx.Render<LineChart>(p => p
-            .Add(c => c.Title, "One figure")
-            .Add(c => c.Series, [new ChartSeries("ISR", [new(new DateOnly(2011, 3, 31), 80m)])]));
+        var cut = Render(ctx, Model("One figure", series: [new ChartSeries("ISR", [new(new DateOnly(2011, 3, 31), 80m)])]));
 
         Assert.Single(cut.FindAll("[data-testid=chart-series-0] .chart-marker"));
         Assert.Empty(cut.FindAll("[data-testid=chart-series-0] .chart-line"));
@@ -163,10 +165,8 @@ public sealed class LineChartTests
     {
         using var ctx = new BunitContext();
 
-        var cut = ctx.Render<LineChart>(p => p
-            .Add(c => c.Title, "Shells")
-            .Add(c => c.Unit, "shells/year")
-            .Add(c => c.Series, [new ChartSeries("EU 155 mm", [new(new DateOnly(2025, 1, 1), 1_000_000m), new(new DateOnly(2025, 7, 1), 1_500_000m)])]));
+        var cut = Render(ctx, Model("Shells", "shells/year",
+            [new ChartSeries("EU 155 mm", [new(new DateOnly(2025, 1, 1), 1_000_000m), new(new DateOnly(2025, 7, 1), 1_500_000m)])]));
 
         var labels = cut.FindAll(".chart-x-tick text").Select(t => t.TextContent).ToList();
         Assert.Equal("Jan 2025", labels[0]);
@@ -179,11 +179,8 @@ public sealed class LineChartTests
     {
         using var ctx = new BunitContext();
 
-        var none = ctx.Render<LineChart>(p => p.Add(c => c.Title, "ISR"));
-        var allEmpty = ctx.Render<LineChart>(p => p
-            .Add(c => c.Title, "ISR")
-            .Add(c => c.Series, [new ChartSeries("Europe share", [])])
-            .Add(c => c.EmptyText, "No public figure to chart"));
+        var none = Render(ctx, Model("ISR"));
+        var allEmpty = Render(ctx, Model("ISR", series: [new ChartSeries("Europe share", [])], empty: "No public figure to chart"));
 
         Assert.Equal("No data to chart", none.Find("p.chart-empty").TextContent);
         Assert.Empty(none.FindAll("svg"));
@@ -209,10 +206,7 @@ public sealed class LineChartTests
         var start = new DateOnly(1800, 1, 1);
         var points = Enumerable.Range(0, 20_000).Select(i => new ChartPoint(start.AddDays(i), i == 17_777 ? 99m : 40m)).ToList();
 
-        var chart = ctx.Render<LineChart>(p => p
-            .Add(c => c.Title, "A long history")
-            .Add(c => c.Unit, "%")
-            .Add(c => c.Series, [new ChartSeries("Europe share", points)]));
+        var chart = Render(ctx, Model("A long history", "%", [new ChartSeries("Europe share", points)]));
 
         var markers = chart.FindAll("path.chart-marker");
         Assert.InRange(markers.Count, 2, 2 * 800);

@@ -1,3 +1,4 @@
+using BurdenShift.Web.Charts;
 using BurdenShift.Web.Components.Shared.Charts;
 
 namespace BurdenShift.UnitTests.Components;

@@ -1,4 +1,5 @@
 using Bunit;
+using BurdenShift.Web.Charts;
 using BurdenShift.Web.Components.Shared.Charts;
 
 namespace BurdenShift.UnitTests.Components;

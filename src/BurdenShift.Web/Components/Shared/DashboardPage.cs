@@ -1,4 +1,4 @@
-using System.Globalization;
+using BurdenShift.Core.Formatting;
 using BurdenShift.Core.Inputs;
 using BurdenShift.Web.Live;
 using Microsoft.AspNetCore.Components;
@@ -18,7 +18,7 @@ public abstract class DashboardPage : LoadingPage
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
-    [SupplyParameterFromQuery(Name = "asOf")] public string? AsOfParameter { get; set; }
+    [SupplyParameterFromQuery(Name = AsOfQuery.Name)] public string? AsOfParameter { get; set; }
 
     protected DateOnly AsOf { get; private set; }
 
@@ -27,28 +27,16 @@ public abstract class DashboardPage : LoadingPage
     /// <summary>Set when the URL's asOf is not a date; the page then shows today and says so.</summary>
     protected string? AsOfProblem { get; private set; }
 
-    protected string AsOfText => AsOf.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    protected string AsOfText => Formats.Date(AsOf);
 
     protected override void OnInitialized() => Live.Changed += OnDataChanged;
 
     protected override async Task OnParametersSetAsync()
     {
-        var today = DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime);
-        AsOfProblem = null;
-        if (string.IsNullOrEmpty(AsOfParameter))
-        {
-            AsOf = today;
-        }
-        else if (InputRules.TryDate(AsOfParameter, out var date, out var problem))
-        {
-            AsOf = date;
-        }
-        else
-        {
-            // Any date the engine, the charts and the change report compute from stays in 1900..2100.
-            AsOf = today;
-            AsOfProblem = $"The date in the address {problem}; showing today instead.";
-        }
+        // Any date the engine, the charts and the change report compute from stays in 1900..2100.
+        var reading = AsOfQuery.Read(AsOfParameter, DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime));
+        AsOf = reading.Date;
+        AsOfProblem = reading.Problem is { } problem ? $"The date in the address {problem}; showing today instead." : null;
 
         await TrackAsync(LoadAsync);
     }

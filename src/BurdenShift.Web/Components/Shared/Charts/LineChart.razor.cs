@@ -1,37 +1,32 @@
 using System.Globalization;
 using System.Text;
+using BurdenShift.Core.Formatting;
+using BurdenShift.Web.Charts;
 using Microsoft.AspNetCore.Components;
 
 namespace BurdenShift.Web.Components.Shared.Charts;
 
 /// <summary>
-/// A line chart drawn as inline SVG by Razor: no JavaScript, so it prerenders, prints and exports as is.
-/// Colour never carries meaning alone: series differ by marker shape, projections are dashed and every
-/// figure is repeated in a data table.
+/// A <see cref="ChartModel"/> drawn as inline SVG by Razor: no JavaScript, so it prerenders and prints
+/// as is; the exports draw the same model (ChartRenderer). Colour never carries meaning alone: series
+/// differ by marker shape (<see cref="ChartStyle"/>), projections are dashed and every figure is
+/// repeated in a data table.
 /// </summary>
 public partial class LineChart
 {
-    // Dark enough for WCAG AA (>= 4.5:1) on white, and distinct hues for the common colour-blindnesses.
-    private static readonly string[] Palette = ["#1f5fa8", "#b34700", "#2e7d32", "#8e3b8f", "#a3123a", "#0b6e6e"];
     private const double MarkerRadius = 4;
     private static int instances;
 
     // SVG ids are document-wide, so two charts on one page must not share their title or clip path ids.
     private readonly string id = $"line-chart-{Interlocked.Increment(ref instances)}";
 
-    [Parameter, EditorRequired] public string Title { get; set; } = "";
-    [Parameter] public IReadOnlyList<ChartSeries> Series { get; set; } = [];
-    [Parameter] public IReadOnlyList<ChartProjection> Projections { get; set; } = [];
-    [Parameter] public IReadOnlyList<ChartTargetLine> TargetLines { get; set; } = [];
-    [Parameter] public string Unit { get; set; } = "";
+    [Parameter, EditorRequired] public ChartModel Chart { get; set; } = null!;
     [Parameter] public decimal? YMin { get; set; }
     [Parameter] public decimal? YMax { get; set; }
     [Parameter] public DateOnly? XMin { get; set; }
     [Parameter] public DateOnly? XMax { get; set; }
     [Parameter] public int Width { get; set; } = 800;
     [Parameter] public int Height { get; set; } = 320;
-    [Parameter] public string? Caption { get; set; }
-    [Parameter] public string EmptyText { get; set; } = "No data to chart";
 
     private bool isEmpty;
     private double left, right, top, bottom;
@@ -45,7 +40,17 @@ public partial class LineChart
     private List<TableRow> rows = [];
     private string description = "";
 
-    private bool IsPercent => Unit == "%";
+    private string Title => Chart.Title;
+
+    private string Unit => Chart.Unit;
+
+    private IReadOnlyList<ChartSeries> Series => Chart.Series;
+
+    private IReadOnlyList<ChartProjection> Projections => Chart.Projections;
+
+    private IReadOnlyList<ChartTargetLine> TargetLines => Chart.TargetLines;
+
+    private bool IsPercent => Chart.IsPercent;
 
     private string ViewBox => string.Create(CultureInfo.InvariantCulture, $"0 0 {Width} {Height}");
 
@@ -74,16 +79,16 @@ public partial class LineChart
 
         seriesViews = [.. Series.Select((s, i) => BuildSeries(s, i))];
         projectionViews = [.. Projections.Select((p, i) => new ProjectionView(
-            i, p.Label, Colour(i), $"M{Point(p.From)} L{Point(p.To)}",
+            i, p.Label, ChartStyle.Colour(ChartStyle.Europe), $"M{Point(p.From)} L{Point(p.To)}",
             $"{p.Label}: {WithUnit(p.To.Value)} projected for {Iso(p.To.Date)}"))];
         targetViews = [.. TargetLines.Select((t, i) => new TargetView(
-            i, $"{t.Label}: {WithUnit(t.Value)}", $"{t.Label}: {WithUnit(t.Value)} by {Iso(t.Deadline)}", Y(t.Value),
+            i, $"{t.Name}: {WithUnit(t.Value)}", $"{t.Name}: {WithUnit(t.Value)} by {Iso(t.Deadline)}", Y(t.Value),
             t.Deadline >= xLow && t.Deadline <= xHigh ? X(t.Deadline) : null, t.Value >= yLow && t.Value <= yHigh))];
 
         rows = [.. Series.SelectMany(s => s.Points.OrderBy(p => p.Date).Select(p => new TableRow(s.Name, Iso(p.Date), ChartScale.Format(p.Value))))];
         rows.AddRange(Projections.Select(p => new TableRow($"{p.Label} (projected)", Iso(p.To.Date), ChartScale.Format(p.To.Value))));
-        rows.AddRange(TargetLines.Select(t => new TableRow($"{t.Label} (target)", Iso(t.Deadline), ChartScale.Format(t.Value))));
-        description = Describe();
+        rows.AddRange(TargetLines.Select(t => new TableRow($"{t.Name} (target)", Iso(t.Deadline), ChartScale.Format(t.Value))));
+        description = $"{Chart.Subtitle}. {Describe()}";
     }
 
     private (decimal Min, decimal Max) YDomain()
@@ -121,21 +126,21 @@ public partial class LineChart
         // A line needs two points; a single observation is shown as its marker alone.
         var line = points.Count < 2 ? null : "M" + string.Join(" L", points.Select(Point));
         var markers = points.Select(p => new Marker(
-            MarkerPath(index, X(p.Date), Y(p.Value)),
+            MarkerPath(ChartStyle.Marker(series.Style), X(p.Date), Y(p.Value)),
             $"{series.Name}, {Iso(p.Date)}: {WithUnit(p.Value)}")).ToList();
-        return new SeriesView(index, series.Name, Colour(index), line, markers);
+        return new SeriesView(index, series.Name, ChartStyle.Colour(series.Style), ChartStyle.Marker(series.Style), line, markers);
     }
 
-    /// <summary>A marker shape per series index, so series stay apart in greyscale and for colour-blind readers.</summary>
-    internal static string MarkerPath(int index, double x, double y, double r = MarkerRadius)
+    /// <summary>The SVG path of a marker shape, so series stay apart in greyscale and for colour-blind readers.</summary>
+    internal static string MarkerPath(MarkerKind kind, double x, double y, double r = MarkerRadius)
     {
-        return (index % 6) switch
+        return kind switch
         {
-            0 => $"M{C(x - r)} {C(y)} a{C(r)} {C(r)} 0 1 0 {C(2 * r)} 0 a{C(r)} {C(r)} 0 1 0 {C(-2 * r)} 0 Z",
-            1 => $"M{C(x - r)} {C(y - r)} h{C(2 * r)} v{C(2 * r)} h{C(-2 * r)} Z",
-            2 => $"M{C(x)} {C(y - r - 1)} L{C(x + r + 1)} {C(y + r)} L{C(x - r - 1)} {C(y + r)} Z",
-            3 => $"M{C(x)} {C(y - r - 1)} L{C(x + r + 1)} {C(y)} L{C(x)} {C(y + r + 1)} L{C(x - r - 1)} {C(y)} Z",
-            4 => $"M{C(x)} {C(y + r + 1)} L{C(x + r + 1)} {C(y - r)} L{C(x - r - 1)} {C(y - r)} Z",
+            MarkerKind.Circle => $"M{C(x - r)} {C(y)} a{C(r)} {C(r)} 0 1 0 {C(2 * r)} 0 a{C(r)} {C(r)} 0 1 0 {C(-2 * r)} 0 Z",
+            MarkerKind.Square => $"M{C(x - r)} {C(y - r)} h{C(2 * r)} v{C(2 * r)} h{C(-2 * r)} Z",
+            MarkerKind.TriangleUp => $"M{C(x)} {C(y - r - 1)} L{C(x + r + 1)} {C(y + r)} L{C(x - r - 1)} {C(y + r)} Z",
+            MarkerKind.Diamond => $"M{C(x)} {C(y - r - 1)} L{C(x + r + 1)} {C(y)} L{C(x)} {C(y + r + 1)} L{C(x - r - 1)} {C(y)} Z",
+            MarkerKind.TriangleDown => $"M{C(x)} {C(y + r + 1)} L{C(x + r + 1)} {C(y - r)} L{C(x - r - 1)} {C(y - r)} Z",
             _ => $"M{C(x - r)} {C(y - r)} L{C(x + r)} {C(y + r)} M{C(x + r)} {C(y - r)} L{C(x - r)} {C(y + r)}",
         };
     }
@@ -161,7 +166,7 @@ public partial class LineChart
 
         foreach (var target in TargetLines)
         {
-            text.Append(CultureInfo.InvariantCulture, $"{target.Label}: {WithUnit(target.Value)} by {Iso(target.Deadline)}. ");
+            text.Append(CultureInfo.InvariantCulture, $"{target.Name}: {WithUnit(target.Value)} by {Iso(target.Deadline)}. ");
         }
 
         return text.ToString().TrimEnd();
@@ -178,9 +183,7 @@ public partial class LineChart
             ? ChartScale.Format(value, grouped: true) + (IsPercent ? "%" : "")
             : $"{ChartScale.Format(value, grouped: true)} {Unit}";
 
-    private static string Colour(int index) => Palette[index % Palette.Length];
-
-    private static string Iso(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Iso(DateOnly date) => Formats.Date(date);
 
     private static string C(double value) => ChartScale.Coord(value);
 
@@ -188,7 +191,7 @@ public partial class LineChart
 
     private sealed record Marker(string Path, string Tooltip);
 
-    private sealed record SeriesView(int Index, string Name, string Colour, string? LinePath, IReadOnlyList<Marker> Markers);
+    private sealed record SeriesView(int Index, string Name, string Colour, MarkerKind Shape, string? LinePath, IReadOnlyList<Marker> Markers);
 
     private sealed record ProjectionView(int Index, string Label, string Colour, string Path, string Tooltip);
 

@@ -1,6 +1,6 @@
 using System.Globalization;
 
-namespace BurdenShift.Web.Components.Shared.Charts;
+namespace BurdenShift.Web.Charts;
 
 /// <summary>Pure scaling and tick maths for the SVG charts, kept apart so it can be tested by hand-worked numbers.</summary>
 internal static class ChartScale

@@ -2,9 +2,12 @@ using System.Globalization;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
 
-namespace BurdenShift.Web.Components.Shared;
+namespace BurdenShift.Core.Formatting;
 
-/// <summary>How pages write numbers and dates: the API gives them unrounded, pages round here.</summary>
+/// <summary>
+/// How numbers and dates are written for people: pages, exports, packs and messages. The API gives
+/// figures unrounded and dates as ISO 8601; everything a person reads is rounded and written here.
+/// </summary>
 public static class Formats
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
@@ -43,6 +46,3 @@ public static class Formats
         _ => "no data",
     };
 }
-
-/// <summary>The part of a target result that <see cref="Formats.Eta"/> needs.</summary>
-public readonly record struct TargetStatusLike(TargetStatus Status, DateOnly? Eta, decimal? YearsLate);

@@ -1,4 +1,4 @@
-namespace BurdenShift.Web.Components.Shared.Charts;
+namespace BurdenShift.Web.Charts;
 
 /// <summary>
 /// Largest-Triangle-Three-Buckets downsampling (Steinarsson, 2013): keeps the first and the last

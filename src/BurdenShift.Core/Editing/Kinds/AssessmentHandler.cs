@@ -1,0 +1,70 @@
+using System.Linq.Expressions;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
+
+namespace BurdenShift.Core.Editing.Kinds;
+
+/// <summary>Share assessments: Europe's and the US share of an area on a date, graded and sourced.</summary>
+internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
+{
+    public override FigureKind Kind => FigureKind.Assessment;
+
+    public override string Noun => "share assessment";
+
+    public override IReadOnlyList<FieldSpec> Fields { get; } =
+    [
+        new(FormFields.AsOf, "Date the figure describes", FieldKind.Date, true),
+        new(FormFields.EuropeShare, "Europe's share, % (empty if not published)", FieldKind.Number, false),
+        new(FormFields.UsShare, "US share, % (empty if not published)", FieldKind.Number, false),
+        new(FormFields.Confidence, "Confidence", FieldKind.Confidence, true),
+        FieldSpec.Source,
+        new(FormFields.Note, "Note", FieldKind.LongText, false),
+    ];
+
+    protected override ShareAssessment Create(int areaId) => new() { AreaId = areaId, EnteredBy = "" };
+
+    protected override Expression<Func<ShareAssessment, bool>> IdIn(long[] ids) => s => ids.Contains(s.Id);
+
+    protected override string Describe(ShareAssessment row) =>
+        $"Share assessment {row.AsOf:yyyy-MM-dd}: Europe {Num(row.EuropeShare)}, US {Num(row.UsShare)}";
+
+    protected override Task ApplyAsync(BurdenShiftDbContext db, ShareAssessment row, FormValues v, bool adding, CancellationToken ct)
+    {
+        if (v.Date(FormFields.AsOf, required: true) is { } date && date != row.AsOf)
+        {
+            (row.AsOf, row.AsOfPrecision) = (date, DatePrecision.Day);
+        }
+
+        var eu = v.Number(FormFields.EuropeShare, required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
+        var us = v.Number(FormFields.UsShare, required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
+        if (!v.Has(FormFields.EuropeShare) && !v.Has(FormFields.UsShare))
+        {
+            foreach (var (field, message) in FigureRules.ShareProblems(FormFields.EuropeShare, eu, FormFields.UsShare, us))
+            {
+                v.Error(field, message.Replace(FormFields.EuropeShare, "Europe's share", StringComparison.Ordinal)
+                    .Replace(FormFields.UsShare, "the US share", StringComparison.Ordinal));
+            }
+        }
+
+        (row.EuropeShare, row.UsShare) = (eu, us);
+        row.Confidence = v.Confidence(FormFields.Confidence) ?? row.Confidence;
+        row.Note = v.LongText(FormFields.Note, ColumnLimits.Note, required: false);
+        return Task.CompletedTask;
+    }
+
+    protected override void Read(ShareAssessment row, IDictionary<string, string?> values)
+    {
+        values[FormFields.AsOf] = Text(row.AsOf);
+        values[FormFields.EuropeShare] = Text(row.EuropeShare);
+        values[FormFields.UsShare] = Text(row.UsShare);
+        values[FormFields.Confidence] = row.Confidence.ToWire();
+        values[FormFields.Note] = row.Note;
+    }
+
+    protected override Task<int?> AreaIdAsync(BurdenShiftDbContext db, ShareAssessment row, CancellationToken ct) => Task.FromResult<int?>(row.AreaId);
+
+    protected override int? SourceIdOf(ShareAssessment row) => row.SourceId;
+
+    protected override void Cite(ShareAssessment row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
+}

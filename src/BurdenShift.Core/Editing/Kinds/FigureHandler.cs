@@ -1,0 +1,90 @@
+using System.Globalization;
+using System.Linq.Expressions;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using Microsoft.EntityFrameworkCore;
+
+namespace BurdenShift.Core.Editing.Kinds;
+
+/// <summary>The typed half of a handler: casts once, so each kind's file deals with its own class.</summary>
+internal abstract class FigureHandler<T> : IFigureHandler
+    where T : class, ISoftDeletable
+{
+    public abstract FigureKind Kind { get; }
+
+    public Type EntityType => typeof(T);
+
+    public abstract string Noun { get; }
+
+    public virtual string? ParentNoun => "area";
+
+    public abstract IReadOnlyList<FieldSpec> Fields { get; }
+
+    public string Describe(object row) => Describe((T)row);
+
+    public async Task<IReadOnlyList<(long Id, object Row)>> FindAsync(BurdenShiftDbContext db, IReadOnlyCollection<long> ids, CancellationToken ct)
+    {
+        var rows = await db.Set<T>().IgnoreQueryFilters().Where(IdIn([.. ids])).ToListAsync(ct);
+        return [.. rows.Select(r => (Convert.ToInt64(db.Entry(r).Property("Id").CurrentValue, CultureInfo.InvariantCulture), (object)r))];
+    }
+
+    public abstract Task<NewFigure?> NewAsync(BurdenShiftDbContext db, string? parentKey, CancellationToken ct);
+
+    public Task ApplyAsync(BurdenShiftDbContext db, object row, FormValues values, bool adding, CancellationToken ct) =>
+        ApplyAsync(db, (T)row, values, adding, ct);
+
+    public virtual Task<IReadOnlyList<object>> AddedWithAsync(BurdenShiftDbContext db, object row, CancellationToken ct) =>
+        Task.FromResult<IReadOnlyList<object>>([]);
+
+    public async Task<FigureForm> ToFormAsync(BurdenShiftDbContext db, object row, CancellationToken ct)
+    {
+        var typed = (T)row;
+        var values = new Dictionary<string, string?>(StringComparer.Ordinal);
+        Read(typed, values);
+        if (SourceIdOf(typed) is { } sourceId and not 0
+            && await db.Sources.Where(s => s.Id == sourceId).Select(s => s.Key).FirstOrDefaultAsync(ct) is { } sourceKey)
+        {
+            values[FormFields.Source] = sourceKey;
+        }
+
+        var areaKey = await AreaKeyOfAsync(db, row, ct);
+        var parentKey = await ParentKeyAsync(db, typed, ct) ?? areaKey;
+        var id = Convert.ToInt64(db.Entry(row).Property("Id").CurrentValue, CultureInfo.InvariantCulture);
+        return new FigureForm(Kind, id, db.RowVersionOf(row), Describe(typed), areaKey, parentKey, values, typed.DeletedAt is not null);
+    }
+
+    public virtual async Task<string?> AreaKeyOfAsync(BurdenShiftDbContext db, object row, CancellationToken ct) =>
+        await AreaIdAsync(db, (T)row, ct) is { } areaId
+            ? await db.Areas.IgnoreQueryFilters().Where(a => a.Id == areaId).Select(a => a.Key).FirstOrDefaultAsync(ct)
+            : null;
+
+    public void Cite(object row, int sourceId, Source? created) => Cite((T)row, sourceId, created);
+
+    /// <summary>The rows with these ids: <c>r => ids.Contains(r.Id)</c>.</summary>
+    protected abstract Expression<Func<T, bool>> IdIn(long[] ids);
+
+    protected abstract string Describe(T row);
+
+    protected abstract Task ApplyAsync(BurdenShiftDbContext db, T row, FormValues values, bool adding, CancellationToken ct);
+
+    /// <summary>Writes the row's values as the form shows them (the source is added by the caller).</summary>
+    protected abstract void Read(T row, IDictionary<string, string?> values);
+
+    protected abstract Task<int?> AreaIdAsync(BurdenShiftDbContext db, T row, CancellationToken ct);
+
+    /// <summary>What the form's parent is when it is not the area (an observation's indicator).</summary>
+    protected virtual Task<string?> ParentKeyAsync(BurdenShiftDbContext db, T row, CancellationToken ct) => Task.FromResult<string?>(null);
+
+    /// <summary>The source a row cites (0 or null: none).</summary>
+    protected virtual int? SourceIdOf(T row) => null;
+
+    protected virtual void Cite(T row, int sourceId, Source? created)
+    {
+    }
+
+    protected static string Text(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "";
+
+    protected static string Text(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    protected static string Num(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "no public figure";
+}

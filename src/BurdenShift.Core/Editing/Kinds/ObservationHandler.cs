@@ -1,0 +1,68 @@
+using System.Linq.Expressions;
+using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
+using Microsoft.EntityFrameworkCore;
+
+namespace BurdenShift.Core.Editing.Kinds;
+
+/// <summary>Indicator observations: a value of an indicator on a date, added under the indicator.</summary>
+internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
+{
+    public override FigureKind Kind => FigureKind.Observation;
+
+    public override string Noun => "indicator observation";
+
+    public override string? ParentNoun => "indicator";
+
+    public override IReadOnlyList<FieldSpec> Fields { get; } =
+    [
+        new(FormFields.AsOf, "Date the value describes", FieldKind.Date, true),
+        new(FormFields.Value, "Value", FieldKind.Number, true),
+        new(FormFields.Confidence, "Confidence", FieldKind.Confidence, true),
+        FieldSpec.Source,
+        new(FormFields.Note, "Note", FieldKind.LongText, false),
+    ];
+
+    public override async Task<NewFigure?> NewAsync(BurdenShiftDbContext db, string? parentKey, CancellationToken ct)
+    {
+        var indicator = await db.Indicators.Where(i => i.Key == parentKey).Select(i => new { i.Id, i.Name, Area = i.Area!.Key }).FirstOrDefaultAsync(ct);
+        return indicator is null ? null
+            : new NewFigure(new IndicatorObservation { IndicatorId = indicator.Id, EnteredBy = "" }, indicator.Area, $"New observation of {indicator.Name}");
+    }
+
+    protected override Expression<Func<IndicatorObservation, bool>> IdIn(long[] ids) => o => ids.Contains(o.Id);
+
+    protected override string Describe(IndicatorObservation row) => $"Observation {row.AsOf:yyyy-MM-dd}: {Num(row.Value)}";
+
+    protected override Task ApplyAsync(BurdenShiftDbContext db, IndicatorObservation row, FormValues v, bool adding, CancellationToken ct)
+    {
+        if (v.Date(FormFields.AsOf, required: true) is { } day && day != row.AsOf)
+        {
+            (row.AsOf, row.AsOfPrecision) = (day, DatePrecision.Day);
+        }
+
+        row.Value = v.Number(FormFields.Value, required: true, min: null, max: null, decimals: FigureRules.ValueDecimals) ?? row.Value;
+        row.Confidence = v.Confidence(FormFields.Confidence) ?? row.Confidence;
+        row.Note = v.LongText(FormFields.Note, ColumnLimits.Note, required: false);
+        return Task.CompletedTask;
+    }
+
+    protected override void Read(IndicatorObservation row, IDictionary<string, string?> values)
+    {
+        values[FormFields.AsOf] = Text(row.AsOf);
+        values[FormFields.Value] = Text(row.Value);
+        values[FormFields.Confidence] = row.Confidence.ToWire();
+        values[FormFields.Note] = row.Note;
+    }
+
+    protected override Task<int?> AreaIdAsync(BurdenShiftDbContext db, IndicatorObservation row, CancellationToken ct) =>
+        db.Indicators.Where(i => i.Id == row.IndicatorId).Select(i => i.AreaId).FirstOrDefaultAsync(ct);
+
+    protected override Task<string?> ParentKeyAsync(BurdenShiftDbContext db, IndicatorObservation row, CancellationToken ct) =>
+        db.Indicators.Where(i => i.Id == row.IndicatorId).Select(i => (string?)i.Key).FirstOrDefaultAsync(ct);
+
+    protected override int? SourceIdOf(IndicatorObservation row) => row.SourceId;
+
+    protected override void Cite(IndicatorObservation row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
+}
