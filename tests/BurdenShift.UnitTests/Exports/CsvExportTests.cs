@@ -62,7 +62,7 @@ public sealed class CsvExportTests
         }
 
         Assert.Equal("no-data", cyber["status"]);
-        Assert.Contains("\r\ncyber,Cyber,2026-06-30,,,,,,,,,2027,50,", Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))), StringComparison.Ordinal);
+        Assert.Contains("\r\ncyber,Cyber,2026-06-30,,,,,,,,,assessed,,2027,50,", Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))), StringComparison.Ordinal);
     }
 
     [Fact]
