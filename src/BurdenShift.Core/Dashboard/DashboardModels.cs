@@ -61,8 +61,10 @@ public record AreaSummary(
 /// One count pair read at the as-of date (docs/methodology.md, "Shares derived from counts"):
 /// each side's current count with its date and source, and when both exist and their sum is
 /// above zero the pair's Europe share, date (the later) and confidence (the lower); nulls otherwise.
+/// The id (for the area page's edit links) stays out of the API.
 /// </summary>
 public sealed record PairResult(
+    [property: System.Text.Json.Serialization.JsonIgnore] int Id,
     string Label,
     decimal Weight,
     string EuropeIndicator,

@@ -42,7 +42,7 @@ internal static class DashboardQueries
                 a.Assessments.Where(s => s.AsOf <= asOf && s.EuropeShare != null).OrderByDescending(s => s.AsOf).Select(s => (DateOnly?)s.AsOf).FirstOrDefault(),
                 a.Basis,
                 a.CountPairs.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Id)
-                    .Select(p => new PairHead(p.Label, p.Weight, p.Note,
+                    .Select(p => new PairHead(p.Id, p.Label, p.Weight, p.Note,
                         p.EuropeIndicatorId, p.EuropeIndicator!.Key,
                         p.EuropeIndicator.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault(),
                         p.UsIndicatorId, p.UsIndicator!.Key,
@@ -67,7 +67,7 @@ internal static class DashboardQueries
                 a.ShareBasis,
                 a.Basis,
                 a.CountPairs.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Id)
-                    .Select(p => new PairHead(p.Label, p.Weight, p.Note, p.EuropeIndicatorId, p.EuropeIndicator!.Key, null,
+                    .Select(p => new PairHead(p.Id, p.Label, p.Weight, p.Note, p.EuropeIndicatorId, p.EuropeIndicator!.Key, null,
                         p.UsIndicatorId, p.UsIndicator!.Key, null, p.EuropeIndicator.Unit))
                     .ToList(),
                 a.Assessments.Where(s => s.AsOf <= asOf)

@@ -43,7 +43,7 @@ internal sealed record AreaData(
 /// latest date on or before the as-of date (null: no count yet).
 /// </summary>
 internal sealed record PairHead(
-    string Label, decimal Weight, string? Note, int EuropeId, string EuropeKey, DateOnly? EuropeLatest, int UsId, string UsKey,
+    int Id, string Label, decimal Weight, string? Note, int EuropeId, string EuropeKey, DateOnly? EuropeLatest, int UsId, string UsKey,
     DateOnly? UsLatest, string Unit);
 
 /// <summary>

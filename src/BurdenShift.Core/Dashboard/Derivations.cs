@@ -67,7 +67,7 @@ internal sealed class Derivations
 
         var readings = DerivedShare.Readings(pairs, asOf);
         var results = heads.Zip(readings, (h, r) => new PairResult(
-            h.Label, h.Weight.Normalize(), h.EuropeKey, h.UsKey, h.Unit,
+            h.Id, h.Label, h.Weight.Normalize(), h.EuropeKey, h.UsKey, h.Unit,
             r.Europe?.Value.Normalize(), r.Us?.Value.Normalize(), r.Share, r.Date, r.Confidence,
             r.Europe?.Date, r.Us?.Date, SourceOf(r.Europe), SourceOf(r.Us), h.Note)).ToList();
         var at = DerivedShare.At(pairs, asOf);

@@ -68,7 +68,7 @@ public sealed class ChartBuilderTests
     [Fact]
     public void A_derived_area_draws_its_derived_series_labelled_as_derived_and_names_each_pair_and_count_source()
     {
-        var pair = new PairResult("Tanker aircraft", 1m, "tankers-europe", "tankers-us", "aircraft", 60m, 605m, 9.02m,
+        var pair = new PairResult(1, "Tanker aircraft", 1m, "tankers-europe", "tankers-us", "aircraft", 60m, 605m, 9.02m,
             new DateOnly(2025, 12, 31), Confidence.Medium, new DateOnly(2019, 12, 31), new DateOnly(2025, 12, 31), Sipri, Iiss, null);
         var area = Area(0.5m, Row(2014, null, 90m, Sipri)) with
         {
