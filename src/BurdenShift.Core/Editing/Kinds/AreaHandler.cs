@@ -95,7 +95,11 @@ internal sealed partial class AreaHandler : FigureHandler<CapabilityArea>
         row.Name = v.Text(FormFields.Name, ColumnLimits.AreaName, required: true) ?? row.Name;
         row.Description = v.LongText(FormFields.Description, ColumnLimits.Description, required: false) ?? "";
         row.ShareBasis = v.LongText(FormFields.ShareBasis, ColumnLimits.Description, required: false);
-        if (WireNames.TryParseShareBasis(v.Raw(FormFields.Basis), out var basis))
+        // A form without the field (an older client) keeps the stored basis; a new area's is assessed.
+        if (string.IsNullOrWhiteSpace(v.Raw(FormFields.Basis)))
+        {
+        }
+        else if (WireNames.TryParseShareBasis(v.Raw(FormFields.Basis), out var basis))
         {
             row.Basis = basis;
         }
