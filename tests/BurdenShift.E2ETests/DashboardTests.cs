@@ -38,7 +38,7 @@ public sealed class DashboardTests(Infrastructure.Browser browser, SharedApps ap
         var europe = page.Locator("tr[data-area='drones'] td").First;
         var today = await europe.InnerTextAsync();
 
-        await page.GetByTestId("as-of-input").FillAsync("2023-06-30");
+        await page.GetByLabel("Data as of").FillAsync("2023-06-30");
 
         await page.WaitForUrlContainingAsync("asOf=2023-06-30");
         await Pages.EventuallyAsync(async () => await page.GetByTestId("as-of").InnerTextAsync() == "2023-06-30", "the page did not replay 2023-06-30");
@@ -59,7 +59,7 @@ public sealed class DashboardTests(Infrastructure.Browser browser, SharedApps ap
         await page.WaitForUrlContainingAsync("keys=isr");
         await page.GetByTestId("choose-drones").CheckAsync();
         await page.WaitForUrlContainingAsync("keys=isr,drones");
-        await page.GetByTestId("as-of-input").FillAsync("2025-03-31");
+        await page.GetByLabel("Data as of").FillAsync("2025-03-31");
         await page.WaitForUrlContainingAsync("asOf=2025-03-31");
         var link = page.Url;
 
@@ -72,7 +72,7 @@ public sealed class DashboardTests(Infrastructure.Browser browser, SharedApps ap
         Assert.True(await other.GetByTestId("choose-isr").IsCheckedAsync());
         Assert.True(await other.GetByTestId("choose-drones").IsCheckedAsync());
         Assert.False(await other.GetByTestId("choose-cyber").IsCheckedAsync());
-        Assert.Equal("2025-03-31", await other.GetByTestId("as-of-input").InputValueAsync());
+        Assert.Equal("2025-03-31", await other.GetByLabel("Data as of").InputValueAsync());
         Assert.Equal(2, await other.Locator("[data-testid='compare-table'] tbody tr").CountAsync());
         Assert.True(await other.GetByTestId("line-chart").IsVisibleAsync());
     }

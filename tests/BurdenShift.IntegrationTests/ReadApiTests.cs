@@ -34,6 +34,8 @@ public sealed class ReadApiTests(PostgresServer postgres)
         "/api/indicators?asOf=2026-06-30",
         "/api/index?asOf=2026-06-30",
         "/api/index?asOf=2024-12-31",
+        "/api/areas/drones/scenario?asOf=2026-06-30&pace=20",
+        "/api/indicators/eu-155mm-capacity/scenario?asOf=2026-06-30&pace=-50000",
     ];
 
     private static async Task ImportAsync(AppFactory app, string csv)

@@ -1,3 +1,4 @@
+using System.Text.Json.Serialization;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
 
@@ -55,7 +56,12 @@ public record AreaSummary(
     IReadOnlyList<TargetResult> Targets,
     ShareBasisKind ShareBasis,
     IReadOnlyList<PairResult> Derivation,
-    DerivedFigure? DerivedShare);
+    DerivedFigure? DerivedShare)
+{
+    /// <summary>The engine's view of the Europe-share series (the basis's), from which scenarios are computed (<see cref="Scenarios"/>); not part of the API.</summary>
+    [JsonIgnore]
+    public SeriesSnapshot? Snapshot { get; init; }
+}
 
 /// <summary>
 /// One count pair read at the as-of date (docs/methodology.md, "Shares derived from counts"):
@@ -64,7 +70,7 @@ public record AreaSummary(
 /// The id (for the area page's edit links) stays out of the API.
 /// </summary>
 public sealed record PairResult(
-    [property: System.Text.Json.Serialization.JsonIgnore] int Id,
+    [property: JsonIgnore] int Id,
     string Label,
     decimal Weight,
     string EuropeIndicator,
@@ -138,7 +144,12 @@ public sealed record IndicatorSummary(
     LatestValue? Latest,
     decimal? TrendPerYear,
     IReadOnlyList<TargetResult> Targets,
-    IReadOnlyList<ObservationRow>? Observations);
+    IReadOnlyList<ObservationRow>? Observations)
+{
+    /// <summary>The engine's view of the series, from which scenarios are computed (<see cref="Scenarios"/>); not part of the API.</summary>
+    [JsonIgnore]
+    public SeriesSnapshot? Snapshot { get; init; }
+}
 
 public sealed record MilestoneRow(
     int Id,

@@ -159,7 +159,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             [.. indicators.Select(i => SummariseIndicator(i.Facts, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, i.Observations))],
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
                 new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))],
-            derivation.Series);
+            derivation.Series)
+        { Snapshot = summary.Snapshot };
     }
 
     /// <summary>Every indicator with its latest value and its distance to each of its targets. Three SQL commands.</summary>
@@ -204,7 +205,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
         var latest = latestShare is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
-            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], basis, derivation.Pairs, derivation.Figure);
+            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], basis, derivation.Pairs, derivation.Figure)
+        { Snapshot = snapshot };
     }
 
     // The observations come in date and entry order: the last is the latest.
@@ -225,7 +227,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 o.Point.Value.Normalize(), o.Point.Confidence, o.Source, o.Note)).ToList()
             : null;
         return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
-            [.. i.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], observations);
+            [.. i.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], observations)
+        { Snapshot = snapshot };
     }
 
     private static TargetResult Measure(SeriesSnapshot snapshot, TargetData t, IReadOnlyList<MilestoneFacts> milestones, DateOnly asOf)

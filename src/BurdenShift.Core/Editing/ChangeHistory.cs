@@ -4,6 +4,7 @@ using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Editing.Kinds;
+using BurdenShift.Core.Formatting;
 using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
@@ -196,7 +197,7 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
                 field == "SourceId" && value is not null && sources.TryGetValue(value, out var source) ? source
                 : field is "Confidence" or "Status" or "AsOfPrecision" or "DuePrecision" ? value?.ToLowerInvariant()
                 : field == "DeletedAt" && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-                    ? at.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", CultureInfo.InvariantCulture)
+                    ? Formats.Moment(at)
                 : value;
         })];
     }

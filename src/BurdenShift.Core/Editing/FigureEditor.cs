@@ -328,7 +328,7 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
     {
         var values = new Dictionary<string, string?>
         {
-            [FormFields.AsOf] = draft.AsOf?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+            [FormFields.AsOf] = draft.AsOf?.ToString(InputRules.DateFormat, CultureInfo.InvariantCulture),
             [FormFields.EuropeShare] = draft.EuropeShare?.ToString(CultureInfo.InvariantCulture),
             [FormFields.UsShare] = draft.UsShare?.ToString(CultureInfo.InvariantCulture),
             [FormFields.Confidence] = draft.Confidence?.ToWire(),

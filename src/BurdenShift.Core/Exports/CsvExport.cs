@@ -1,6 +1,7 @@
 using System.Globalization;
 using System.Text;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 
 namespace BurdenShift.Core.Exports;
 
@@ -37,7 +38,7 @@ public static class CsvExport
         null => "",
         decimal d => d.Normalize().ToString(CultureInfo.InvariantCulture),
         int i => i.ToString(CultureInfo.InvariantCulture),
-        DateOnly date => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture),
+        DateOnly date => date.ToString(InputRules.DateFormat, CultureInfo.InvariantCulture),
         bool b => b ? "true" : "false",
         string s => Quote(SpreadsheetText.Neutralise(s)),
         _ => throw new ArgumentException($"A cell of type {value.GetType().Name} cannot be exported.", nameof(value)),

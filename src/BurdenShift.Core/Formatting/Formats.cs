@@ -1,6 +1,7 @@
 using System.Globalization;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
+using BurdenShift.Core.Inputs;
 
 namespace BurdenShift.Core.Formatting;
 
@@ -12,7 +13,13 @@ public static class Formats
 {
     private static readonly CultureInfo Inv = CultureInfo.InvariantCulture;
 
-    public static string Date(DateOnly date) => date.ToString("yyyy-MM-dd", Inv);
+    public static string Date(DateOnly date) => date.ToString(InputRules.DateFormat, Inv);
+
+    /// <summary>The UTC day of a moment, YYYY-MM-DD.</summary>
+    public static string Date(DateTimeOffset moment) => Date(DateOnly.FromDateTime(moment.UtcDateTime));
+
+    /// <summary>A moment to the minute, in UTC and saying so: "2026-06-30 14:05 UTC".</summary>
+    public static string Moment(DateTimeOffset moment) => moment.UtcDateTime.ToString("yyyy-MM-dd HH:mm 'UTC'", Inv);
 
     public static string Date(DateOnly date, DatePrecision precision) => PartialDate.Format(date, precision);
 

@@ -213,7 +213,7 @@ public static partial class XlsxRecords
         if (type == CellValues.Date)
         {
             return DateTime.TryParse(raw, CultureInfo.InvariantCulture, DateTimeStyles.RoundtripKind, out var d)
-                ? d.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture)
+                ? d.ToString(InputRules.DateFormat, CultureInfo.InvariantCulture)
                 : raw;
         }
 
@@ -230,7 +230,7 @@ public static partial class XlsxRecords
 
         if (cell.StyleIndex?.Value is { } style && dateStyles.Contains(style) && number is >= -657434 and < 2958466)
         {
-            return DateTime.FromOADate(number).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            return DateTime.FromOADate(number).ToString(InputRules.DateFormat, CultureInfo.InvariantCulture);
         }
 
         return Plain(number);

@@ -1,6 +1,7 @@
 using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Exports;
+using BurdenShift.Core.Formatting;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Parameters;
 using BurdenShift.Web.Security;
@@ -146,7 +147,7 @@ internal static class DataExportApi
         return AsOfParameter.TryRead(asOf, time, out date, out problem);
     }
 
-    private static string Stamp(DateOnly date) => date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string Stamp(DateOnly date) => Formats.Date(date);
 
     private static IResult File(string format, string name, ExportTable table, Func<ExportWorkbook> workbook) =>
         IsCsv(format)

@@ -56,6 +56,59 @@ internal static class ReadApi
             .Produces<IReadOnlyList<IndexResult>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
+        api.MapGet("/areas/{key}/scenario", async (string key, DashboardCache dashboard, TimeProvider time,
+                [FromQuery] string? asOf, [FromQuery] string? pace, CancellationToken ct) =>
+            {
+                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
+                {
+                    return problem!;
+                }
+
+                if (!Scenarios.TryReadPace(pace, out var p, out var why))
+                {
+                    return PaceProblem(why);
+                }
+
+                return await dashboard.GetAreaAsync(key, date, ct) is { } area
+                    ? Results.Ok(new ScenarioResult(area.Key, area.Name, "%", date, area.Illustrative, p, area.TrendPerYear,
+                        Scenarios.Apply(area.Snapshot, area.Targets, p)))
+                    : Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
+                        statusCode: StatusCodes.Status404NotFound);
+            })
+            .WithSummary("An area's targets if Europe's share moved at the given pace (points per year) instead of its fitted trend")
+            .Produces<ScenarioResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/indicators/{key}/scenario", async (string key, DashboardCache dashboard, TimeProvider time,
+                [FromQuery] string? asOf, [FromQuery] string? pace, CancellationToken ct) =>
+            {
+                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
+                {
+                    return problem!;
+                }
+
+                if (!Scenarios.TryReadPace(pace, out var p, out var why))
+                {
+                    return PaceProblem(why);
+                }
+
+                return (await dashboard.GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
+                    ? Results.Ok(new ScenarioResult(indicator.Key, indicator.Name, indicator.Unit, date, indicator.Illustrative, p,
+                        indicator.TrendPerYear, Scenarios.Apply(indicator.Snapshot, indicator.Targets, p)))
+                    : Results.Problem(title: "Unknown indicator", detail: $"There is no indicator with the key '{key}'.",
+                        statusCode: StatusCodes.Status404NotFound);
+            })
+            .WithSummary("An indicator's targets if it moved at the given pace (its units per year) instead of its fitted trend")
+            .Produces<ScenarioResult>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
         return app;
     }
+
+    private static IResult PaceProblem(string why) => Results.Problem(
+        title: "Invalid pace",
+        detail: $"pace must be a number of points (or the indicator's units) per year, with a dot for decimals, for example 2.5 or -1; it {why}.",
+        statusCode: StatusCodes.Status400BadRequest);
 }

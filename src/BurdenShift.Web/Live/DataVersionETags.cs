@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
 using BurdenShift.Core.Data;
+using BurdenShift.Core.Formatting;
 using Microsoft.Net.Http.Headers;
 
 namespace BurdenShift.Web.Live;
@@ -61,8 +62,7 @@ internal static class DataVersionETags
         var request = context.Request;
         var today = request.Query.ContainsKey("asOf")
             ? ""
-            : DateOnly.FromDateTime(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow().UtcDateTime)
-                .ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+            : Formats.Date(context.RequestServices.GetRequiredService<TimeProvider>().GetUtcNow());
         var what = SHA256.HashData(Encoding.UTF8.GetBytes($"{request.Path}{request.QueryString}|{today}"));
         var database = context.RequestServices.GetRequiredService<BurdenShiftSettings>().ConnectionString;
         return $"{version}-{DataVersionInterceptor.LocalWritesTo(database)}-{Instance}-{Convert.ToHexString(what, 0, 8)}";

@@ -2,6 +2,7 @@ using System.Globalization;
 using System.Linq.Expressions;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Editing.Kinds;
@@ -88,7 +89,7 @@ internal abstract class FigureHandler<T> : IFigureHandler
 
     protected static string Text(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "";
 
-    protected static string Text(DateOnly value) => value.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    protected static string Text(DateOnly value) => value.ToString(InputRules.DateFormat, CultureInfo.InvariantCulture);
 
     protected static string Num(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "no public figure";
 }
