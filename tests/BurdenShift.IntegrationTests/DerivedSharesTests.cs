@@ -208,7 +208,7 @@ public sealed class DerivedSharesTests(PostgresServer postgres)
             Assert.Contains(slide.Figures, f => f.Contains("(derived from counts)", StringComparison.Ordinal));
             foreach (var pair in area.Derivation)
             {
-                Assert.Contains(chart.SourceLines, l => l.StartsWith($"Derived from counts. {pair.Label}: Europe ", StringComparison.Ordinal));
+                Assert.Contains(chart.Notes, l => l.StartsWith($"Derived from counts. {pair.Label}: Europe ", StringComparison.Ordinal));
                 Assert.Contains(slide.Figures, f => f.StartsWith($"{pair.Label}: Europe ", StringComparison.Ordinal));
             }
 

@@ -238,7 +238,7 @@ public sealed class DataExportTests(PostgresServer postgres)
         Assert.Equal(2, Csv(await client.GetStringAsync($"/api/export/data/areas/drones.csv?asOf={AsOf}&table=targets")).Count);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(await client.GetByteArrayAsync($"/api/export/data/areas/drones.xlsx?asOf={AsOf}")), isEditable: false);
-        Assert.Equal(["Assessments", "Targets", "Observations", "Milestones", "Sources"], SheetNames(document));
+        Assert.Equal(["Assessments", "Targets", "Observations", "Milestones", "Count pairs", "Sources"], SheetNames(document));
         var notes = Sheet(document, "Assessments").Select(r => r["note"].InnerText).ToList();
         Assert.Equal(["'+1 on last year, \"roughly\"", "'=HYPERLINK(\"http://evil.example\",\"click\")"], notes);
         Assert.Empty(document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>()));
