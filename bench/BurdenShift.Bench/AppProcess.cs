@@ -26,6 +26,25 @@ internal sealed class AppProcess : IDisposable
 
     public Uri BaseAddress { get; }
 
+    /// <summary>
+    /// The app's peak resident memory so far (VmHWM of /proc/PID/status, Linux), in bytes; null elsewhere.
+    /// `dotnet app.dll` runs the app in the process it starts, so that is the app's own.
+    /// </summary>
+    public long? PeakMemoryBytes
+    {
+        get
+        {
+            var status = $"/proc/{_process.Id}/status";
+            if (!File.Exists(status))
+            {
+                return null;
+            }
+
+            var line = File.ReadLines(status).FirstOrDefault(l => l.StartsWith("VmHWM:", StringComparison.Ordinal));
+            return line is null ? null : long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1], System.Globalization.CultureInfo.InvariantCulture) * 1024;
+        }
+    }
+
     public static AppProcess Start(string provider, string connectionString, IReadOnlyDictionary<string, string>? settings = null)
     {
         var dll = Path.Combine(AppContext.BaseDirectory, "BurdenShift.Web.dll");

@@ -40,11 +40,11 @@ internal static class ExportsBench
             var results = new List<Result>
             {
                 await TimeAsync("chart PNG 1600x900 (load + draw)", iterations, async () =>
-                    ChartRenderer.Png((await charts.AreaAsync(area, AsOf, Targets, ct))!).Length),
+                    ChartRenderer.Png((await charts.AreaAsync(area, AsOf, Targets, ct: ct))!).Length),
                 await TimeAsync("chart PNG 1600x900, scale 2 (load + draw)", iterations, async () =>
-                    ChartRenderer.Png((await charts.AreaAsync(area, AsOf, Targets, ct))!, scale: 2).Length),
+                    ChartRenderer.Png((await charts.AreaAsync(area, AsOf, Targets, ct: ct))!, scale: 2).Length),
                 await TimeAsync("chart SVG 1600x900 (load + draw)", iterations, async () =>
-                    ChartRenderer.Svg((await charts.AreaAsync(area, AsOf, Targets, ct))!).Length),
+                    ChartRenderer.Svg((await charts.AreaAsync(area, AsOf, Targets, ct: ct))!).Length),
                 await TimeAsync($"pack PPTX, title + {areas.Count} areas (load + charts + write)", iterations, async () =>
                     PptxPackWriter.Write(await packs.BuildAsync(await packs.OverviewAsync(AsOf, ct), areas, Targets, ct)).Length),
                 await TimeAsync($"pack PDF, title + {areas.Count} areas (load + charts + write)", iterations, async () =>

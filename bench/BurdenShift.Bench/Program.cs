@@ -12,7 +12,8 @@ namespace BurdenShift.Bench;
 internal static class Program
 {
     private const string Usage = "usage: dotnet run -c Release --project bench/BurdenShift.Bench -- overview [--requests 50]\n"
-        + "       dotnet run -c Release --project bench/BurdenShift.Bench -- exports [--iterations 25]\n" + LoadBench.Usage;
+        + "       dotnet run -c Release --project bench/BurdenShift.Bench -- exports [--iterations 25]\n" + LoadBench.Usage + "\n" + ScaleBench.Usage
+        + "\n" + CircuitsBench.Usage;
     private const string PostgresVariable = "BURDENSHIFT_BENCH_PG";
     private const string AsOf = "2026-06-30";
     private const int WarmupRequests = 5;
@@ -23,6 +24,16 @@ internal static class Program
         if (args is ["load", ..])
         {
             return await LoadBench.RunAsync(args);
+        }
+
+        if (args is ["scale", ..])
+        {
+            return await ScaleBench.RunAsync(args);
+        }
+
+        if (args is ["circuits", ..])
+        {
+            return await CircuitsBench.RunAsync(args);
         }
 
         if (args is ["exports", ..])

@@ -59,15 +59,17 @@ public static class DependencyInjection
             .AddPasswordValidator<PasswordLengthValidator>();
         services.AddSingleton<SetupToken>();
         services.AddScoped<AccountBootstrap>();
+        services.AddScoped<AccountAdministration>();
 
         services.AddSingleton<DatabaseSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<Sources.SourceRegistryService>();
-        services.AddSingleton<CsvImporter>();
-        services.AddSingleton<ChangesService>();
+        services.AddSingleton<FigureImporter>();
+        services.AddSingleton<ImportHistory>();
+        services.AddSingleton<ChangeReportService>();
         services.AddSingleton<Editing.FigureEditor>();
-        services.AddSingleton<Editing.ChangeHistory>();
+        services.AddSingleton<Editing.AuditHistory>();
         services.AddSingleton<Backup.BackupWriter>();
         services.AddSingleton<Backup.BackupRestorer>();
         return builder;

@@ -34,6 +34,7 @@ internal static class WebSetup
         builder.Services.AddSingleton(sp => new DashboardCache(
             sp.GetRequiredService<BurdenShift.Core.Dashboard.DashboardService>(), () => sp.GetRequiredService<DataChangeWatcher>().Version,
             sp.GetRequiredService<BurdenShiftSettings>().ConnectionString));
+        builder.Services.AddOutputCache(DataVersionOutputCache.Configure);
         builder.Services.AddHealthChecks().AddCheck<DatabaseHealthCheck>("database", tags: ["ready"]);
         builder.Services.AddProblemDetails(o => o.CustomizeProblemDetails = c =>
             c.ProblemDetails.Extensions.TryAdd("traceId", c.HttpContext.TraceIdentifier));
@@ -71,6 +72,8 @@ internal static class WebSetup
         app.UseAuthorization();
         app.UseRateLimiter();
         app.UseDataVersionETags();
+        app.UseOutputCache();
+        DataVersionOutputCache.EvictOnChange(app.Services);
 
         // The host's logger: with preserveStaticLogger the middleware's default, the static Log, is silent.
         // Health probes (every few seconds from a balancer) are logged below the default level.

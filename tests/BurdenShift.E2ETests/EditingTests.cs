@@ -181,6 +181,13 @@ public sealed class EditingTests(Infrastructure.Browser browser) : IAsyncLifetim
         Assert.Equal(1, await page.GetByTestId("edit-target-2030").CountAsync());
         await page.OpenAsync(app.BaseUrl + "/");
         Assert.Contains("no public figure", await page.Locator("tr[data-area='space-lift']").InnerTextAsync());
+
+        // The area page links to the new area's own edit form (the read model carries its id).
+        await page.OpenAsync(app.BaseUrl + "/areas/space-lift");
+        await page.GetByTestId("edit-area").ClickAsync();
+        await page.WaitForUrlContainingAsync("/edit/area/");
+        await page.GetByTestId("f-name").WaitForAsync();
+        Assert.Equal("Space lift", await page.GetByTestId("f-name").InputValueAsync());
     }
 
     [Fact]

@@ -160,7 +160,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres, Authorizat
                     var import = await scene.Importer.ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(file)), "setup@example.org", dryRun: false);
                     Assert.True(import.Succeeded, string.Join("\n", import.Problems));
                     var setId = import.ChangeSetId!.Value;
-                    return user => scene.History.UndoImportAsync(setId, "wrong file", user);
+                    return user => scene.Imports.UndoImportAsync(setId, "wrong file", user);
                 }
 
             default:

@@ -57,7 +57,7 @@ public sealed class BackupRestoreTests(PostgresServer postgres) : IDisposable
         app.CreateClient().Dispose();
         var csv = "area,as_of,europe_share,us_share,source,confidence,note\n" +
             "drones,2024-06-30,30,60,Example Institute,medium,\ndrones,2025-06-30,38.5,55,Example Institute,medium,\nisr,2025-09-30,,78.25,reuters-2027,low,US only\n";
-        var import = await app.Services.GetRequiredService<CsvImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test", dryRun: false);
+        var import = await app.Services.GetRequiredService<FigureImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test", dryRun: false);
         Assert.True(import.Succeeded, string.Join("\n", import.Problems));
         var editor = app.Services.GetRequiredService<FigureEditor>();
         await using var db = await app.Services.GetRequiredService<IDbContextFactory<BurdenShiftDbContext>>().CreateDbContextAsync();
@@ -96,7 +96,7 @@ public sealed class BackupRestoreTests(PostgresServer postgres) : IDisposable
         {
             await FillAsync(app);
             original = await ReadApiAsync(app);
-            history = await app.Services.GetRequiredService<ChangeHistory>().GetAreaHistoryAsync("drones");
+            history = await app.Services.GetRequiredService<AuditHistory>().GetAreaHistoryAsync("drones");
         }
 
         await RestoreAsync(pg, await BackupAsync(sqlite, "from-sqlite.zip"));
@@ -113,7 +113,7 @@ public sealed class BackupRestoreTests(PostgresServer postgres) : IDisposable
 
             // The same history, and its changes can still be reverted: the deletion is undone and
             // the revert gets the next id (PostgreSQL's identity sequences continue after the restored rows).
-            var changes = app.Services.GetRequiredService<ChangeHistory>();
+            var changes = app.Services.GetRequiredService<AuditHistory>();
             var restoredHistory = await changes.GetAreaHistoryAsync("drones");
             Assert.Equal(history.Select(h => (h.Id, h.Action, h.Summary, h.By)), restoredHistory.Select(h => (h.Id, h.Action, h.Summary, h.By)));
             var deletion = restoredHistory.First(h => h.Action == AuditTrail.Delete);

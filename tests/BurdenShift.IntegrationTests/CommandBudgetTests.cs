@@ -30,7 +30,10 @@ public sealed class CommandBudgetTests(PostgresServer postgres)
         Assert.True(small.Areas <= 4, $"the overview took {small.Areas} commands");
         Assert.True(small.Indicators <= 3, $"the indicator list took {small.Indicators} commands");
         Assert.True(small.Index <= 4, $"the index took {small.Index} commands");
-        Assert.True(small.Area <= 3, $"an area page took {small.Area} commands");
+        // An area's entry reads bounded queries (figures from the trend windows, the newest rows, a
+        // chart line of at most 2,412 months, the sources grouped by the database) instead of the
+        // 3 that read its whole history; it is computed once per data version and shared (ADR 0012).
+        Assert.True(small.Area <= 16, $"an area page took {small.Area} commands");
     }
 
     private async Task<(int Areas, int Area, int Indicators, int Index)> CountCommandsAsync(DatabaseProvider provider, int perArea)

@@ -29,7 +29,7 @@ public sealed class ConcurrentImportTests(PostgresServer postgres)
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
         await using var app = AppFactory.For(database, dataset: "none");
         app.CreateClient().Dispose();
-        var importer = app.Services.GetRequiredService<CsvImporter>();
+        var importer = app.Services.GetRequiredService<FigureImporter>();
 
         for (var round = 0; round < 8; round++)
         {

@@ -43,7 +43,7 @@ public sealed class CountPairEditingTests(PostgresServer postgres)
         Assert.Null(cyber.Latest);
         Assert.Equal(Math.Round(6000m / 665m, 12), Assert.Single(cyber.Derivation).Share);
 
-        var areaId = (await scene.Editor.FindAreaIdAsync("cyber"))!.Value;
+        var areaId = (await scene.Dashboard.GetAreaAsync("cyber", EditScene.AsOf))!.Id;
         var form = await scene.LoadAsync(FigureKind.Area, areaId);
         Assert.Equal("assessed", form.Values[FormFields.Basis]);
         var noReason = await scene.Editor.SaveAsync(EditScene.Edit(form, "", (FormFields.Basis, "derived")), Alice);
@@ -112,7 +112,7 @@ public sealed class CountPairEditingTests(PostgresServer postgres)
             Assert.True(result.Errors.ContainsKey(field), $"{field} not named: {Errors(result)}");
         }
 
-        var wrongBasis = await scene.LoadAsync(FigureKind.Area, (await scene.Editor.FindAreaIdAsync("isr"))!.Value);
+        var wrongBasis = await scene.LoadAsync(FigureKind.Area, (await scene.Dashboard.GetAreaAsync("isr", EditScene.AsOf))!.Id);
         var basis = await scene.Editor.SaveAsync(EditScene.Edit(wrongBasis, "try", (FormFields.Basis, "guessed")), Alice);
         Assert.Contains(FormFields.Basis, basis.Errors.Keys);
         Assert.Equal(before, await scene.FingerprintAsync());

@@ -122,7 +122,7 @@ public sealed class DerivedSharesTests(PostgresServer postgres)
         var before = await dashboard.GetOverviewAsync(AsOf);
 
         var csv = "indicator,as_of,value,source,confidence,note\ntankers-europe,2026-03-31,400,Example Institute,medium,\n";
-        var result = await app.Services.GetRequiredService<CsvImporter>()
+        var result = await app.Services.GetRequiredService<FigureImporter>()
             .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test", dryRun: false);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
 

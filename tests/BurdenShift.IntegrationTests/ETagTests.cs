@@ -37,7 +37,7 @@ public sealed class ETagTests
         Assert.Equal(HttpStatusCode.OK, other.StatusCode);
         Assert.NotEqual(tag, other.Headers.ETag);
 
-        var import = await app.Services.GetRequiredService<CsvImporter>().ImportAsync(
+        var import = await app.Services.GetRequiredService<FigureImporter>().ImportAsync(
             new MemoryStream(Encoding.UTF8.GetBytes("area,as_of,europe_share,us_share,source,confidence,note\ndrones,2026-01-31,41,50,Example Institute,medium,\n")),
             "test", dryRun: false);
         Assert.True(import.Succeeded, string.Join("\n", import.Problems));

@@ -22,8 +22,8 @@ public sealed class ImportTests(PostgresServer postgres)
         return database;
     }
 
-    private static CsvImporter Importer(TestDatabase database) =>
-        new(database.Factory(), TimeProvider.System, NullLogger<CsvImporter>.Instance);
+    private static FigureImporter Importer(TestDatabase database) =>
+        new(database.Factory(), TimeProvider.System, NullLogger<FigureImporter>.Instance);
 
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]

@@ -40,7 +40,7 @@ public sealed class ReadApiTests(PostgresServer postgres)
 
     private static async Task ImportAsync(AppFactory app, string csv)
     {
-        var result = await app.Services.GetRequiredService<CsvImporter>()
+        var result = await app.Services.GetRequiredService<FigureImporter>()
             .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test", dryRun: false);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
     }

@@ -23,7 +23,7 @@ public sealed class ScenarioApiTests(PostgresServer postgres)
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
         var app = AppFactory.For(database, time: FixedTime.Default);
-        var result = await app.Services.GetRequiredService<CsvImporter>()
+        var result = await app.Services.GetRequiredService<FigureImporter>()
             .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(Shares)), "test", dryRun: false);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         return (app, app.CreateClient(), database);

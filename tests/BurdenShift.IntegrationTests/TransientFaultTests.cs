@@ -39,7 +39,7 @@ public sealed class TransientFaultTests(PostgresServer postgres, ITestOutputHelp
         var lose = new LoseCommitAnswer();
         var factory = new RetryingFactory(database.ConnectionString, lose);
         var editor = new FigureEditor(factory, TimeProvider.System, NullLogger<FigureEditor>.Instance);
-        var importer = new CsvImporter(factory, TimeProvider.System, NullLogger<CsvImporter>.Instance);
+        var importer = new FigureImporter(factory, TimeProvider.System, NullLogger<FigureImporter>.Instance);
 
         lose.Armed = true;
         var saved = await editor.SaveAsync(new FigureSave(FigureKind.Assessment, null, null, "drones", EditScene.Assessment(note: "saved once"), null), Editor);

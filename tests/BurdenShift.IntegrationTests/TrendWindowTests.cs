@@ -48,6 +48,13 @@ public sealed class TrendWindowTests(PostgresServer postgres)
             Assert.Equal(full.IndexHistory.Select(p => (p.Date, p.Value)).TakeLast(windowed.IndexHistory.Count),
                 windowed.IndexHistory.Select(p => (p.Date, p.Value)));
 
+            // The charts' depth: the window's figures, and below 2,000 rows before a window every row of the whole history.
+            var chart = await dashboard.GetOverviewAsync(asOf, HistoryDepth.Chart);
+            Assert.Equal(JsonSerializer.Serialize(windowed.Areas, Json), JsonSerializer.Serialize(chart.Areas, Json));
+            Assert.Equal(JsonSerializer.Serialize(windowed.Index, Json), JsonSerializer.Serialize(chart.Index, Json));
+            Assert.Equal(full.IndexHistory.Select(p => (p.Date, p.Value)), chart.IndexHistory.Select(p => (p.Date, p.Value)));
+            Assert.All(full.History, h => Assert.Equal(h.Value.Select(p => (p.Date, p.Value)), chart.History[h.Key].Select(p => (p.Date, p.Value))));
+
             var windowedIndicators = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow);
             var fullIndicators = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Full);
             Assert.Equal(JsonSerializer.Serialize(fullIndicators.Indicators, Json), JsonSerializer.Serialize(windowedIndicators.Indicators, Json));

@@ -61,6 +61,10 @@ public record AreaSummary(
     /// <summary>The engine's view of the Europe-share series (the basis's), from which scenarios are computed (<see cref="Scenarios"/>); not part of the API.</summary>
     [JsonIgnore]
     public SeriesSnapshot? Snapshot { get; init; }
+
+    /// <summary>The area's row id, for the pages' edit links; the API names areas by key.</summary>
+    [JsonIgnore]
+    public int Id { get; init; }
 }
 
 /// <summary>
@@ -90,7 +94,14 @@ public sealed record PairResult(
 /// <summary>An area's shares derived from its defined pairs at the as-of date.</summary>
 public sealed record DerivedFigure(decimal EuropeShare, decimal UsShare, DateOnly Date, Confidence Confidence);
 
-/// <summary>An area with everything its page shows.</summary>
+/// <summary>
+/// An area with everything its page shows, bounded whatever the length of its history
+/// (docs/decisions/0012): <see cref="Assessments"/> and each indicator's observations are the
+/// newest <see cref="HistoryReads.LatestRows"/>, newest first; the histories give the row
+/// counts, the chart lines and every source cited. <see cref="DerivedHistory"/> is the derived
+/// Europe-share series of its whole history, bounded as the overview's chart depth is
+/// (<see cref="HistoryDepth.Chart"/>).
+/// </summary>
 public sealed record AreaDetail(
     string Key,
     string Name,
@@ -107,6 +118,8 @@ public sealed record AreaDetail(
     IReadOnlyList<AssessmentRow> Assessments,
     IReadOnlyList<IndicatorSummary> Indicators,
     IReadOnlyList<MilestoneRow> Milestones,
+    SeriesHistory ShareHistory,
+    IReadOnlyDictionary<string, SeriesHistory> IndicatorHistories,
     IReadOnlyList<SeriesPoint> DerivedHistory)
     : AreaSummary(Key, Name, AsOf, Illustrative, Latest, TrendPerYear, Targets, ShareBasis, Derivation, DerivedShare);
 

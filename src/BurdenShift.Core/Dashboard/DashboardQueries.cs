@@ -13,8 +13,9 @@ namespace BurdenShift.Core.Dashboard;
 /// </summary>
 internal static class DashboardQueries
 {
-    public static IQueryable<AreaHead> AreaHeads(BurdenShiftDbContext db, DateOnly asOf) =>
-        db.Areas.AsNoTracking()
+    /// <summary>Every area, or with <paramref name="key"/> the one area of that key.</summary>
+    public static IQueryable<AreaHead> AreaHeads(BurdenShiftDbContext db, DateOnly asOf, string? key = null) =>
+        (key is null ? db.Areas.AsNoTracking() : db.Areas.AsNoTracking().Where(a => a.Key == key))
             .OrderBy(a => a.DisplayOrder).ThenBy(a => a.Name)
             .Select(a => new AreaHead(
                 new AreaFacts(
@@ -50,35 +51,14 @@ internal static class DashboardQueries
                         p.EuropeIndicator.Unit))
                     .ToList()));
 
-    public static IQueryable<AreaData> Area(BurdenShiftDbContext db, DateOnly asOf, string key) =>
-        db.Areas.AsNoTracking()
-            .Where(a => a.Key == key)
-            .Select(a => new AreaData(
-                new AreaFacts(
-                    a.Id,
-                    a.Key,
-                    a.Name,
-                    db.DatasetInfo.Any(d => d.IsIllustrative),
-                    a.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
-                        .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
-                            new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
-                        .ToList()),
-                a.Description,
-                a.ShareBasis,
-                a.Basis,
-                a.CountPairs.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Id)
-                    .Select(p => new PairHead(p.Id, p.Label, p.Weight, p.Note, p.EuropeIndicatorId, p.EuropeIndicator!.Key, null,
-                        p.UsIndicatorId, p.UsIndicator!.Key, null, p.EuropeIndicator.Unit))
-                    .ToList(),
-                a.Assessments.Where(s => s.AsOf <= asOf)
-                    .OrderBy(s => s.AsOf).ThenBy(s => s.Id)
-                    .Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
-                        new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
-                        s.Note, s.EnteredBy, s.EnteredAt))
-                    .ToList()));
-
-    public static IQueryable<IndicatorHead> IndicatorHeads(BurdenShiftDbContext db, DateOnly asOf) =>
-        db.Indicators.AsNoTracking()
+    /// <summary>
+    /// Every indicator, or with <paramref name="areaId"/> those of one area and those its count
+    /// pairs count (<paramref name="paired"/>, which may belong to another area).
+    /// </summary>
+    public static IQueryable<IndicatorHead> IndicatorHeads(BurdenShiftDbContext db, DateOnly asOf, int? areaId = null, IReadOnlyList<int>? paired = null) =>
+        (areaId is { } id
+            ? db.Indicators.AsNoTracking().Where(i => i.AreaId == id || (paired ?? Array.Empty<int>()).Contains(i.Id))
+            : db.Indicators.AsNoTracking())
             .OrderBy(i => i.Area == null ? 0 : i.Area.DisplayOrder).ThenBy(i => i.Name)
             .Select(i => new IndicatorHead(
                 new IndicatorFacts(
@@ -103,28 +83,4 @@ internal static class DashboardQueries
                     i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Url).FirstOrDefault(),
                     i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => (Domain.Confidence?)o.Source!.Confidence).FirstOrDefault()),
                 i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault()));
-
-    /// <summary>The area's indicators and those its count pairs count (which may belong to another area).</summary>
-    public static IQueryable<IndicatorData> Indicators(BurdenShiftDbContext db, DateOnly asOf, int areaId, IReadOnlyList<int> paired) =>
-        db.Indicators.AsNoTracking()
-            .Where(i => i.AreaId == areaId || paired.Contains(i.Id))
-            .OrderBy(i => i.Area == null ? 0 : i.Area.DisplayOrder).ThenBy(i => i.Name)
-            .Select(i => new IndicatorData(
-                new IndicatorFacts(
-                    i.Id,
-                    i.Key,
-                    i.Name,
-                    i.Unit,
-                    i.Direction,
-                    i.AreaId,
-                    i.Area == null ? null : i.Area.Key,
-                    db.DatasetInfo.Any(d => d.IsIllustrative),
-                    i.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
-                        .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
-                            new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
-                        .ToList()),
-                i.Observations.Where(o => o.AsOf <= asOf).OrderBy(o => o.AsOf).ThenBy(o => o.Id)
-                    .Select(o => new ObservationData(new Domain.Engine.SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision,
-                        new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
-                    .ToList()));
 }

@@ -34,13 +34,9 @@ internal sealed record LatestCitationRow(
 /// <summary>The latest row's id, note and source.</summary>
 internal sealed record LatestCitation(long Id, string? Note, SourceRef Source);
 
-/// <summary>An area with every assessment, as its own page reads it.</summary>
-internal sealed record AreaData(
-    AreaFacts Facts, string Description, string? ShareBasis, ShareBasisKind Basis, List<PairHead> Pairs, List<AssessmentRow> Assessments);
-
 /// <summary>
-/// A count pair as a load reads it: its two indicators and, for the windowed loads, each side's
-/// latest date on or before the as-of date (null: no count yet).
+/// A count pair as a load reads it: its two indicators and each side's latest date on or before
+/// the as-of date (null: no count yet).
 /// </summary>
 internal sealed record PairHead(
     int Id, string Label, decimal Weight, string? Note, int EuropeId, string EuropeKey, DateOnly? EuropeLatest, int UsId, string UsKey,
@@ -61,8 +57,6 @@ internal sealed record TargetData(string Key, string Label, DateOnly Deadline, d
 
 internal sealed record MilestoneData(int? AreaId, MilestoneFacts Facts);
 
-internal sealed record ObservationData(SeriesPoint Point, DatePrecision Precision, SourceRef Source, string? Note);
-
 /// <summary>An indicator as the indicator list reads it: no history, but where its latest rows are.</summary>
 internal sealed record IndicatorHead(IndicatorFacts Facts, LatestCitationRow Latest, DateOnly? LatestDate);
 
@@ -70,8 +64,5 @@ internal sealed record IndicatorHead(IndicatorFacts Facts, LatestCitationRow Lat
 internal sealed record IndicatorFacts(
     int Id, string Key, string Name, string Unit, IndicatorDirection Direction, int? AreaId, string? AreaKey, bool Illustrative,
     List<TargetData> Targets);
-
-/// <summary>An indicator with every observation, as an area's page reads it.</summary>
-internal sealed record IndicatorData(IndicatorFacts Facts, List<ObservationData> Observations);
 
 internal sealed record ObservationPoint(int IndicatorId, SeriesPoint Point, DatePrecision Precision);

@@ -40,6 +40,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var areas = await DashboardQueries.AreaHeads(db, asOf).ToListAsync(ct);
         // Thin rows: the Europe-share points the engine needs and the latest row of each area
         // (which may give only a US share). Its note and source came with the areas.
+        // For charts (HistoryDepth.Chart) the figures come from the trend windows and each area adds
+        // what lies before its window, bounded (HistoryReads.EuropeBeforeAsync).
         var rows = await SeriesWindows.SharesAsync(db, areas, asOf, depth == HistoryDepth.Full, ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
@@ -71,6 +73,34 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
         var illustrative = areas.Count > 0 && areas[0].Facts.Illustrative;
         var index = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), history[a.Key])), asOf);
+        var fullHistory = history;
+        var indexBefore = (IReadOnlyList<SeriesPoint>)[];
+        if (depth == HistoryDepth.Chart)
+        {
+            fullHistory = new Dictionary<string, IReadOnlyList<SeriesPoint>>(history.Count);
+            // A derived area's whole series comes from its counts: those before the windows, bounded as below.
+            var derivedAreas = areas.Where(a => a.Basis == ShareBasisKind.Derived).ToList();
+            var countsBefore = await CountsBeforeAsync(db, Derivations.WindowStarts(derivedAreas.Select(a => a.Pairs)), ct);
+            foreach (var a in derivedAreas)
+            {
+                fullHistory[a.Key] = derivations.WholeSeries(a.Pairs, countsBefore, asOf);
+            }
+
+            foreach (var a in areas.Where(a => a.Basis != ShareBasisKind.Derived))
+            {
+                var window = history[a.Key];
+                var inWindow = window.Select(w => w.EntryOrder).ToHashSet();
+                var before = window.Count == 0 || a.LatestEuropeDate is not { } latestDate
+                    ? []
+                    : (await HistoryReads.EuropeBeforeAsync(db, a.Id, SeriesWindows.StartOf(latestDate), ct))
+                        .Where(p => !inWindow.Contains(p.EntryOrder)).ToList();
+                fullHistory[a.Key] = [.. before.OrderBy(p => p.Date).ThenBy(p => p.EntryOrder), .. window];
+            }
+
+            // Before the index's own window, an index of the whole (bounded) histories; the window itself stays exact.
+            indexBefore = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), fullHistory[a.Key])), asOf).Points;
+        }
+
         var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         List<IndexResult> indexResults =
         [
@@ -86,7 +116,10 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         // Before its window the index was built from partial series: only the window is exact.
         IReadOnlyList<SeriesPoint> indexHistory = depth == HistoryDepth.Full || snapshot.Current is not { } current
             ? index.Points
-            : [.. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date))];
+            : [
+                .. indexBefore.Where(p => p.Date < SeriesWindows.StartOf(current.Date)),
+                .. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date)),
+            ];
         List<HeadlineStatement> statements =
         [
             .. counts.Where(c => c.Headline)
@@ -96,10 +129,16 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 .Select(c => new HeadlineStatement(c.IndicatorKey, c.IndicatorName, c.Unit, c.Point.Date, c.Precision,
                     c.Point.Value.Normalize(), c.Point.Confidence, c.Source, c.Note, c.AimValue?.Normalize(), c.AimDeadline, c.AimLabel)),
         ];
-        return new DashboardOverview(asOf, illustrative, summaries, indexResults, history, indexHistory, statements);
+        return new DashboardOverview(asOf, illustrative, summaries, indexResults, fullHistory, indexHistory, statements);
     }
 
-    /// <summary>One area with its assessments, indicators and milestones, or null for an unknown key.</summary>
+    /// <summary>
+    /// One area with its figures, its newest <see cref="HistoryReads.LatestRows"/> assessments and
+    /// indicator observations (newest first), bounded charts of its whole history, the sources
+    /// cited and its milestones; null for an unknown key. The figures come from the trend windows,
+    /// as the overview's do; nothing here reads all of a long history into memory
+    /// (docs/decisions/0012). Pages of older rows: <see cref="ReadAssessmentsAsync"/>.
+    /// </summary>
     public async Task<AreaDetail?> GetAreaAsync(string key, DateOnly asOf, CancellationToken ct = default)
     {
         if (!Inputs.InputRules.IsPlausibleKey(key))
@@ -108,17 +147,46 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var area = await DashboardQueries.Area(db, asOf, key).FirstOrDefaultAsync(ct);
-        if (area is null)
+        var head = await DashboardQueries.AreaHeads(db, asOf, key).FirstOrDefaultAsync(ct);
+        if (head is null)
         {
             return null;
         }
 
-        var assessments = area.Assessments;
-        List<int> paired = [.. area.Pairs.SelectMany(p => new[] { p.EuropeId, p.UsId }).Distinct()];
-        var indicators = await DashboardQueries.Indicators(db, asOf, area.Facts.Id, paired).ToListAsync(ct);
+        var text = await db.Areas.AsNoTracking().Where(a => a.Id == head.Id)
+            .Select(a => new { a.Description, a.ShareBasis }).FirstAsync(ct);
+        var window = await SeriesWindows.SharesAsync(db, [head], asOf, full: false, ct);
+        var newest = (await NewestAssessments(db, head.Id, asOf, 0, HistoryReads.LatestRows).ToListAsync(ct)).Select(Normalised).ToList();
+        var shareHistory = await HistoryReads.ShareHistoryAsync(db, head.Id, asOf, ct);
+
+        // The area's indicators and those its count pairs count, which may belong to another area.
+        List<int> paired = [.. head.Pairs.SelectMany(p => new[] { p.EuropeId, p.UsId }).Distinct()];
+        var indicatorHeads = await DashboardQueries.IndicatorHeads(db, asOf, head.Id, paired).ToListAsync(ct);
+        var indicatorWindows = (await SeriesWindows.ObservationsAsync(
+            db, [.. indicatorHeads.Select(i => (i.Facts.Id, i.LatestDate))], asOf, full: false, ct)).ToLookup(p => p.IndicatorId);
+        var newestObservations = new Dictionary<int, List<ObservationRow>>();
+        var indicatorHistories = new Dictionary<string, SeriesHistory>(StringComparer.Ordinal);
+        foreach (var i in indicatorHeads)
+        {
+            newestObservations[i.Facts.Id] = await NewestObservations(db, i.Facts.Id, asOf, 0, HistoryReads.LatestRows).ToListAsync(ct);
+            indicatorHistories[i.Facts.Key] = await HistoryReads.ObservationHistoryAsync(db, i.Facts.Id, i.Facts.Name, asOf, ct);
+        }
+
+        // The counts its pairs need, read as the overview reads them (the window of three years back
+        // from the area's latest count), so that both show the same figures; and, for the chart,
+        // what lies before that window, bounded (docs/decisions/0016).
+        var derivation = AreaDerivation.None;
+        IReadOnlyList<SeriesPoint> derivedHistory = [];
+        if (head.Pairs.Count > 0)
+        {
+            var starts = Derivations.WindowStarts([head.Pairs]);
+            var derivations = new Derivations(await SeriesWindows.CountsAsync(db, starts, asOf, full: false, ct));
+            derivation = derivations.For(head.Pairs, asOf, windowed: true);
+            derivedHistory = derivations.WholeSeries(head.Pairs, await CountsBeforeAsync(db, starts, ct), asOf);
+        }
+
         var milestones = await db.Milestones.AsNoTracking()
-            .Where(m => m.AreaId == area.Facts.Id || m.AreaId == null)
+            .Where(m => m.AreaId == head.Id || m.AreaId == null)
             .OrderBy(m => m.Due).ThenBy(m => m.Title)
             .Select(m => new
             {
@@ -136,32 +204,155 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             .ToListAsync(ct);
 
         var facts = milestones.Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn))).ToList();
-        var europePoints = assessments
-            .Where(s => s.EuropeShare is not null)
-            .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence));
-        // The rows come in date and entry order: the last is the latest (on a date tie, the one entered last).
-        var latest = assessments.Count > 0 && assessments[^1] is { } l
-            ? new LatestShare(l.AsOf, l.DatePrecision, l.EuropeShare, l.UsShare, l.Confidence, l.Source, l.Note)
+        var europePoints = window.Where(r => r.EuropeShare is not null)
+            .Select(r => new SeriesPoint(r.AsOf, r.EuropeShare!.Value.Normalize(), r.Id, r.Confidence))
+            .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder);
+        var latest = head.Latest.Citation is { } cite && window.FirstOrDefault(r => r.Id == cite.Id) is { } row
+            ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note)
             : null;
-        // The page read every count of its pairs' indicators with their citations.
-        var derivation = new Derivations(indicators.SelectMany(i => i.Observations.Select(o => new CountRow(
-            i.Facts.Id, o.Point, o.Precision, o.Source, o.Note, false, i.Facts.Key, i.Facts.Name, i.Facts.Unit, null, null, null))))
-            .For(area.Pairs, asOf, windowed: false);
-        var summary = area.Basis == ShareBasisKind.Derived
-            ? Summarise(area.Facts, derivation.Latest, derivation.Series, facts, asOf, area.Basis, derivation)
-            : Summarise(area.Facts, latest, europePoints, facts, asOf, area.Basis, derivation);
+        var summary = head.Basis == ShareBasisKind.Derived
+            ? Summarise(head.Facts, derivation.Latest, derivation.Series, facts, asOf, head.Basis, derivation)
+            : Summarise(head.Facts, latest, europePoints, facts, asOf, head.Basis, derivation);
+
+        var indicators = indicatorHeads.Select(i =>
+        {
+            var points = indicatorWindows[i.Facts.Id].ToList();
+            var latestValue = i.Latest.Citation is { } c && points.FirstOrDefault(p => p.Point.EntryOrder == c.Id) is { } p
+                ? new LatestValue(p.Point.Date, p.Precision, p.Point.Value, p.Point.Confidence, c.Source, c.Note)
+                : null;
+            return SummariseIndicator(i.Facts, latestValue, points.Select(p => p.Point), facts, asOf, newestObservations[i.Facts.Id]);
+        }).ToList();
 
         return new AreaDetail(
             summary.Key, summary.Name, asOf, summary.Illustrative, summary.Latest, summary.TrendPerYear, summary.Targets,
             summary.ShareBasis, summary.Derivation, summary.DerivedShare,
-            area.Description, area.ShareBasis,
-            [.. assessments.Select(s => s with { EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize() })],
-            [.. indicators.Select(i => SummariseIndicator(i.Facts, LatestOf(i), i.Observations.Select(o => o.Point), facts, asOf, i.Observations))],
+            text.Description, text.ShareBasis,
+            newest,
+            indicators,
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
                 new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))],
-            derivation.Series)
-        { Snapshot = summary.Snapshot };
+            shareHistory,
+            indicatorHistories,
+            derivedHistory)
+        { Snapshot = summary.Snapshot, Id = summary.Id };
     }
+
+    /// <summary>
+    /// Page <paramref name="page"/> (from 1) of an area's assessments dated on or before
+    /// <paramref name="asOf"/>, newest first (on a date tie the one entered last), with the count
+    /// of them all; null for an unknown key. Three SQL commands; a deep page costs the database
+    /// a longer index walk, never this process more memory.
+    /// </summary>
+    public async Task<RowPage<AssessmentRow>?> ReadAssessmentsAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await AreaIdAsync(db, key, ct) is not { } id)
+        {
+            return null;
+        }
+
+        var total = await HistoryReads.Shares(db, id, asOf).CountAsync(ct);
+        var rows = await NewestAssessments(db, id, asOf, (page - 1) * pageSize, pageSize).ToListAsync(ct);
+        return new RowPage<AssessmentRow>([.. rows.Select(Normalised)], page, pageSize, total);
+    }
+
+    /// <summary>Page <paramref name="page"/> of an indicator's observations, newest first, as <see cref="ReadAssessmentsAsync"/>.</summary>
+    public async Task<RowPage<ObservationRow>?> ReadObservationsAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await IndicatorIdAsync(db, key, ct) is not { } id)
+        {
+            return null;
+        }
+
+        var total = await HistoryReads.Observations(db, id, asOf).CountAsync(ct);
+        var rows = await NewestObservations(db, id, asOf, (page - 1) * pageSize, pageSize).ToListAsync(ct);
+        return new RowPage<ObservationRow>([.. rows.Select(o => o with { Value = o.Value.Normalize() })], page, pageSize, total);
+    }
+
+    /// <summary>
+    /// Every assessment of an area dated on or before the date, oldest first, as the database
+    /// sends them: a full-history export writes each row and keeps none (docs/decisions/0012).
+    /// </summary>
+    public async IAsyncEnumerable<AssessmentRow> StreamAssessmentsAsync(
+        string key, DateOnly asOf, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await AreaIdAsync(db, key, ct) is not { } id)
+        {
+            yield break;
+        }
+
+        await foreach (var row in AssessmentRows(HistoryReads.Shares(db, id, asOf).OrderBy(s => s.AsOf).ThenBy(s => s.Id)).AsAsyncEnumerable().WithCancellation(ct))
+        {
+            yield return Normalised(row);
+        }
+    }
+
+    /// <summary>Every observation of the area's indicators (indicator by indicator, oldest first), streamed.</summary>
+    public async IAsyncEnumerable<(string Indicator, ObservationRow Row)> StreamObservationsAsync(
+        string areaKey, DateOnly asOf, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (await AreaIdAsync(db, areaKey, ct) is not { } areaId)
+        {
+            yield break;
+        }
+
+        var indicators = await db.Indicators.AsNoTracking().Where(i => i.AreaId == areaId)
+            .OrderBy(i => i.Name).Select(i => new { i.Id, i.Key }).ToListAsync(ct);
+        foreach (var indicator in indicators)
+        {
+            var rows = ObservationRows(HistoryReads.Observations(db, indicator.Id, asOf).OrderBy(o => o.AsOf).ThenBy(o => o.Id));
+            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
+            {
+                yield return (indicator.Key, row with { Value = row.Value.Normalize() });
+            }
+        }
+    }
+
+    /// <summary>
+    /// Each count indicator's rows dated before its window start (<paramref name="starts"/>),
+    /// bounded (<see cref="HistoryReads.CountsBeforeAsync"/>). Two SQL commands per indicator.
+    /// </summary>
+    private static async Task<Dictionary<int, List<SeriesPoint>>> CountsBeforeAsync(
+        BurdenShiftDbContext db, Dictionary<int, DateOnly> starts, CancellationToken ct)
+    {
+        var before = new Dictionary<int, List<SeriesPoint>>(starts.Count);
+        foreach (var (indicatorId, start) in starts)
+        {
+            before[indicatorId] = await HistoryReads.CountsBeforeAsync(db, indicatorId, start, ct);
+        }
+
+        return before;
+    }
+
+    private static async Task<int?> AreaIdAsync(BurdenShiftDbContext db, string key, CancellationToken ct) =>
+        Inputs.InputRules.IsPlausibleKey(key)
+            ? await db.Areas.AsNoTracking().Where(a => a.Key == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
+            : null;
+
+    private static async Task<int?> IndicatorIdAsync(BurdenShiftDbContext db, string key, CancellationToken ct) =>
+        Inputs.InputRules.IsPlausibleKey(key)
+            ? await db.Indicators.AsNoTracking().Where(i => i.Key == key).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct)
+            : null;
+
+    private static IQueryable<AssessmentRow> NewestAssessments(BurdenShiftDbContext db, int areaId, DateOnly asOf, int skip, int take) =>
+        AssessmentRows(HistoryReads.Shares(db, areaId, asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Skip(skip).Take(take));
+
+    private static IQueryable<ObservationRow> NewestObservations(BurdenShiftDbContext db, int indicatorId, DateOnly asOf, int skip, int take) =>
+        ObservationRows(HistoryReads.Observations(db, indicatorId, asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Skip(skip).Take(take));
+
+    private static AssessmentRow Normalised(AssessmentRow s) => s with { EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize() };
+
+    private static IQueryable<AssessmentRow> AssessmentRows(IQueryable<ShareAssessment> rows) =>
+        rows.Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
+            new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
+            s.Note, s.EnteredBy, s.EnteredAt));
+
+    private static IQueryable<ObservationRow> ObservationRows(IQueryable<IndicatorObservation> rows) =>
+        rows.Select(o => new ObservationRow(o.Id, o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
+            new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note));
 
     /// <summary>Every indicator with its latest value and its distance to each of its targets. Three SQL commands.</summary>
     public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default) =>
@@ -177,7 +368,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
         var points = await SeriesWindows.ObservationsAsync(
-            db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth == HistoryDepth.Full, ct);
+            db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth != HistoryDepth.TrendWindow, ct);
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);
@@ -206,26 +397,17 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var latest = latestShare is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
             [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], basis, derivation.Pairs, derivation.Figure)
-        { Snapshot = snapshot };
+        { Snapshot = snapshot, Id = area.Id };
     }
-
-    // The observations come in date and entry order: the last is the latest.
-    private static LatestValue? LatestOf(IndicatorData i) =>
-        i.Observations.Count > 0 && i.Observations[^1] is { } o
-            ? new LatestValue(o.Point.Date, o.Precision, o.Point.Value, o.Point.Confidence, o.Source, o.Note)
-            : null;
 
     private static IndicatorSummary SummariseIndicator(
         IndicatorFacts i, LatestValue? latestValue, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
-        List<ObservationData>? withObservations)
+        List<ObservationRow>? withObservations)
     {
         var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Indicator, i.Direction);
         var relevant = milestones.Where(m => i.AreaId is null || m.AreaId == i.AreaId || m.AreaId is null).Select(m => m.Facts).ToList();
         var latest = latestValue is { } l ? l with { Value = l.Value.Normalize() } : null;
-        var observations = withObservations is not null
-            ? withObservations.Select(o => new ObservationRow(o.Point.EntryOrder, o.Point.Date, o.Precision,
-                o.Point.Value.Normalize(), o.Point.Confidence, o.Source, o.Note)).ToList()
-            : null;
+        var observations = withObservations?.Select(o => o with { Value = o.Value.Normalize() }).ToList();
         return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
             [.. i.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], observations)
         { Snapshot = snapshot };

@@ -76,6 +76,30 @@ internal sealed class Derivations
             at is null ? null : Latest(at, results));
     }
 
+    /// <summary>
+    /// The derived series of the whole history, for charts (the area page, <see cref="HistoryDepth.Chart"/>):
+    /// the counts this load read (the windows) and those dated before them (<paramref name="before"/>,
+    /// every row up to <see cref="HistoryReads.ExactRows"/> an indicator, beyond that a month's mean).
+    /// While no indicator has more rows than that, it is the series of every count.
+    /// </summary>
+    public IReadOnlyList<SeriesPoint> WholeSeries(IReadOnlyList<PairHead> heads, IReadOnlyDictionary<int, List<SeriesPoint>> before, DateOnly asOf)
+    {
+        if (heads.Count == 0)
+        {
+            return [];
+        }
+
+        List<SeriesPoint> All(int indicatorId)
+        {
+            var window = Points(indicatorId);
+            var read = window.Select(p => p.EntryOrder).ToHashSet();
+            // A month's mean has no row of its own (entry order -1); real rows read twice count once.
+            return [.. before.GetValueOrDefault(indicatorId, []).Where(p => p.EntryOrder < 0 || !read.Contains(p.EntryOrder)), .. window];
+        }
+
+        return DerivedShare.Series([.. heads.Select(p => new CountPair(p.Label, p.Weight.Normalize(), All(p.EuropeId), All(p.UsId)))], asOf);
+    }
+
     private List<SeriesPoint> Points(int indicatorId) => [.. byIndicator[indicatorId].Select(r => r.Point)];
 
     private SourceRef? SourceOf(SeriesPoint? point) => point is { } p && byId.TryGetValue(p.EntryOrder, out var row) ? row.Source : null;

@@ -9,6 +9,18 @@ public enum HistoryDepth
     /// </summary>
     TrendWindow = 0,
 
-    /// <summary>Every observation on or before the date, for charts of the whole history.</summary>
+    /// <summary>
+    /// Every observation on or before the date, figures and history computed from all of them:
+    /// the reference the windowed figures are tested against. Its cost grows with history.
+    /// </summary>
     Full = 1,
+
+    /// <summary>
+    /// For charts of the whole history (compare page, index chart, packs): the figures of
+    /// <see cref="TrendWindow"/> and, before each series' window, every row up to
+    /// <see cref="HistoryReads.ExactRows"/> rows and beyond that one point a month (its mean),
+    /// so the cost is bounded by the months of history, not its rows (docs/decisions/0012).
+    /// Indicators still read every observation at this depth.
+    /// </summary>
+    Chart = 2,
 }

@@ -22,9 +22,6 @@ namespace BurdenShift.Core.Editing;
 /// </summary>
 public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<FigureEditor> logger)
 {
-    public static bool CanWrite(ClaimsPrincipal user) =>
-        user.Identity?.IsAuthenticated == true && (user.IsInRole(Roles.Editor) || user.IsInRole(Roles.Admin));
-
     public async Task<IReadOnlyList<SourceChoice>> GetSourceChoicesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -42,18 +39,6 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         return await db.Targets.Where(t => t.Area!.Key == areaKey && t.Key == targetKey).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
-    }
-
-    /// <summary>The id of an area, for its edit link.</summary>
-    public async Task<long?> FindAreaIdAsync(string areaKey, CancellationToken ct = default)
-    {
-        if (!InputRules.IsPlausibleKey(areaKey))
-        {
-            return null;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Areas.Where(a => a.Key == areaKey).Select(a => (long?)a.Id).FirstOrDefaultAsync(ct);
     }
 
     /// <summary>An empty form for a new row under an area (or indicator, for observations).</summary>
@@ -86,7 +71,7 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
     /// <summary>Adds a row (no id) or changes one (id and the token of the version edited).</summary>
     public async Task<SaveResult> SaveAsync(FigureSave save, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (!CanWrite(user))
+        if (!Roles.CanWrite(user))
         {
             logger.LogWarning("Refused a {Kind} save by {User}: not an editor", save.Kind, Who(user));
             return SaveResult.Refused(FormFields.General, "Only editors and admins may change figures.");
@@ -201,7 +186,7 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
     /// <summary>Marks a row deleted (it stays, with its history, and can be restored by a revert).</summary>
     public async Task<SaveResult> DeleteAsync(FigureKind kind, long id, string? token, string? reason, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (!CanWrite(user))
+        if (!Roles.CanWrite(user))
         {
             logger.LogWarning("Refused a {Kind} delete by {User}: not an editor", kind, Who(user));
             return SaveResult.Refused(FormFields.General, "Only editors and admins may delete figures.");
@@ -252,7 +237,7 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
     /// </summary>
     public async Task<SaveResult> RevertAsync(long auditId, string? reason, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (!CanWrite(user))
+        if (!Roles.CanWrite(user))
         {
             logger.LogWarning("Refused a revert of change {Audit} by {User}: not an editor", auditId, Who(user));
             return SaveResult.Refused(FormFields.General, "Only editors and admins may revert changes.");

@@ -43,7 +43,7 @@ internal static class FormSource
 
         // The new source is graded like the figure, or on its own for kinds without a confidence.
         Confidence? confidence = !handler.Kind.HasConfidence() ? v.Confidence(FormFields.SourceConfidence)
-            : WireNames.TryParseConfidence(v.Raw(FormFields.Confidence), out var graded) ? graded : null;
+            : TypedValues.Confidence(v.Raw(FormFields.Confidence)).OrNull;
         if (badUrl || confidence is null)
         {
             return null;

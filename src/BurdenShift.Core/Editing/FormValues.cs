@@ -18,59 +18,41 @@ internal sealed class FormValues(IReadOnlyDictionary<string, string?> values, Di
     /// <summary>A text that may hold tabs and line breaks (notes, descriptions).</summary>
     public string? LongText(string field, int max, bool required) => Checked(field, max, required, multiline: true);
 
-    public DateOnly? Date(string field, bool required)
-    {
-        var text = Raw(field)?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                Error(field, "Give a date.");
-            }
+    public DateOnly? Date(string field, bool required) =>
+        Read(field, TypedValues.Date(Raw(field)), required ? "Give a date." : null, problem => $"The date {problem}.");
 
-            return null;
-        }
-
-        if (!InputRules.TryDate(text, out var date, out var problem))
-        {
-            Error(field, $"The date {problem}.");
-            return null;
-        }
-
-        return date;
-    }
-
-    public decimal? Number(string field, bool required, decimal? min, decimal? max, int decimals)
-    {
-        var text = Raw(field)?.Trim();
-        if (string.IsNullOrEmpty(text))
-        {
-            if (required)
-            {
-                Error(field, "Give a number.");
-            }
-
-            return null;
-        }
-
-        if (!InputRules.TryNumber(text, decimals, min, max, out var value, out var problem))
-        {
-            Error(field, $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
-            return null;
-        }
-
-        return value;
-    }
+    /// <param name="parse">The kind of number, e.g. <see cref="TypedValues.Share"/>.</param>
+    public decimal? Number(string field, Func<string?, Typed<decimal>> parse, bool required) =>
+        Read(field, parse(Raw(field)), required ? "Give a number." : null, problem => $"{char.ToUpperInvariant(problem[0])}{problem[1..]}.");
 
     public Confidence? Confidence(string field)
     {
-        if (WireNames.TryParseConfidence(Raw(field), out var value))
+        if (TypedValues.Confidence(Raw(field)).OrNull is { } value)
         {
             return value;
         }
 
         Error(field, "Choose a confidence: high, medium or low.");
         return null;
+    }
+
+    /// <summary>The value, or null with the field's problem noted (<paramref name="missing"/> when nothing was typed: null if that is allowed).</summary>
+    private T? Read<T>(string field, Typed<T> typed, string? missing, Func<string, string> phrase)
+        where T : struct
+    {
+        if (!typed.Given)
+        {
+            if (missing is not null)
+            {
+                Error(field, missing);
+            }
+        }
+        else if (typed.Problem is { } problem)
+        {
+            Error(field, phrase(problem));
+        }
+
+        return typed.OrNull;
     }
 
     private string? Checked(string field, int max, bool required, bool multiline)

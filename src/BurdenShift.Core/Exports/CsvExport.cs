@@ -27,6 +27,26 @@ public static class CsvExport
         return [.. Utf8WithBom.GetPreamble(), .. Utf8WithBom.GetBytes(sb.ToString())];
     }
 
+    /// <summary>Writes the table to <paramref name="output"/> row by row, as its rows arrive.</summary>
+    public static async Task WriteAsync(Stream output, StreamedTable table, CancellationToken ct = default)
+    {
+        await using var writer = new StreamWriter(output, Utf8WithBom, bufferSize: 64 * 1024, leaveOpen: true);
+        var sb = new StringBuilder();
+        AppendRecord(sb, table.Columns.Select(c => Quote(SpreadsheetText.Neutralise(c.Header))));
+        await foreach (var row in table.Rows.WithCancellation(ct))
+        {
+            AppendRecord(sb, row.Select(Field));
+            if (sb.Length > 32 * 1024)
+            {
+                await writer.WriteAsync(sb, ct);
+                sb.Clear();
+            }
+        }
+
+        await writer.WriteAsync(sb, ct);
+        await writer.FlushAsync(ct);
+    }
+
     private static void AppendRecord(StringBuilder sb, IEnumerable<string> fields)
     {
         sb.AppendJoin(',', fields);

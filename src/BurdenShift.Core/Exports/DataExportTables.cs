@@ -108,60 +108,61 @@ public static class DataExportTables
         ]);
     }
 
-    /// <summary>An area's assessments (every one dated on or before the as-of date), with source and confidence.</summary>
-    public static ExportTable Assessments(AreaDetail area)
-    {
-        ExportColumn[] columns =
-        [
-            new("area_key", ExportColumnKind.Text),
-            new("as_of", ExportColumnKind.Date),
-            new("date_precision", ExportColumnKind.Text),
-            new("europe_share", ExportColumnKind.Number),
-            new("us_share", ExportColumnKind.Number),
-            new("confidence", ExportColumnKind.Text),
-            new("source", ExportColumnKind.Text),
-            new("source_key", ExportColumnKind.Text),
-            new("source_url", ExportColumnKind.Text),
-            new("note", ExportColumnKind.Text),
-        ];
-        var rows = area.Assessments
-            .OrderBy(s => s.AsOf).ThenBy(s => s.Id)
-            .Select(s => (IReadOnlyList<object?>)
-            [
-                area.Key, s.AsOf, s.DatePrecision.ToWire(), s.EuropeShare, s.UsShare, s.Confidence.ToWire(),
-                s.Source.Publisher, s.Source.Key, s.Source.Url, s.Note,
-            ])
-            .ToList();
-        return new ExportTable("Assessments", columns, rows);
-    }
+    /// <summary>The columns of an area's assessments table.</summary>
+    public static IReadOnlyList<ExportColumn> AssessmentColumns { get; } =
+    [
+        new("area_key", ExportColumnKind.Text),
+        new("as_of", ExportColumnKind.Date),
+        new("date_precision", ExportColumnKind.Text),
+        new("europe_share", ExportColumnKind.Number),
+        new("us_share", ExportColumnKind.Number),
+        new("confidence", ExportColumnKind.Text),
+        new("source", ExportColumnKind.Text),
+        new("source_key", ExportColumnKind.Text),
+        new("source_url", ExportColumnKind.Text),
+        new("note", ExportColumnKind.Text),
+    ];
+
+    /// <summary>One row of the assessments table.</summary>
+    public static IReadOnlyList<object?> AssessmentCells(string areaKey, AssessmentRow s) =>
+    [
+        areaKey, s.AsOf, s.DatePrecision.ToWire(), s.EuropeShare, s.UsShare, s.Confidence.ToWire(),
+        s.Source.Publisher, s.Source.Key, s.Source.Url, s.Note,
+    ];
+
+    /// <summary>The assessments an area's entry carries (the newest), oldest first; the full history is streamed (<see cref="AssessmentCells"/>).</summary>
+    public static ExportTable Assessments(AreaDetail area) =>
+        new("Assessments", AssessmentColumns,
+            [.. area.Assessments.OrderBy(s => s.AsOf).ThenBy(s => s.Id).Select(s => AssessmentCells(area.Key, s))]);
 
     /// <summary>An area's targets, measured as of the date (the area rows of <see cref="Areas"/>).</summary>
     public static ExportTable Targets(AreaDetail area) => Areas([area]) with { Name = "Targets" };
 
-    /// <summary>The observations of an area's indicators, with source and confidence.</summary>
-    public static ExportTable Observations(AreaDetail area)
-    {
-        ExportColumn[] columns =
-        [
-            new("indicator_key", ExportColumnKind.Text),
-            new("indicator_name", ExportColumnKind.Text),
-            new("unit", ExportColumnKind.Text),
-            new("as_of", ExportColumnKind.Date),
-            new("date_precision", ExportColumnKind.Text),
-            new("value", ExportColumnKind.Number),
-            new("confidence", ExportColumnKind.Text),
-            new("source", ExportColumnKind.Text),
-            new("source_key", ExportColumnKind.Text),
-            new("note", ExportColumnKind.Text),
-        ];
-        var rows = area.Indicators
-            .SelectMany(i => (i.Observations ?? []).OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(o => (IReadOnlyList<object?>)
-            [
-                i.Key, i.Name, i.Unit, o.AsOf, o.DatePrecision.ToWire(), o.Value, o.Confidence.ToWire(), o.Source.Publisher, o.Source.Key, o.Note,
-            ]))
-            .ToList();
-        return new ExportTable("Observations", columns, rows);
-    }
+    /// <summary>The columns of an area's observations table.</summary>
+    public static IReadOnlyList<ExportColumn> ObservationColumns { get; } =
+    [
+        new("indicator_key", ExportColumnKind.Text),
+        new("indicator_name", ExportColumnKind.Text),
+        new("unit", ExportColumnKind.Text),
+        new("as_of", ExportColumnKind.Date),
+        new("date_precision", ExportColumnKind.Text),
+        new("value", ExportColumnKind.Number),
+        new("confidence", ExportColumnKind.Text),
+        new("source", ExportColumnKind.Text),
+        new("source_key", ExportColumnKind.Text),
+        new("note", ExportColumnKind.Text),
+    ];
+
+    /// <summary>One row of the observations table.</summary>
+    public static IReadOnlyList<object?> ObservationCells(IndicatorSummary i, ObservationRow o) =>
+    [
+        i.Key, i.Name, i.Unit, o.AsOf, o.DatePrecision.ToWire(), o.Value, o.Confidence.ToWire(), o.Source.Publisher, o.Source.Key, o.Note,
+    ];
+
+    /// <summary>The observations an area's entry carries (the newest of each indicator), oldest first; the full history is streamed.</summary>
+    public static ExportTable Observations(AreaDetail area) =>
+        new("Observations", ObservationColumns,
+            [.. area.Indicators.SelectMany(i => (i.Observations ?? []).OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(o => ObservationCells(i, o)))]);
 
     /// <summary>The milestones an area's page shows (its own and those for all areas).</summary>
     public static ExportTable Milestones(AreaDetail area)
@@ -271,9 +272,9 @@ public static class DataExportTables
     /// <summary>Every source an area's page cites: shares, targets, indicators' observations and targets, milestones.</summary>
     public static IEnumerable<SourceRef> SourcesOf(AreaDetail area) =>
         SourcesOf([area])
-            .Concat(area.Assessments.Select(s => s.Source))
+            .Concat(area.ShareHistory.Sources.Select(s => s.Source))
             .Concat(SourcesOf(area.Indicators))
-            .Concat(area.Indicators.SelectMany(i => i.Observations ?? []).Select(o => o.Source))
+            .Concat(area.IndicatorHistories.Values.SelectMany(h => h.Sources).Select(s => s.Source))
             .Concat(area.Milestones.Select(m => m.Source));
 
     /// <summary>Every source the indicators' rows cite: latest values' and targets'.</summary>

@@ -1,4 +1,7 @@
 using System.Globalization;
+using System.IO.Compression;
+using System.Security;
+using System.Text;
 using BurdenShift.Core.Domain;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
@@ -48,6 +51,96 @@ public static class XlsxExport
         return stream.ToArray();
     }
 
+    /// <summary>
+    /// Writes a workbook whose tables may be long (a full history) to <paramref name="output"/>
+    /// row by row as the rows arrive, so memory does not grow with them: the ZIP archive is
+    /// written in its streaming mode and each sheet with the SDK's streaming writer (the SDK's own
+    /// package keeps every part in memory until it is closed). Column widths come from the header
+    /// and the first rows. The sources sheet comes last, as in <see cref="Write"/>.
+    /// </summary>
+    public static async Task WriteAsync(Stream output, ExportWorkbook workbook, IReadOnlyList<StreamedTable> tables, CancellationToken ct = default)
+    {
+        var all = tables.Append(StreamedTable.Of(SourcesTable(workbook))).ToList();
+        var names = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var sheetNames = all.Select(t => SheetName(t.Name, names)).ToList();
+        using var zip = new ZipArchive(output, ZipArchiveMode.Create, leaveOpen: true);
+        Part(zip, "[Content_Types].xml", ContentTypes(all.Count));
+        Part(zip, "_rels/.rels", """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships"><Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument" Target="xl/workbook.xml"/><Relationship Id="rId2" Type="http://schemas.openxmlformats.org/package/2006/relationships/metadata/core-properties" Target="docProps/core.xml"/></Relationships>
+            """);
+        var title = SecurityElement.Escape(SpreadsheetText.XmlSafe(workbook.Title + (workbook.Illustrative ? " (ILLUSTRATIVE)" : "")));
+        Part(zip, "docProps/core.xml", $"""
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <cp:coreProperties xmlns:cp="http://schemas.openxmlformats.org/package/2006/metadata/core-properties" xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>{title}</dc:title><dc:creator>BurdenShift</dc:creator></cp:coreProperties>
+            """);
+        var sheets = new Sheets(all.Select((t, i) => new Sheet { Name = sheetNames[i], SheetId = (uint)i + 1, Id = $"rId{i + 1}" }));
+        Part(zip, "xl/workbook.xml", new Workbook(sheets).OuterXml);
+        Part(zip, "xl/_rels/workbook.xml.rels",
+            "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Relationships xmlns=\"http://schemas.openxmlformats.org/package/2006/relationships\">"
+            + string.Concat(all.Select((_, i) => $"<Relationship Id=\"rId{i + 1}\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/worksheet\" Target=\"worksheets/sheet{i + 1}.xml\"/>"))
+            + "<Relationship Id=\"rIdStyles\" Type=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles\" Target=\"styles.xml\"/></Relationships>");
+        Part(zip, "xl/styles.xml", Stylesheet().OuterXml);
+        for (var i = 0; i < all.Count; i++)
+        {
+            await using var sheet = zip.CreateEntry($"xl/worksheets/sheet{i + 1}.xml", CompressionLevel.Fastest).Open();
+            await WriteSheetAsync(sheet, all[i], ct);
+        }
+    }
+
+    private static void Part(ZipArchive zip, string name, string xml)
+    {
+        using var writer = new StreamWriter(zip.CreateEntry(name, CompressionLevel.Fastest).Open(), new UTF8Encoding(false));
+        writer.Write(xml);
+    }
+
+    private static string ContentTypes(int sheets) =>
+        "<?xml version=\"1.0\" encoding=\"UTF-8\" standalone=\"yes\"?><Types xmlns=\"http://schemas.openxmlformats.org/package/2006/content-types\">"
+        + "<Default Extension=\"rels\" ContentType=\"application/vnd.openxmlformats-package.relationships+xml\"/><Default Extension=\"xml\" ContentType=\"application/xml\"/>"
+        + "<Override PartName=\"/xl/workbook.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.sheet.main+xml\"/>"
+        + "<Override PartName=\"/xl/styles.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.styles+xml\"/>"
+        + "<Override PartName=\"/docProps/core.xml\" ContentType=\"application/vnd.openxmlformats-package.core-properties+xml\"/>"
+        + string.Concat(Enumerable.Range(1, sheets).Select(i => $"<Override PartName=\"/xl/worksheets/sheet{i}.xml\" ContentType=\"application/vnd.openxmlformats-officedocument.spreadsheetml.worksheet+xml\"/>"))
+        + "</Types>";
+
+    private const int RowsForWidths = 200;
+
+    private static async Task WriteSheetAsync(Stream output, StreamedTable table, CancellationToken ct)
+    {
+        await using var rows = table.Rows.GetAsyncEnumerator(ct);
+        var first = new List<IReadOnlyList<object?>>();
+        var more = true;
+        while (first.Count < RowsForWidths && (more = await rows.MoveNextAsync()))
+        {
+            first.Add(rows.Current);
+        }
+
+        using var writer = OpenXmlWriter.Create(output, Encoding.UTF8);
+        writer.WriteStartDocument(true);
+        writer.WriteStartElement(new Worksheet());
+        writer.WriteElement(SheetViews());
+        if (table.Columns.Count > 0)
+        {
+            writer.WriteElement(Columns(new ExportTable(table.Name, table.Columns, first)));
+        }
+
+        writer.WriteStartElement(new SheetData());
+        writer.WriteElement(Row(1, [.. table.Columns.Select(c => (object?)c.Header)], table.Columns, header: true));
+        uint r = 2;
+        foreach (var row in first)
+        {
+            writer.WriteElement(Row(r++, row, table.Columns, header: false));
+        }
+
+        while (more && await rows.MoveNextAsync())
+        {
+            writer.WriteElement(Row(r++, rows.Current, table.Columns, header: false));
+        }
+
+        writer.WriteEndElement();
+        writer.WriteEndElement();
+    }
+
     private static ExportTable SourcesTable(ExportWorkbook workbook)
     {
         var rows = workbook.Sources
@@ -79,17 +172,8 @@ public static class XlsxExport
             data.Append(Row(r++, row, table.Columns, header: false));
         }
 
-        var view = new SheetView { WorkbookViewId = 0, TabSelected = false };
-        view.Append(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
-        view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>([new("A2")]) });
-
-        var columns = new Columns();
-        for (var i = 0; i < table.Columns.Count; i++)
-        {
-            columns.Append(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Width(table, i), CustomWidth = true });
-        }
-
-        var sheet = new Worksheet(new SheetViews(view));
+        var columns = Columns(table);
+        var sheet = new Worksheet(SheetViews());
         if (table.Columns.Count > 0)
         {
             sheet.Append(columns);
@@ -97,6 +181,26 @@ public static class XlsxExport
 
         sheet.Append(data);
         return sheet;
+    }
+
+    // The header row stays in view when scrolling.
+    private static SheetViews SheetViews()
+    {
+        var view = new SheetView { WorkbookViewId = 0, TabSelected = false };
+        view.Append(new Pane { VerticalSplit = 1, TopLeftCell = "A2", ActivePane = PaneValues.BottomLeft, State = PaneStateValues.Frozen });
+        view.Append(new Selection { Pane = PaneValues.BottomLeft, ActiveCell = "A2", SequenceOfReferences = new ListValue<StringValue>([new("A2")]) });
+        return new SheetViews(view);
+    }
+
+    private static Columns Columns(ExportTable table)
+    {
+        var columns = new Columns();
+        for (var i = 0; i < table.Columns.Count; i++)
+        {
+            columns.Append(new Column { Min = (uint)i + 1, Max = (uint)i + 1, Width = Width(table, i), CustomWidth = true });
+        }
+
+        return columns;
     }
 
     private static Row Row(uint index, IReadOnlyList<object?> cells, IReadOnlyList<ExportColumn> columns, bool header)

@@ -43,8 +43,8 @@ internal static class DataExportApi
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        export.MapGet("/areas/{key}.{format}", async (string key, string format, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, [FromQuery] string? table, CancellationToken ct) =>
+        export.MapGet("/areas/{key}.{format}", async (string key, string format, DashboardCache dashboard, DashboardService history,
+                TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? table, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, time, out var date, out var problem))
                 {
@@ -65,21 +65,34 @@ internal static class DataExportApi
                         statusCode: StatusCodes.Status404NotFound);
                 }
 
-                var tables = new Dictionary<string, ExportTable>
+                // The two history tables come straight from the database, row by row: the whole
+                // history is downloadable without ever being held in memory (docs/decisions/0012).
+                var indicators = area.Indicators.ToDictionary(i => i.Key, StringComparer.Ordinal);
+                var tables = new Dictionary<string, Func<StreamedTable>>
                 {
-                    ["assessments"] = DataExportTables.Assessments(area),
-                    ["targets"] = DataExportTables.Targets(area),
-                    ["observations"] = DataExportTables.Observations(area),
-                    ["milestones"] = DataExportTables.Milestones(area),
-                    ["pairs"] = DataExportTables.Pairs(area),
+                    ["assessments"] = () => new StreamedTable("Assessments", DataExportTables.AssessmentColumns,
+                        history.StreamAssessmentsAsync(area.Key, date, ct).Select(r => DataExportTables.AssessmentCells(area.Key, r))),
+                    ["targets"] = () => StreamedTable.Of(DataExportTables.Targets(area)),
+                    ["observations"] = () => new StreamedTable("Observations", DataExportTables.ObservationColumns,
+                        history.StreamObservationsAsync(area.Key, date, ct)
+                            .Where(r => indicators.ContainsKey(r.Indicator))
+                            .Select(r => DataExportTables.ObservationCells(indicators[r.Indicator], r.Row))),
+                    ["milestones"] = () => StreamedTable.Of(DataExportTables.Milestones(area)),
+                    ["pairs"] = () => StreamedTable.Of(DataExportTables.Pairs(area)),
                 };
-                var csvName = tableName == "assessments" ? "" : "-" + tableName;
-                return File(format, IsCsv(format) ? $"burdenshift-{area.Key}{csvName}-{Stamp(date)}" : $"burdenshift-{area.Key}-{Stamp(date)}",
-                    tables[tableName],
-                    () => new ExportWorkbook($"BurdenShift: {area.Name} as of {Stamp(date)}", date, area.Illustrative,
-                        [.. AreaTables.Select(t => tables[t])], [.. DataExportTables.SourcesOf(area)]));
+                if (IsCsv(format))
+                {
+                    var csvName = tableName == "assessments" ? "" : "-" + tableName;
+                    return Results.Stream(body => CsvExport.WriteAsync(body, tables[tableName](), ct), CsvContentType,
+                        $"burdenshift-{area.Key}{csvName}-{Stamp(date)}.csv");
+                }
+
+                var workbook = new ExportWorkbook($"BurdenShift: {area.Name} as of {Stamp(date)}", date, area.Illustrative,
+                    [], [.. DataExportTables.SourcesOf(area)]);
+                return Results.File(await XlsxFileAsync(workbook, [.. AreaTables.Select(t => tables[t]())], ct),
+                    XlsxExport.ContentType, $"burdenshift-{area.Key}-{Stamp(date)}.xlsx");
             })
-            .WithSummary("One area's data: CSV holds one table (table: assessments, targets, observations, milestones or pairs); XLSX holds them all")
+            .WithSummary("One area's data, its whole history: CSV holds one table (table: assessments, targets, observations, milestones or pairs); XLSX holds them all")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -148,6 +161,27 @@ internal static class DataExportApi
     }
 
     private static string Stamp(DateOnly date) => Formats.Date(date);
+
+    /// <summary>
+    /// The workbook written to a temporary file (deleted when the response has sent it): the ZIP
+    /// writer writes synchronously, which the response does not allow.
+    /// </summary>
+    private static async Task<Stream> XlsxFileAsync(ExportWorkbook workbook, IReadOnlyList<StreamedTable> tables, CancellationToken ct)
+    {
+        var file = new FileStream(Path.GetTempFileName(), FileMode.Create, FileAccess.ReadWrite, FileShare.None, 64 * 1024,
+            FileOptions.DeleteOnClose | FileOptions.Asynchronous);
+        try
+        {
+            await XlsxExport.WriteAsync(file, workbook, tables, ct);
+            file.Position = 0;
+            return file;
+        }
+        catch
+        {
+            await file.DisposeAsync();
+            throw;
+        }
+    }
 
     private static IResult File(string format, string name, ExportTable table, Func<ExportWorkbook> workbook) =>
         IsCsv(format)

@@ -1,7 +1,13 @@
+using System.Globalization;
+using System.Text.Json;
+using System.Text.Json.Nodes;
 using BurdenShift.Core.Dashboard;
+using BurdenShift.Core.Formatting;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Parameters;
 using Microsoft.AspNetCore.Mvc;
+using Microsoft.Extensions.Options;
+using JsonOptions = Microsoft.AspNetCore.Http.Json.JsonOptions;
 
 namespace BurdenShift.Web.Api;
 
@@ -23,20 +29,72 @@ internal static class ReadApi
             .Produces<IReadOnlyList<AreaSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/areas/{key}", async (string key, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
+        api.MapGet("/areas/{key}", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
+                IOptions<JsonOptions> json, [FromQuery] string? asOf, CancellationToken ct) =>
             {
                 if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
                 {
                     return problem!;
                 }
 
-                return await dashboard.GetAreaAsync(key, date, ct) is { } area
-                    ? Results.Ok(area)
-                    : Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
+                if (await dashboard.GetAreaAsync(key, date, ct) is not { } area)
+                {
+                    return UnknownArea(key);
+                }
+
+                // The newest rows only; the links lead to the pages of the rest (docs/decisions/0012).
+                var links = new JsonObject
+                {
+                    ["assessments"] = PageLink($"/api/areas/{Uri.EscapeDataString(area.Key)}/assessments", date, 1),
+                    ["observations"] = new JsonObject(area.Indicators.Select(i => KeyValuePair.Create(i.Key,
+                        (JsonNode?)PageLink($"/api/indicators/{Uri.EscapeDataString(i.Key)}/observations", date, 1)))),
+                    ["csv"] = $"/api/export/data/areas/{Uri.EscapeDataString(area.Key)}.csv?asOf={Iso(date)}",
+                    ["xlsx"] = $"/api/export/data/areas/{Uri.EscapeDataString(area.Key)}.xlsx?asOf={Iso(date)}",
+                };
+                var body = JsonSerializer.SerializeToNode(area, json.Value.SerializerOptions)!.AsObject();
+                body["links"] = links;
+                http.Response.Headers.Append("Link", $"<{links["assessments"]}>; rel=\"assessments\"");
+                return Results.Json(body, json.Value.SerializerOptions);
+            })
+            .WithSummary($"One area with its figures, its newest {HistoryReads.LatestRows} assessments and observations, milestones, the sources cited and links to the pages of the rest")
+            .Produces<AreaDetail>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/areas/{key}/assessments", async (string key, DashboardCache dashboard, TimeProvider time,
+                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct) =>
+            {
+                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                    || !PagingParameters.TryRead(page, pageSize, out var number, out var size, out problem))
+                {
+                    return problem!;
+                }
+
+                return await dashboard.GetAssessmentPageAsync(key, date, number, size, ct) is { } rows
+                    ? PageAnswer(rows, $"/api/areas/{Uri.EscapeDataString(key)}/assessments", date, json.Value)
+                    : UnknownArea(key);
+            })
+            .WithSummary("A page of an area's assessments, newest first (page from 1, pageSize 1 to 500, default 100)")
+            .Produces<RowPage<AssessmentRow>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
+
+        api.MapGet("/indicators/{key}/observations", async (string key, DashboardCache dashboard, TimeProvider time,
+                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct) =>
+            {
+                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                    || !PagingParameters.TryRead(page, pageSize, out var number, out var size, out problem))
+                {
+                    return problem!;
+                }
+
+                return await dashboard.GetObservationPageAsync(key, date, number, size, ct) is { } rows
+                    ? PageAnswer(rows, $"/api/indicators/{Uri.EscapeDataString(key)}/observations", date, json.Value)
+                    : Results.Problem(title: "Unknown indicator", detail: $"There is no indicator with the key '{key}'.",
                         statusCode: StatusCodes.Status404NotFound);
             })
-            .WithSummary("One area with its assessments, indicators and milestones")
-            .Produces<AreaDetail>()
+            .WithSummary("A page of an indicator's observations, newest first (page from 1, pageSize 1 to 500, default 100)")
+            .Produces<RowPage<ObservationRow>>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
@@ -56,49 +114,25 @@ internal static class ReadApi
             .Produces<IReadOnlyList<IndexResult>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/areas/{key}/scenario", async (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/areas/{key}/scenario", (string key, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? pace, CancellationToken ct) =>
-            {
-                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
-                {
-                    return problem!;
-                }
-
-                if (!Scenarios.TryReadPace(pace, out var p, out var why))
-                {
-                    return PaceProblem(why);
-                }
-
-                return await dashboard.GetAreaAsync(key, date, ct) is { } area
-                    ? Results.Ok(new ScenarioResult(area.Key, area.Name, "%", date, area.Illustrative, p, area.TrendPerYear,
-                        Scenarios.Apply(area.Snapshot, area.Targets, p)))
-                    : Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
-                        statusCode: StatusCodes.Status404NotFound);
-            })
+                ScenarioAsync(asOf, pace, time, "capability area", key, async (date, p) =>
+                    await dashboard.GetAreaAsync(key, date, ct) is { } area
+                        ? new ScenarioResult(area.Key, area.Name, "%", date, area.Illustrative, p, area.TrendPerYear,
+                            Scenarios.Apply(area.Snapshot, area.Targets, p))
+                        : null))
             .WithSummary("An area's targets if Europe's share moved at the given pace (points per year) instead of its fitted trend")
             .Produces<ScenarioResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators/{key}/scenario", async (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/indicators/{key}/scenario", (string key, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? pace, CancellationToken ct) =>
-            {
-                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
-                {
-                    return problem!;
-                }
-
-                if (!Scenarios.TryReadPace(pace, out var p, out var why))
-                {
-                    return PaceProblem(why);
-                }
-
-                return (await dashboard.GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
-                    ? Results.Ok(new ScenarioResult(indicator.Key, indicator.Name, indicator.Unit, date, indicator.Illustrative, p,
-                        indicator.TrendPerYear, Scenarios.Apply(indicator.Snapshot, indicator.Targets, p)))
-                    : Results.Problem(title: "Unknown indicator", detail: $"There is no indicator with the key '{key}'.",
-                        statusCode: StatusCodes.Status404NotFound);
-            })
+                ScenarioAsync(asOf, pace, time, "indicator", key, async (date, p) =>
+                    (await dashboard.GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
+                        ? new ScenarioResult(indicator.Key, indicator.Name, indicator.Unit, date, indicator.Illustrative, p,
+                            indicator.TrendPerYear, Scenarios.Apply(indicator.Snapshot, indicator.Targets, p))
+                        : null))
             .WithSummary("An indicator's targets if it moved at the given pace (its units per year) instead of its fitted trend")
             .Produces<ScenarioResult>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
@@ -107,8 +141,48 @@ internal static class ReadApi
         return app;
     }
 
-    private static IResult PaceProblem(string why) => Results.Problem(
-        title: "Invalid pace",
-        detail: $"pace must be a number of points (or the indicator's units) per year, with a dot for decimals, for example 2.5 or -1; it {why}.",
-        statusCode: StatusCodes.Status400BadRequest);
+    /// <summary>Reads asOf and pace (a 400 problem for either), then the scenario, or a 404 naming the unknown key.</summary>
+    private static async Task<IResult> ScenarioAsync(string? asOf, string? pace, TimeProvider time, string what, string key,
+        Func<DateOnly, decimal, Task<ScenarioResult?>> compute)
+    {
+        if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
+        {
+            return problem!;
+        }
+
+        if (!Scenarios.TryReadPace(pace, out var p, out var why))
+        {
+            return Results.Problem(
+                title: "Invalid pace",
+                detail: $"pace must be a number of points (or the indicator's units) per year, with a dot for decimals, for example 2.5 or -1; it {why}.",
+                statusCode: StatusCodes.Status400BadRequest);
+        }
+
+        return await compute(date, p) is { } result
+            ? Results.Ok(result)
+            : Results.Problem(title: $"Unknown {what}", detail: $"There is no {what} with the key '{key}'.", statusCode: StatusCodes.Status404NotFound);
+    }
+
+    private static IResult UnknownArea(string key) =>
+        Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
+            statusCode: StatusCodes.Status404NotFound);
+
+    private static string Iso(DateOnly date) => Formats.Date(date);
+
+    private static string PageLink(string path, DateOnly asOf, int page, int pageSize = PagingParameters.DefaultPageSize) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path}?asOf={Iso(asOf)}&page={page}&pageSize={pageSize}");
+
+    /// <summary>The page with links to its neighbours, the first and the last page.</summary>
+    private static IResult PageAnswer<T>(RowPage<T> rows, string path, DateOnly asOf, JsonOptions json)
+    {
+        var body = JsonSerializer.SerializeToNode(rows, json.SerializerOptions)!.AsObject();
+        body["links"] = new JsonObject
+        {
+            ["first"] = PageLink(path, asOf, 1, rows.PageSize),
+            ["prev"] = rows.Page > 1 ? PageLink(path, asOf, Math.Min(rows.Page - 1, rows.Pages), rows.PageSize) : null,
+            ["next"] = rows.Page < rows.Pages ? PageLink(path, asOf, rows.Page + 1, rows.PageSize) : null,
+            ["last"] = PageLink(path, asOf, rows.Pages, rows.PageSize),
+        };
+        return Results.Json(body, json.SerializerOptions);
+    }
 }

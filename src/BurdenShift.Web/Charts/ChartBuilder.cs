@@ -27,15 +27,19 @@ public static class ChartBuilder
     public static IEnumerable<SourceRef> CountSources(IEnumerable<PairResult> pairs) =>
         pairs.SelectMany(p => new[] { p.EuropeSource, p.UsSource }).OfType<SourceRef>();
 
-    /// <summary>An area's Europe and US shares with the chosen targets (all of them when <paramref name="targets"/> is null).</summary>
-    public static ChartModel Area(AreaDetail area, IReadOnlyList<string>? targets = null)
+    /// <summary>
+    /// An area's Europe and US shares with the chosen targets (all of them when <paramref name="targets"/>
+    /// is null); with a <paramref name="scenario"/>, the projections are the scenario's and say so.
+    /// </summary>
+    public static ChartModel Area(AreaDetail area, IReadOnlyList<string>? targets = null, ChartScenario? scenario = null)
     {
-        var chosen = Chosen(area.Targets, targets);
-        var europe = area.Assessments.Where(a => a.EuropeShare is not null).Select(a => new ChartPoint(a.AsOf, a.EuropeShare!.Value)).OrderBy(p => p.Date).ToList();
-        var us = area.Assessments.Where(a => a.UsShare is not null).Select(a => new ChartPoint(a.AsOf, a.UsShare!.Value)).OrderBy(p => p.Date).ToList();
+        var chosen = Chosen(scenario?.Targets ?? area.Targets, targets);
+        // Bounded lines of the whole history (each month's range beyond a few thousand rows, docs/decisions/0012).
+        var europe = Line(area.ShareHistory, HistoryReads.EuropeLine);
+        var us = Line(area.ShareHistory, HistoryReads.UsLine);
         var derived = area.DerivedHistory.Select(p => new ChartPoint(p.Date, p.Value)).ToList();
-        // Latest first: the caption lists the sources of the most recent figures before the older ones.
-        var figures = area.Assessments.OrderByDescending(a => a.AsOf).Select(a => (a.Source, a.Confidence)).ToList();
+        // The latest figure's source first, then the others by how many rows cite them; all of them, counted by the database.
+        var figures = CitedFirst(area.Latest?.Source, area.ShareHistory.Sources);
         List<ChartSeries> series;
         List<string> notes = [];
         if (area.ShareBasis == ShareBasisKind.Derived)
@@ -68,12 +72,12 @@ public static class ChartBuilder
             ];
         }
 
-        return new ChartModel(
+        var chart = new ChartModel(
             area.Name,
             $"Europe's and the US's share of NATO capability in Europe (%) · {TargetsText(chosen, "%")}",
             "%",
             series,
-            area.TrendPerYear is null ? [] : Projections(chosen),
+            area.TrendPerYear is null && scenario is null ? [] : Projections(chosen),
             TargetLines(chosen),
             notes,
             Distinct(figures.Select(f => f.Source)),
@@ -81,21 +85,36 @@ public static class ChartBuilder
             area.AsOf,
             area.Illustrative,
             $"No public figure: no source publishes a European or US share for {area.Name} on or before {Formats.Date(area.AsOf)}.");
+        return scenario is null ? chart : AsScenario(chart, scenario);
+    }
+
+    /// <summary>Titles, projections and caption that say the projections are a scenario, not the fitted trend.</summary>
+    private static ChartModel AsScenario(ChartModel chart, ChartScenario scenario)
+    {
+        var label = scenario.Label(chart.Unit);
+        var fitted = scenario.FittedTrend is { } t ? ChartScenario.Rate(t, chart.Unit) : "none (fewer than two dates)";
+        return chart with
+        {
+            Title = $"{chart.Title} · {label}",
+            Subtitle = $"{label} in place of the fitted trend ({fitted}) · {chart.Subtitle}",
+            Projections = [.. chart.Projections.Select(p => p with { Label = $"{label}: {p.Label}" })],
+            Notes = [$"{label}: the projections assume this pace, not the trend fitted to the data ({fitted}).", .. chart.Notes],
+        };
     }
 
     /// <summary>An indicator's observations with the chosen targets of its own (all when <paramref name="targets"/> is null).</summary>
     public static ChartModel Indicator(IndicatorSummary indicator, IReadOnlyList<ChartPoint> points,
-        IReadOnlyList<(SourceRef Source, Confidence Confidence)> figures, IReadOnlyList<string>? targets = null)
+        IReadOnlyList<(SourceRef Source, Confidence Confidence)> figures, IReadOnlyList<string>? targets = null, ChartScenario? scenario = null)
     {
-        var chosen = Chosen(indicator.Targets, targets);
+        var chosen = Chosen(scenario?.Targets ?? indicator.Targets, targets);
         var direction = indicator.Direction == IndicatorDirection.Up ? "higher is better" : "lower is better";
         var targetsText = chosen.Count == 0 ? "no target set" : TargetsText(chosen, " " + indicator.Unit);
-        return new ChartModel(
+        var chart = new ChartModel(
             indicator.Name,
             $"{indicator.Unit}, {direction} · {targetsText}",
             indicator.Unit,
             [new ChartSeries(indicator.Name, [.. points.OrderBy(p => p.Date)])],
-            indicator.TrendPerYear is null ? [] : Projections(chosen),
+            indicator.TrendPerYear is null && scenario is null ? [] : Projections(chosen),
             TargetLines(chosen),
             [],
             Distinct(figures.Select(f => f.Source)),
@@ -103,15 +122,18 @@ public static class ChartBuilder
             indicator.AsOf,
             indicator.Illustrative,
             $"No public figure: no observation of {indicator.Name} is dated on or before {Formats.Date(indicator.AsOf)}.");
+        return scenario is null ? chart : AsScenario(chart, scenario);
     }
 
-    /// <summary>An indicator as its area page loads it: every observation with its source.</summary>
-    public static ChartModel Indicator(IndicatorSummary indicator, IReadOnlyList<string>? targets = null)
-    {
-        var observations = indicator.Observations ?? [];
-        return Indicator(indicator, [.. observations.Select(o => new ChartPoint(o.AsOf, o.Value))],
-            [.. observations.OrderByDescending(o => o.AsOf).Select(o => (o.Source, o.Confidence))], targets);
-    }
+    /// <summary>An indicator as its area's entry carries it: a bounded line of the whole history and every source cited.</summary>
+    public static ChartModel Indicator(IndicatorSummary indicator, SeriesHistory history, IReadOnlyList<string>? targets = null, ChartScenario? scenario = null) =>
+        Indicator(indicator, Line(history, indicator.Name), CitedFirst(indicator.Latest?.Source, history.Sources), targets, scenario);
+
+    private static List<ChartPoint> Line(SeriesHistory history, string name) =>
+        [.. (history.Lines.FirstOrDefault(l => l.Name == name)?.Points ?? []).Select(p => new ChartPoint(p.Date, p.Value))];
+
+    private static List<(SourceRef Source, Confidence Confidence)> CitedFirst(SourceRef? latest, IReadOnlyList<CitedSource> sources) =>
+        [.. sources.OrderBy(s => s.Source.Key == latest?.Key ? 0 : 1).Select(s => (s.Source, s.LowestConfidence))];
 
     /// <summary>The handover index over time against the chosen standard targets.</summary>
     public static ChartModel Index(DashboardOverview overview, IReadOnlyList<string>? targets = null)

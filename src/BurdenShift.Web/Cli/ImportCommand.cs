@@ -36,7 +36,7 @@ internal static class ImportCommand
             await using var app = await CliHost.StartAsync(rest.Skip(1));
 
             await using var file = File.OpenRead(path);
-            var result = await app.Services.GetRequiredService<CsvImporter>()
+            var result = await app.Services.GetRequiredService<FigureImporter>()
                 .ImportAsync(file, ImportFormats.FromFileName(path), $"import:{Path.GetFileName(path)}", dryRun);
             return await ReportAsync(result, rest[0], dryRun, stdout, stderr);
         }

@@ -54,7 +54,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
     private const int ChartHeight = 675;
     private const float ChartText = 1.45f;
 
-    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, HistoryDepth.Full, ct);
+    public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, HistoryDepth.Chart, ct);
 
     public async Task<BriefingPack> BuildAsync(DashboardOverview overview, IReadOnlyList<string> areaKeys, IReadOnlyList<string> targets, CancellationToken ct = default)
     {
@@ -149,7 +149,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         }
 
         caveats.AddRange(area.Derivation.Where(p => p.Note is not null).Select(p => $"{p.Label}: {p.Note}"));
-        if ((area.ShareBasis == ShareBasisKind.Derived ? area.DerivedHistory.Count : area.Assessments.Count) == 1)
+        if ((area.ShareBasis == ShareBasisKind.Derived ? area.DerivedHistory.Count : area.ShareHistory.Rows) == 1)
         {
             caveats.Add("One data point: there is no trend, so no projection is drawn.");
         }

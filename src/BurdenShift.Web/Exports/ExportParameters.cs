@@ -1,3 +1,4 @@
+using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Formatting;
 namespace BurdenShift.Web.Exports;
 
@@ -27,6 +28,26 @@ internal static class ExportParameters
         }
 
         problem = BadRequest($"Invalid {name}", $"{name} must be a whole number of pixels from {MinSize} to {MaxSize}; '{text}' is not.");
+        return false;
+    }
+
+    /// <summary>A scenario's pace per year (<see cref="Scenarios"/>); none means the fitted trend.</summary>
+    public static bool TryPace(string? text, out decimal? pace, out IResult? problem)
+    {
+        problem = null;
+        pace = null;
+        if (string.IsNullOrEmpty(text))
+        {
+            return true;
+        }
+
+        if (Scenarios.TryReadPace(text, out var value, out var why))
+        {
+            pace = value;
+            return true;
+        }
+
+        problem = BadRequest("Invalid pace", $"pace must be a number of points (or the indicator's units) per year, for example 2.5 or -1; it {why}.");
         return false;
     }
 

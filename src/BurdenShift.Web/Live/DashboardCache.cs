@@ -45,7 +45,7 @@ public sealed class DashboardCache : IDisposable
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
 
-    /// <summary>The overview's figures (trend windows for sparklines), or with <see cref="HistoryDepth.Full"/> every point.</summary>
+    /// <summary>The overview's figures (trend windows for sparklines), or with <see cref="HistoryDepth.Chart"/> a bounded picture of the whole history.</summary>
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default) =>
         GetAsync(("overview", asOf, depth.ToString()), () => _dashboard.GetOverviewAsync(asOf, depth), ct);
 
@@ -58,6 +58,26 @@ public sealed class DashboardCache : IDisposable
     /// <summary>One area's page, or null for an unknown key (also cached: a wrong key costs no SQL the second time).</summary>
     public Task<AreaDetail?> GetAreaAsync(string key, DateOnly asOf, CancellationToken ct = default) =>
         GetAsync(("area", asOf, key), () => _dashboard.GetAreaAsync(key, asOf), ct);
+
+    /// <summary>
+    /// A page of an area's assessments, newest first, or null for an unknown key. The first page
+    /// of the standard size is the one the area's own entry carries: it costs no SQL of its own.
+    /// </summary>
+    public async Task<RowPage<AssessmentRow>?> GetAssessmentPageAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default)
+    {
+        if (page == 1 && pageSize == HistoryReads.LatestRows)
+        {
+            return await GetAreaAsync(key, asOf, ct) is { } area
+                ? new RowPage<AssessmentRow>(area.Assessments, 1, pageSize, area.ShareHistory.Rows)
+                : null;
+        }
+
+        return await GetAsync(("assessments", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.ReadAssessmentsAsync(key, asOf, page, pageSize), ct);
+    }
+
+    /// <summary>A page of an indicator's observations, newest first, or null for an unknown key.</summary>
+    public Task<RowPage<ObservationRow>?> GetObservationPageAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default) =>
+        GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.ReadObservationsAsync(key, asOf, page, pageSize), ct);
 
     public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);

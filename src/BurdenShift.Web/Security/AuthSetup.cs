@@ -36,7 +36,7 @@ internal static class AuthSetup
                 o.Events.OnRedirectToAccessDenied = c => ApiOrRedirect(c.HttpContext, c.RedirectUri, StatusCodes.Status403Forbidden);
             }));
         builder.Services.AddAuthorizationBuilder()
-            .AddPolicy(Policies.Write, p => p.RequireRole(Roles.Editor, Roles.Admin))
+            .AddPolicy(Policies.Write, p => p.RequireRole(Roles.Writers))
             .AddPolicy(Policies.Admin, p => p.RequireRole(Roles.Admin))
             .SetFallbackPolicy(publicRead ? null : new AuthorizationPolicyBuilder().RequireAuthenticatedUser().Build());
         builder.Services.AddScoped<SignInGate>();

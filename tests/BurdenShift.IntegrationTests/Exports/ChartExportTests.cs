@@ -136,7 +136,25 @@ public sealed class ChartExportTests(PostgresServer postgres)
         ("/api/export/chart/drones.gif", ".gif"),
         ("/api/export/chart/index.png?width=0", "width"),
         ("/api/export/chart/indicator/eu-155mm-capacity.svg?targets=x", "targets"),
+        ("/api/export/chart/drones.png?pace=fast", "pace"),
+        ("/api/export/chart/drones.svg?pace=1e9", "pace"),
+        ("/api/export/chart/index.png?pace=2", "index has no scenario"),
     ];
+
+    [Fact]
+    public async Task A_pace_draws_a_scenario_that_every_title_projection_and_caption_calls_a_scenario()
+    {
+        await using var app = await ExportApp.StartAsync(postgres);
+
+        var fitted = await app.SvgTextsAsync($"/api/export/chart/drones.svg?asOf={AsOf}");
+        var scenario = await app.SvgTextsAsync($"/api/export/chart/drones.svg?asOf={AsOf}&pace=20");
+
+        Assert.DoesNotContain(fitted, t => t.Contains("SCENARIO", StringComparison.Ordinal));
+        Assert.Contains(scenario, t => t.Contains("SCENARIO: +20 pts/yr", StringComparison.Ordinal) && t.Contains("in place of the fitted trend", StringComparison.Ordinal));
+        Assert.Contains(scenario, t => t.StartsWith("SCENARIO: +20 pts/yr: projection to 2027", StringComparison.Ordinal));
+        Assert.Contains(scenario, t => t.StartsWith("SCENARIO: +20 pts/yr: the projections assume this pace", StringComparison.Ordinal));
+        Assert.Contains(scenario, t => t.Contains("Data as of 2026-06-30", StringComparison.Ordinal));
+    }
 
     [Fact]
     public async Task Bad_parameters_get_a_400_that_names_the_reason()

@@ -67,7 +67,7 @@ public sealed class DataExportTests(PostgresServer postgres)
     private static async Task<AppFactory> StartAsync(TestDatabase database, string dataset = "public-record")
     {
         var app = AppFactory.For(database, dataset, FixedTime.Default);
-        var result = await app.Services.GetRequiredService<CsvImporter>()
+        var result = await app.Services.GetRequiredService<FigureImporter>()
             .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(Shares)), "test", dryRun: false);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
         return app;

@@ -73,7 +73,7 @@ internal sealed class ExportApp : IAsyncDisposable
 
     private async Task ImportAsync(string csv)
     {
-        var result = await Factory.Services.GetRequiredService<CsvImporter>()
+        var result = await Factory.Services.GetRequiredService<FigureImporter>()
             .ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test", dryRun: false);
         Assert.True(result.Succeeded, string.Join("\n", result.Problems));
     }

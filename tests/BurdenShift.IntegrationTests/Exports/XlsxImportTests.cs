@@ -98,8 +98,8 @@ public sealed class XlsxImportTests(PostgresServer postgres)
         return database;
     }
 
-    private static CsvImporter Importer(TestDatabase database) =>
-        new(database.Factory(), FixedTime.Default, NullLogger<CsvImporter>.Instance);
+    private static FigureImporter Importer(TestDatabase database) =>
+        new(database.Factory(), FixedTime.Default, NullLogger<FigureImporter>.Instance);
 
     /// <summary>What an import stored, in entry order, without ids and entry times.</summary>
     private static async Task<List<string>> StoredAsync(TestDatabase database)

@@ -71,7 +71,7 @@ public sealed class InputDefectTests(PostgresServer postgres)
             Assert.StartsWith("import:nnnn", stored.EnteredBy, StringComparison.Ordinal);
 
             // The /import page previews with a dry run of the same importer: it says what the CLI says.
-            var preview = await new CsvImporter(database.Factory(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<CsvImporter>.Instance)
+            var preview = await new FigureImporter(database.Factory(), TimeProvider.System, Microsoft.Extensions.Logging.Abstractions.NullLogger<FigureImporter>.Instance)
                 .ImportAsync(File.OpenRead(Path.Combine(dir, "nul.csv")), "editor@example.org", dryRun: true);
             Assert.False(preview.Succeeded);
             Assert.Contains("U+0000", Assert.Single(preview.Problems).Message, StringComparison.Ordinal);

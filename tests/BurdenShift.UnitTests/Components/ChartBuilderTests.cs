@@ -14,9 +14,19 @@ public sealed class ChartBuilderTests
     private static readonly SourceRef Iiss = new("iiss", "IISS", "Military Balance 2026", null, Confidence.Low);
 
     private static AreaDetail Area(decimal? trend, params AssessmentRow[] rows) => new(
-        "isr", "ISR", new DateOnly(2026, 6, 30), false, null, trend,
+        "isr", "ISR", new DateOnly(2026, 6, 30), false,
+        rows.Length == 0 ? null : new LatestShare(rows[^1].AsOf, rows[^1].DatePrecision, rows[^1].EuropeShare, rows[^1].UsShare, rows[^1].Confidence, rows[^1].Source, null),
+        trend,
         [Target("2027", 50m, new DateOnly(2027, 12, 31)), Target("2030", 90m, new DateOnly(2030, 12, 31))],
-        ShareBasisKind.Assessed, [], null, "Intelligence", null, rows, [], [], []);
+        ShareBasisKind.Assessed, [], null, "Intelligence", null, [.. rows.Reverse()], [], [], History(rows), new Dictionary<string, SeriesHistory>(), []);
+
+    // What the database gives for these rows: every row as a point, each source with its rows' lowest confidence.
+    private static SeriesHistory History(AssessmentRow[] rows) => new(rows.Length, false,
+        [
+            new HistoryLine(HistoryReads.EuropeLine, [.. rows.Where(r => r.EuropeShare is not null).Select(r => new DatedValue(r.AsOf, r.EuropeShare!.Value))]),
+            new HistoryLine(HistoryReads.UsLine, [.. rows.Where(r => r.UsShare is not null).Select(r => new DatedValue(r.AsOf, r.UsShare!.Value))]),
+        ],
+        [.. rows.GroupBy(r => r.Source.Key).Select(g => new CitedSource(g.First().Source, g.Min(r => r.Confidence), g.Count()))]);
 
     private static TargetResult Target(string key, decimal value, DateOnly deadline) => new(
         key, key, deadline, value, "why", Sipri, 45m, new DateOnly(2026, 1, 1), value - 45m, 2m, 48m, null, null,

@@ -50,6 +50,8 @@ internal static class ExportSamples
             [
                 new(5, null, "EU drone wall", new DateOnly(2026, 3, 31), DatePrecision.Quarter, MilestoneStatus.Slipped, null, true, Reuters, null),
             ],
+            new SeriesHistory(4, false, [], [new CitedSource(Institute, Confidence.Medium, 3), new CitedSource(Reuters, Confidence.Low, 1)]),
+            new Dictionary<string, SeriesHistory> { ["drone-output"] = new(1, false, [], [new CitedSource(Institute, Confidence.Low, 1)]) },
             []);
     }
 

@@ -108,7 +108,7 @@ internal sealed partial class AreaHandler : FigureHandler<CapabilityArea>
             v.Error(FormFields.Basis, "Choose a share basis: assessed or derived.");
         }
 
-        row.Weight = v.Number(FormFields.Weight, required: true, min: 0m, max: 100m, decimals: FigureRules.ShareDecimals) ?? row.Weight;
+        row.Weight = v.Number(FormFields.Weight, TypedValues.Weight, required: true) ?? row.Weight;
     }
 
     protected override void Read(CapabilityArea row, IDictionary<string, string?> values)

@@ -36,8 +36,8 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
             (row.AsOf, row.AsOfPrecision) = (date, DatePrecision.Day);
         }
 
-        var eu = v.Number(FormFields.EuropeShare, required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
-        var us = v.Number(FormFields.UsShare, required: false, min: null, max: null, decimals: FigureRules.ShareDecimals);
+        var eu = v.Number(FormFields.EuropeShare, TypedValues.Share, required: false);
+        var us = v.Number(FormFields.UsShare, TypedValues.Share, required: false);
         if (!v.Has(FormFields.EuropeShare) && !v.Has(FormFields.UsShare))
         {
             foreach (var (field, message) in FigureRules.ShareProblems(FormFields.EuropeShare, eu, FormFields.UsShare, us))

@@ -41,7 +41,7 @@ internal sealed class CountPairHandler : AreaFigureHandler<AreaCountPair>
         }
 
         row.Label = label ?? row.Label;
-        row.Weight = v.Number(FormFields.Weight, required: true, min: 0m, max: 100m, decimals: FigureRules.ShareDecimals) ?? row.Weight;
+        row.Weight = v.Number(FormFields.Weight, TypedValues.Weight, required: true) ?? row.Weight;
         if (!v.Has(FormFields.Weight) && row.Weight <= 0m)
         {
             v.Error(FormFields.Weight, "A pair's weight must be above 0: delete the pair to leave it out.");

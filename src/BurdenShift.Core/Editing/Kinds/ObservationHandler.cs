@@ -42,7 +42,7 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
             (row.AsOf, row.AsOfPrecision) = (day, DatePrecision.Day);
         }
 
-        row.Value = v.Number(FormFields.Value, required: true, min: null, max: null, decimals: FigureRules.ValueDecimals) ?? row.Value;
+        row.Value = v.Number(FormFields.Value, TypedValues.Value, required: true) ?? row.Value;
         row.Confidence = v.Confidence(FormFields.Confidence) ?? row.Confidence;
         row.Note = v.LongText(FormFields.Note, ColumnLimits.Note, required: false);
         return Task.CompletedTask;

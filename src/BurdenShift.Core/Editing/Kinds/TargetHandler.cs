@@ -43,7 +43,7 @@ internal sealed class TargetHandler : AreaFigureHandler<Target>
         }
 
         row.Label = v.Text(FormFields.Label, ColumnLimits.TargetLabel, required: true) ?? row.Label;
-        row.Value = v.Number(FormFields.Value, required: true, min: 0m, max: 100m, decimals: FigureRules.ValueDecimals) ?? row.Value;
+        row.Value = v.Number(FormFields.Value, TypedValues.Percent, required: true) ?? row.Value;
         row.Deadline = v.Date(FormFields.Deadline, required: true) ?? row.Deadline;
         row.Rationale = v.LongText(FormFields.Rationale, ColumnLimits.Rationale, required: true) ?? row.Rationale;
     }

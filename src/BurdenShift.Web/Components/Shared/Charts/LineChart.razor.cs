@@ -15,6 +15,9 @@ namespace BurdenShift.Web.Components.Shared.Charts;
 public partial class LineChart
 {
     private const double MarkerRadius = 4;
+
+    /// <summary>Rows of the data table shown at a time.</summary>
+    public const int TableRows = 25;
     private static int instances;
 
     // SVG ids are document-wide, so two charts on one page must not share their title or clip path ids.
@@ -38,6 +41,7 @@ public partial class LineChart
     private List<ProjectionView> projectionViews = [];
     private List<TargetView> targetViews = [];
     private List<TableRow> rows = [];
+    private int tablePage;
     private string description = "";
 
     private string Title => Chart.Title;
@@ -88,6 +92,7 @@ public partial class LineChart
         rows = [.. Series.SelectMany(s => s.Points.OrderBy(p => p.Date).Select(p => new TableRow(s.Name, Iso(p.Date), ChartScale.Format(p.Value))))];
         rows.AddRange(Projections.Select(p => new TableRow($"{p.Label} (projected)", Iso(p.To.Date), ChartScale.Format(p.To.Value))));
         rows.AddRange(TargetLines.Select(t => new TableRow($"{t.Name} (target)", Iso(t.Deadline), ChartScale.Format(t.Value))));
+        tablePage = Math.Min(tablePage, (rows.Count - 1) / TableRows);
         description = $"{Chart.Subtitle}. {Describe()}";
     }
 

@@ -23,7 +23,7 @@ public sealed record ChangeReport(
 /// What changed between two dates, computed by the engine on both dates from one load (three SQL
 /// commands): figures added or revised, area statuses that moved, milestones done or slipped.
 /// </summary>
-public sealed class ChangesService(IDbContextFactory<BurdenShiftDbContext> dbFactory)
+public sealed class ChangeReportService(IDbContextFactory<BurdenShiftDbContext> dbFactory)
 {
     public async Task<ChangeReport> GetAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
     {

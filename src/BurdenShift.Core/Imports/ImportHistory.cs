@@ -1,72 +1,19 @@
 using System.Globalization;
 using System.Security.Claims;
+using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Editing;
 using BurdenShift.Core.Editing.Kinds;
-using BurdenShift.Core.Formatting;
-using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
-namespace BurdenShift.Core.Editing;
+namespace BurdenShift.Core.Imports;
 
-/// <summary>One field of a change: what it held before and after (null: no value).</summary>
-public sealed record FieldChange(string Field, string? Before, string? After);
-
-/// <summary>One audited write as a history list shows it.</summary>
-public sealed record HistoryEntry(
-    long Id,
-    DateTimeOffset At,
-    string By,
-    string Action,
-    FigureKind? Kind,
-    long? EntityId,
-    string Summary,
-    string? Reason,
-    IReadOnlyList<FieldChange> Changes,
-    long? ChangeSetId)
+/// <summary>The imports done so far, each a change set, and the undo of one as a whole.</summary>
+public sealed class ImportHistory(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<ImportHistory> logger)
 {
-    /// <summary>Changes to areas and figures can be reverted; additions to the source registry cannot.</summary>
-    public bool CanRevert => Kind is not null;
-}
-
-/// <summary>An import as the import page lists it.</summary>
-public sealed record ImportRecord(long Id, DateTimeOffset At, string By, string Description, int RowCount, DateTimeOffset? UndoneAt, string? UndoneBy);
-
-/// <summary>Reads the audit trail per row and per area, and undoes whole imports.</summary>
-public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<ChangeHistory> logger)
-{
-    private const int MaxEntries = 500;
-
-    // Bookkeeping columns, and the parent a row was added under (the page already names it): not
-    // worth a line in a history list.
-    private static readonly HashSet<string> Quiet = new(StringComparer.Ordinal) { "EnteredAt", "DisplayOrder", "AreaId", "IndicatorId" };
-
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(FigureKind kind, long id, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var type = kind.EntityType().Name;
-        var key = id.ToString(CultureInfo.InvariantCulture);
-        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == key)
-            .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
-        return await ToHistoryAsync(db, entries, ct);
-    }
-
-    /// <summary>Every change to an area, its figures, targets, milestones and its indicators' observations.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>> GetAreaHistoryAsync(string areaKey, CancellationToken ct = default)
-    {
-        if (!InputRules.IsPlausibleKey(areaKey))
-        {
-            return [];
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.AreaKey == areaKey)
-            .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
-        return await ToHistoryAsync(db, entries, ct);
-    }
-
     public async Task<IReadOnlyList<ImportRecord>> GetImportsAsync(int count = 20, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -80,7 +27,7 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
     /// </summary>
     public async Task<SaveResult> UndoImportAsync(long changeSetId, string? reason, ClaimsPrincipal user, CancellationToken ct = default)
     {
-        if (!FigureEditor.CanWrite(user))
+        if (!Roles.CanWrite(user))
         {
             logger.LogWarning("Refused to undo import {ChangeSet} for {User}: not an editor", changeSetId, FigureEditor.Who(user));
             return SaveResult.Refused(FormFields.General, "Only editors and admins may undo imports.");
@@ -176,29 +123,5 @@ public sealed class ChangeHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
 
         await write.SaveAsync(ct);
         return SaveResult.Done(changeSetId);
-    }
-
-    private static async Task<IReadOnlyList<HistoryEntry>> ToHistoryAsync(BurdenShiftDbContext db, List<AuditEntry> entries, CancellationToken ct)
-    {
-        var sources = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => $"{s.Publisher}: {s.Title}", ct);
-        return [.. entries.Select(e =>
-        {
-            var before = AuditTrail.Read(e.OldValues);
-            var after = AuditTrail.Read(e.NewValues);
-            var changes = AuditTrail.ChangedFields(e.OldValues, e.NewValues)
-                .Where(f => !Quiet.Contains(f) && !(e.Action == AuditTrail.Insert && after.GetValueOrDefault(f) is null))
-                .Select(f => new FieldChange(FigureKinds.ColumnLabel(f), Show(f, before.GetValueOrDefault(f)), Show(f, after.GetValueOrDefault(f))))
-                .ToList();
-            var kind = FigureKinds.FromEntityType(e.EntityType);
-            return new HistoryEntry(e.Id, e.At, e.By, e.Action, kind,
-                long.TryParse(e.EntityId, CultureInfo.InvariantCulture, out var id) ? id : null, e.Summary, e.Reason, changes, e.ChangeSetId);
-
-            string? Show(string field, string? value) =>
-                field == "SourceId" && value is not null && sources.TryGetValue(value, out var source) ? source
-                : field is "Confidence" or "Status" or "AsOfPrecision" or "DuePrecision" ? value?.ToLowerInvariant()
-                : field == "DeletedAt" && DateTimeOffset.TryParse(value, CultureInfo.InvariantCulture, DateTimeStyles.None, out var at)
-                    ? Formats.Moment(at)
-                : value;
-        })];
     }
 }

@@ -1,0 +1,252 @@
+using System.Diagnostics;
+using System.Globalization;
+using Microsoft.AspNetCore.Hosting;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.AspNetCore.Mvc.Testing;
+using Microsoft.Data.Sqlite;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Playwright;
+
+namespace BurdenShift.Bench;
+
+/// <summary>
+/// "circuits": N overview pages open in Chromium, each its own interactive circuit, against the
+/// app hosted in this process (a real Kestrel socket, SQLite, the public-record dataset) so that a
+/// forced GC can measure the managed heap each circuit holds. Reports time to interactive, the
+/// heap per circuit, the latency of a filter change, and after one CLI import (another process)
+/// the SQL commands the app sent and the time until every page shows the new figure.
+/// </summary>
+internal static class CircuitsBench
+{
+    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- circuits [--pages 25,50,100]";
+    private const string Page = "/?asOf=2026-06-30";
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        int[] counts = [25, 50, 100];
+        if (args is ["circuits", "--pages", var list])
+        {
+            counts = [.. list.Split(',').Select(p => int.TryParse(p, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : 0)];
+        }
+        else if (args is not ["circuits"])
+        {
+            counts = [];
+        }
+
+        if (counts.Length == 0 || counts.Contains(0))
+        {
+            Console.Error.WriteLine(Usage.Trim());
+            return 2;
+        }
+
+        // WebApplicationFactory finds the app's content root through MvcTestingAppManifest.json in the
+        // current directory, which is the build output when tests run but not under `dotnet run`.
+        Directory.SetCurrentDirectory(AppContext.BaseDirectory);
+        var rows = new List<string>();
+        foreach (var n in counts)
+        {
+            rows.Add(await RunAsync(n));
+        }
+
+        Console.WriteLine();
+        Console.WriteLine("| pages | heap per circuit KB | time to interactive p50 / p95 ms | filter change ms | SQL commands after an import | all pages refreshed after ms |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        rows.ForEach(Console.WriteLine);
+        return 0;
+    }
+
+    private static async Task<string> RunAsync(int count)
+    {
+        await using var app = new InProcessApp();
+        using var sql = new CommandCounter(app.DatabaseFile);
+        using var playwright = await Playwright.CreateAsync();
+        await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
+        {
+            ExecutablePath = Chromium(),
+            Headless = true,
+            Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
+        });
+
+        // Warm-up: JIT, the figures of the date in the shared cache, one circuit come and gone.
+        var warm = await browser.NewPageAsync();
+        await OpenAsync(warm, app.BaseUrl + Page);
+        await warm.CloseAsync();
+        await Task.Delay(1000);
+        var before = Heap();
+
+        var pages = new List<IPage>();
+        var starts = new List<double>();
+        for (var i = 0; i < count; i++)
+        {
+            var context = await browser.NewContextAsync();
+            var page = await context.NewPageAsync();
+            starts.Add(await OpenAsync(page, app.BaseUrl + Page));
+            pages.Add(page);
+        }
+
+        var after = Heap();
+        var perCircuitKb = (after - before) / 1024.0 / count;
+
+        var filter = Stopwatch.StartNew();
+        await pages[0].GetByTestId("sort").SelectOptionAsync("name");
+        await pages[0].WaitForURLAsync(url => url.Contains("sort=name", StringComparison.Ordinal));
+        await pages[0].GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+        filter.Stop();
+
+        // One import by the CLI, another process, as an editor's script would run it.
+        sql.Reset();
+        var import = await ImportAsync(app.DatabaseFile);
+        var refresh = Stopwatch.StartNew();
+        foreach (var page in pages)
+        {
+            await page.Locator("tr[data-area='drones']", new() { HasText = "47.3" }).WaitForAsync(new() { Timeout = 120_000 });
+        }
+
+        refresh.Stop();
+        // The watcher's once-a-second poll is left out by the counter; wait a poll more for stragglers.
+        await Task.Delay(1500);
+        var commands = sql.Count;
+        starts.Sort();
+        var line = string.Create(CultureInfo.InvariantCulture,
+            $"| {count} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {refresh.Elapsed.TotalMilliseconds:0} |");
+        Console.WriteLine($"{count} pages: heap {before / 1048576.0:0.0} -> {after / 1048576.0:0.0} MiB; import took {import:0} ms");
+        Console.WriteLine(line);
+        return line;
+    }
+
+    private static async Task<double> OpenAsync(IPage page, string url)
+    {
+        var start = Stopwatch.GetTimestamp();
+        await page.GotoAsync(url);
+        await page.GetByTestId("interactive").WaitForAsync(new() { State = WaitForSelectorState.Attached, Timeout = 120_000 });
+        return Stopwatch.GetElapsedTime(start).TotalMilliseconds;
+    }
+
+    // Twice, so objects freed by finalizers go too.
+    private static long Heap()
+    {
+        for (var i = 0; i < 2; i++)
+        {
+            GC.Collect(2, GCCollectionMode.Forced, blocking: true, compacting: true);
+            GC.WaitForPendingFinalizers();
+        }
+
+        return GC.GetTotalMemory(forceFullCollection: true);
+    }
+
+    private static async Task<double> ImportAsync(string databaseFile)
+    {
+        var csv = Path.Combine(Path.GetTempPath(), $"burdenshift-circuits-{Guid.NewGuid():N}.csv");
+        await File.WriteAllTextAsync(csv, "area,as_of,europe_share,us_share,source,confidence,note\ndrones,2026-06-29,47.3,45,libya-2011-wsj,low,circuits bench\n");
+        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
+        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "BurdenShift.Web.dll"), "import", csv, "--ConnectionStrings:BurdenShift", $"Data Source={databaseFile}", "--Database:Provider", "Sqlite" })
+        {
+            psi.ArgumentList.Add(a);
+        }
+
+        var clock = Stopwatch.StartNew();
+        using var process = Process.Start(psi)!;
+        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
+        await process.WaitForExitAsync();
+        File.Delete(csv);
+        return process.ExitCode == 0 ? clock.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"The import failed ({process.ExitCode}):\n{output}");
+    }
+
+    private static string Chromium() =>
+        Environment.GetEnvironmentVariable("BURDENSHIFT_CHROMIUM") is { Length: > 0 } configured
+            ? configured
+            : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
+                ?? throw new InvalidOperationException("Chromium not found: install it (apt-get install chromium) or set BURDENSHIFT_CHROMIUM.");
+
+    /// <summary>The app on a real Kestrel socket in this process, on its own SQLite file with the public-record dataset.</summary>
+    private sealed class InProcessApp : WebApplicationFactory<global::Program>
+    {
+        public InProcessApp()
+        {
+            UseKestrel(0);
+            StartServer();
+            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
+            BaseUrl = addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+        }
+
+        public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"burdenshift-circuits-{Guid.NewGuid():N}.db");
+
+        public string BaseUrl { get; }
+
+        protected override void ConfigureWebHost(IWebHostBuilder builder)
+        {
+            builder.UseSetting("Database:Provider", "Sqlite");
+            builder.UseSetting("ConnectionStrings:BurdenShift", $"Data Source={DatabaseFile}");
+            builder.UseSetting("Seed:Dataset", "public-record");
+            builder.UseSetting("urls", "http://127.0.0.1:0");
+            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
+        }
+
+        public override async ValueTask DisposeAsync()
+        {
+            await base.DisposeAsync();
+            SqliteConnection.ClearAllPools();
+            File.Delete(DatabaseFile);
+        }
+    }
+
+    /// <summary>EF's commands to one database file, leaving out the watcher's once-a-second version poll.</summary>
+    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
+    {
+        private readonly string _file;
+        private readonly IDisposable _all;
+        private readonly List<IDisposable> _subscriptions = [];
+        private int _count;
+
+        public CommandCounter(string file)
+        {
+            _file = file;
+            _all = DiagnosticListener.AllListeners.Subscribe(this);
+        }
+
+        public int Count => Volatile.Read(ref _count);
+
+        public void Reset() => Interlocked.Exchange(ref _count, 0);
+
+        public void OnNext(DiagnosticListener value)
+        {
+            if (value.Name == DbLoggerCategory.Name)
+            {
+                lock (_subscriptions)
+                {
+                    _subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name));
+                }
+            }
+        }
+
+        public void OnNext(KeyValuePair<string, object?> value)
+        {
+            if (value.Value is CommandEventData data
+                && data.Command.Connection?.DataSource is { } source && source.Contains(_file, StringComparison.Ordinal)
+                && !data.Command.CommandText.Contains("\"ChangeSummary\"", StringComparison.Ordinal))
+            {
+                Interlocked.Increment(ref _count);
+            }
+        }
+
+        public void OnCompleted()
+        {
+        }
+
+        public void OnError(Exception error)
+        {
+        }
+
+        public void Dispose()
+        {
+            _all.Dispose();
+            lock (_subscriptions)
+            {
+                _subscriptions.ForEach(s => s.Dispose());
+            }
+        }
+    }
+}

@@ -1,0 +1,73 @@
+using System.Data.Common;
+using System.Text;
+using BurdenShift.Core.Dashboard;
+using BurdenShift.Core.Data;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Diagnostics;
+using Npgsql;
+
+namespace BurdenShift.Bench;
+
+/// <summary>
+/// The PostgreSQL plans of the commands the dashboard sends for an as-of date (the overview and
+/// one area's entry): runs them through <see cref="DashboardService"/>, records each command with
+/// its parameters, and writes EXPLAIN (ANALYZE, BUFFERS) of each to a file.
+/// </summary>
+internal static class QueryPlans
+{
+    private static readonly DateOnly AsOf = new(2026, 6, 30);
+
+    public static async Task WriteAsync(string connectionString, string file, CancellationToken ct)
+    {
+        var recorder = new Recorder();
+        var options = new DbContextOptionsBuilder<PostgresBurdenShiftDbContext>().UseNpgsql(connectionString).AddInterceptors(recorder).Options;
+        var dashboard = new DashboardService(new Contexts(options));
+        var what = new List<(string Name, int From)>();
+        what.Add(("overview (GET /api/areas, /)", recorder.Commands.Count));
+        await dashboard.GetOverviewAsync(AsOf, ct);
+        what.Add(("area entry isr (GET /api/areas/isr, /areas/isr)", recorder.Commands.Count));
+        await dashboard.GetAreaAsync("isr", AsOf, ct);
+
+        var text = new StringBuilder();
+        await using var connection = new NpgsqlConnection(connectionString);
+        await connection.OpenAsync(ct);
+        for (var i = 0; i < recorder.Commands.Count; i++)
+        {
+            var heading = what.LastOrDefault(w => w.From <= i).Name;
+            var (sql, parameters) = recorder.Commands[i];
+            await using var explain = new NpgsqlCommand("EXPLAIN (ANALYZE, BUFFERS, COSTS OFF) " + sql, connection);
+            foreach (var p in parameters)
+            {
+                explain.Parameters.Add(p.Clone());
+            }
+
+            text.AppendLine($"## {heading}: command {i + 1}").AppendLine().AppendLine("```sql").AppendLine(sql).AppendLine("```").AppendLine().AppendLine("```");
+            await using var reader = await explain.ExecuteReaderAsync(ct);
+            while (await reader.ReadAsync(ct))
+            {
+                text.AppendLine(reader.GetString(0));
+            }
+
+            text.AppendLine("```").AppendLine();
+        }
+
+        await File.WriteAllTextAsync(file, text.ToString(), ct);
+    }
+
+    private sealed class Contexts(DbContextOptions<PostgresBurdenShiftDbContext> options) : IDbContextFactory<BurdenShiftDbContext>
+    {
+        public BurdenShiftDbContext CreateDbContext() => new PostgresBurdenShiftDbContext(options);
+    }
+
+    private sealed class Recorder : DbCommandInterceptor
+    {
+        public List<(string Sql, List<NpgsqlParameter> Parameters)> Commands { get; } = [];
+
+        public override ValueTask<InterceptionResult<DbDataReader>> ReaderExecutingAsync(
+            DbCommand command, CommandEventData eventData, InterceptionResult<DbDataReader> result, CancellationToken cancellationToken = default)
+        {
+            Commands.Add((command.CommandText, [.. command.Parameters.Cast<NpgsqlParameter>().Select(p => p.Clone())]));
+            return ValueTask.FromResult(result);
+        }
+    }
+}

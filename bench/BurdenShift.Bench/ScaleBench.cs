@@ -1,0 +1,189 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+
+namespace BurdenShift.Bench;
+
+/// <summary>
+/// "scale": the same requests against a short and a very long share history (default 1,000 and
+/// 1,000,000 share rows in all, over the 7 standard areas), on SQLite and, with
+/// BURDENSHIFT_BENCH_PG, PostgreSQL: time of the first (uncached) and the median of the later
+/// requests, response bytes, and the app's peak memory. With PostgreSQL, the plans of the
+/// dashboard's queries at the larger size (<see cref="QueryPlans"/>). See bench/README.md.
+/// </summary>
+internal static class ScaleBench
+{
+    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- scale [--rows 1000,1000000] [--requests 5] [--plans FILE]";
+    private const string AsOf = "2026-06-30";
+
+    // What readers ask for: the read API, the two pages, an area chart and a briefing pack (title + the area).
+    private static readonly string[] Paths =
+    [
+        $"/api/areas?asOf={AsOf}",
+        $"/api/areas/isr?asOf={AsOf}",
+        $"/?asOf={AsOf}",
+        $"/areas/isr?asOf={AsOf}",
+        $"/api/export/chart/isr.png?asOf={AsOf}",
+        $"/api/export/pack.pptx?areas=isr&asOf={AsOf}",
+    ];
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!TryParse(args, out var sizes, out var requests, out var plansFile))
+        {
+            Console.Error.WriteLine(Usage.Trim());
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var databases = new List<BenchDatabase> { new BenchDatabase.Sqlite() };
+        if (Environment.GetEnvironmentVariable("BURDENSHIFT_BENCH_PG") is { Length: > 0 } pg)
+        {
+            var postgres = new BenchDatabase.Postgres(pg);
+            await postgres.EnsureEmptyAsync(cancel.Token);
+            databases.Add(postgres);
+        }
+
+        var results = new List<Result>();
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(5) };
+        try
+        {
+            foreach (var database in databases)
+            {
+                foreach (var rows in sizes)
+                {
+                    results.AddRange(await RunAsync(database, rows, requests, http, rows == sizes.Max() ? plansFile : null, cancel.Token));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var database in databases)
+            {
+                await database.DisposeAsync();
+            }
+        }
+
+        Print(results, sizes);
+        return 0;
+    }
+
+    private static async Task<List<Result>> RunAsync(BenchDatabase database, int rows, int requests, HttpClient http, string? plansFile, CancellationToken ct)
+    {
+        var connectionString = await database.CreateAsync(rows, ct);
+        var results = new List<Result>();
+        try
+        {
+            var clock = Stopwatch.StartNew();
+            await database.FillBulkAsync(connectionString, rows, ct);
+            Console.WriteLine($"{database.Provider}, {rows:N0} share rows: filled in {clock.Elapsed.TotalSeconds:0.0} s");
+            if (plansFile is not null && database is BenchDatabase.Postgres)
+            {
+                await QueryPlans.WriteAsync(connectionString, plansFile, ct);
+                Console.WriteLine($"  query plans written to {plansFile}");
+            }
+
+            using var app = AppProcess.Start(database.Provider, connectionString);
+            await app.WaitUntilReadyAsync(http, ct);
+            foreach (var path in Paths)
+            {
+                var times = new List<double>();
+                long bytes = 0;
+                for (var i = 0; i <= requests; i++)
+                {
+                    var watch = Stopwatch.StartNew();
+                    using var response = await http.GetAsync(new Uri(app.BaseAddress, path), HttpCompletionOption.ResponseHeadersRead, ct);
+                    var body = await response.Content.ReadAsByteArrayAsync(ct);
+                    watch.Stop();
+                    if (response.StatusCode != HttpStatusCode.OK)
+                    {
+                        throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 300)))}");
+                    }
+
+                    bytes = body.Length;
+                    times.Add(watch.Elapsed.TotalMilliseconds);
+                }
+
+                var later = times.Skip(1).Order().ToArray();
+                results.Add(new Result(database.Provider, rows, path, times[0], later[later.Length / 2], bytes, 0));
+                Console.WriteLine($"  {path}: first {times[0]:0.0} ms, then median {later[later.Length / 2]:0.0} ms, {bytes:N0} bytes");
+            }
+
+            var peak = app.PeakMemoryBytes ?? 0;
+            Console.WriteLine($"  peak memory {peak / 1048576.0:0} MiB");
+            return [.. results.Select(r => r with { PeakBytes = peak })];
+        }
+        finally
+        {
+            await database.DropAsync(connectionString);
+        }
+    }
+
+    private static void Print(List<Result> results, int[] sizes)
+    {
+        var (small, large) = (sizes.Min(), sizes.Max());
+        Console.WriteLine();
+        Console.WriteLine($"| request | provider | first ms ({small:N0}) | later median ms ({small:N0}) | first ms ({large:N0}) | later median ms ({large:N0}) | bytes ({small:N0}) | bytes ({large:N0}) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        foreach (var group in results.GroupBy(r => (r.Provider, r.Path)))
+        {
+            var s = group.Single(r => r.Rows == small);
+            var l = group.Single(r => r.Rows == large);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| `{group.Key.Path}` | {group.Key.Provider} | {s.FirstMs:0.0} | {s.MedianMs:0.0} | {l.FirstMs:0.0} | {l.MedianMs:0.0} | {s.Bytes:N0} | {l.Bytes:N0} |"));
+        }
+
+        Console.WriteLine();
+        foreach (var provider in results.Select(r => r.Provider).Distinct())
+        {
+            var peaks = sizes.Select(size => results.First(r => r.Provider == provider && r.Rows == size).PeakBytes / 1048576.0);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"{provider} peak memory (MiB): {string.Join(" / ", peaks.Select(p => p.ToString("0", CultureInfo.InvariantCulture)))} at {string.Join(" / ", sizes.Select(z => z.ToString("N0", CultureInfo.InvariantCulture)))} rows"));
+        }
+    }
+
+    private static bool TryParse(string[] args, out int[] sizes, out int requests, out string? plansFile)
+    {
+        sizes = [1_000, 1_000_000];
+        requests = 5;
+        plansFile = null;
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length)
+            {
+                return false;
+            }
+
+            switch (args[i])
+            {
+                case "--rows":
+                    var parts = args[i + 1].Split(',');
+                    sizes = [.. parts.Select(p => int.TryParse(p, CultureInfo.InvariantCulture, out var n) && n is >= 7 and <= 10_000_000 ? n : 0)];
+                    if (sizes.Length < 2 || sizes.Contains(0))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case "--requests" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 1000:
+                    requests = r;
+                    break;
+                case "--plans":
+                    plansFile = args[i + 1];
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed record Result(string Provider, int Rows, string Path, double FirstMs, double MedianMs, long Bytes, long PeakBytes);
+}
