@@ -42,6 +42,7 @@ public sealed class DataExportTests(PostgresServer postgres)
         ("area_key", "a.key"), ("area_name", "a.name"), ("as_of", "a.asOf"), ("latest_date", "a.latest.date"),
         ("latest_date_precision", "a.latest.datePrecision"), ("europe_share", "a.latest.europeShare"), ("us_share", "a.latest.usShare"), ("share_confidence", "a.latest.confidence"),
         ("share_source", "a.latest.source.publisher"), ("share_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
+        ("share_basis", "a.shareBasis"), ("share_note", "a.latest.note"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
     ];
 
@@ -237,7 +238,7 @@ public sealed class DataExportTests(PostgresServer postgres)
         Assert.Equal(2, Csv(await client.GetStringAsync($"/api/export/data/areas/drones.csv?asOf={AsOf}&table=targets")).Count);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(await client.GetByteArrayAsync($"/api/export/data/areas/drones.xlsx?asOf={AsOf}")), isEditable: false);
-        Assert.Equal(["Assessments", "Targets", "Observations", "Milestones", "Sources"], SheetNames(document));
+        Assert.Equal(["Assessments", "Targets", "Observations", "Milestones", "Count pairs", "Sources"], SheetNames(document));
         var notes = Sheet(document, "Assessments").Select(r => r["note"].InnerText).ToList();
         Assert.Equal(["'+1 on last year, \"roughly\"", "'=HYPERLINK(\"http://evil.example\",\"click\")"], notes);
         Assert.Empty(document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>()));
