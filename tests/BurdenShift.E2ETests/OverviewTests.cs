@@ -26,13 +26,13 @@ public sealed class OverviewTests(Infrastructure.Browser browser, SharedApps app
             Assert.True(await row.IsVisibleAsync(), $"the {key} row is not visible");
         }
 
-        // ISR: the 2011 Libya proxy, with its source; air defence: no public figure, not zero.
+        // ISR: the 2011 Libya proxy, with its source; missiles: no public figure, not zero (air defence now derives its shares from counts).
         var isr = page.Locator("tr[data-area='isr']");
         Assert.Contains("80%", await isr.InnerTextAsync());
         Assert.Contains("low confidence", await isr.InnerTextAsync());
-        var airDefence = page.Locator("tr[data-area='air-defence']");
-        Assert.Contains("no public figure", await airDefence.InnerTextAsync());
-        Assert.DoesNotContain("0%", await airDefence.InnerTextAsync());
+        var missiles = page.Locator("tr[data-area='missiles']");
+        Assert.Contains("no public figure", await missiles.InnerTextAsync());
+        Assert.DoesNotContain("0%", await missiles.InnerTextAsync());
 
         await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("overview"), FullPage = true });
     }

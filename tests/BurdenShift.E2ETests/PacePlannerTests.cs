@@ -46,7 +46,7 @@ public sealed class PacePlannerTests(Infrastructure.Browser browser, SharedApps 
         var page = await browser.NewPageAsync();
         await page.OpenAsync(apps.Illustrative.BaseUrl + "/areas/isr?pace=fast");
 
-        Assert.Contains("showing the fitted trend instead", await page.GetByTestId("pace-planner").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("showing the fitted trend instead", await page.GetByTestId("pace-problem").InnerTextAsync(), StringComparison.Ordinal);
         Assert.Equal(0, await page.GetByTestId("scenario-table").CountAsync());
         Assert.DoesNotContain("SCENARIO", await page.Locator(".chart-legend").First.InnerTextAsync(), StringComparison.Ordinal);
     }

@@ -55,7 +55,7 @@ public sealed class AppTests(PostgresServer postgres)
 
         Assert.Contains("no public figure", html);
         Assert.Contains("80%", html); // the 2011 Libya ISR proxy, with its source
-        Assert.Contains("RUSI", html);
+        Assert.Contains("Flight International", html); // enablers: derived from counts, citing each count's source
         Assert.DoesNotContain("ILLUSTRATIVE", html);
     }
 

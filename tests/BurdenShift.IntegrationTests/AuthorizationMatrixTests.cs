@@ -47,7 +47,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres, Authorizat
 
     public static readonly string[] Paths =
     [
-        "add area", "add assessment", "add observation", "add target", "add milestone",
+        "add area", "add assessment", "add observation", "add target", "add milestone", "add pair",
         "update", "delete", "revert", "quick assessment", "undo import",
     ];
 
@@ -117,6 +117,14 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres, Authorizat
                 return user => editor.SaveAsync(new FigureSave(FigureKind.Target, null, null, "drones", EditScene.TargetValues("2028"), null), user);
             case "add milestone":
                 return user => editor.SaveAsync(new FigureSave(FigureKind.Milestone, null, null, "drones", EditScene.Milestone(), null), user);
+            case "add pair":
+                return user => editor.SaveAsync(new FigureSave(FigureKind.Pair, null, null, "cyber", new Dictionary<string, string?>
+                {
+                    [FormFields.Label] = "Tanker aircraft",
+                    [FormFields.EuropeIndicator] = "tankers-europe",
+                    [FormFields.UsIndicator] = "tankers-us",
+                    [FormFields.Weight] = "1",
+                }, null), user);
             case "update":
                 {
                     var id = await scene.AddAsync(FigureKind.Assessment, "cyber", EditScene.Assessment("20", "70", "to update"), Setup);

@@ -25,7 +25,7 @@ public sealed class BackupRestoreTests(PostgresServer postgres) : IDisposable
     [
         .. new[] { "2024-12-31", "2026-06-30", "2030-12-31" }.SelectMany(d => new[]
         {
-            $"/api/areas?asOf={d}", $"/api/areas/drones?asOf={d}", $"/api/areas/isr?asOf={d}", $"/api/indicators?asOf={d}", $"/api/index?asOf={d}",
+            $"/api/areas?asOf={d}", $"/api/areas/drones?asOf={d}", $"/api/areas/isr?asOf={d}", $"/api/areas/enablers?asOf={d}", $"/api/indicators?asOf={d}", $"/api/index?asOf={d}",
         }),
     ];
 

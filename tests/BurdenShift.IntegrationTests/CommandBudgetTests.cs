@@ -10,7 +10,8 @@ namespace BurdenShift.IntegrationTests;
 
 /// <summary>
 /// Loading a date takes a fixed number of SQL commands, whatever the amount of data: the same
-/// count with 10 and with 100,000 share rows (14,286 per area), and at most 3 for the overview.
+/// count with 10 and with 100,000 share rows (14,286 per area), and at most 4 for the overview (the
+/// fourth reads the count pairs' windows and the headline statements, docs/decisions/0016).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class CommandBudgetTests(PostgresServer postgres)
@@ -26,9 +27,9 @@ public sealed class CommandBudgetTests(PostgresServer postgres)
         var large = await CountCommandsAsync(provider, perArea: 14_286);
 
         Assert.Equal(small, large);
-        Assert.True(small.Areas <= 3, $"the overview took {small.Areas} commands");
+        Assert.True(small.Areas <= 4, $"the overview took {small.Areas} commands");
         Assert.True(small.Indicators <= 3, $"the indicator list took {small.Indicators} commands");
-        Assert.True(small.Index <= 3, $"the index took {small.Index} commands");
+        Assert.True(small.Index <= 4, $"the index took {small.Index} commands");
         // An area's entry reads bounded queries (figures from the trend windows, the newest rows, a
         // chart line of at most 2,412 months, the sources grouped by the database) instead of the
         // 3 that read its whole history; it is computed once per data version and shared (ADR 0012).

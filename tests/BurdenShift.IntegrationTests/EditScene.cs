@@ -186,6 +186,11 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
             Add("assessment", x.Id, x, x);
         }
 
+        foreach (var x in await db.CountPairs.IgnoreQueryFilters().OrderBy(x => x.Id).ToListAsync())
+        {
+            Add("pair", x.Id, x, x);
+        }
+
         foreach (var x in await db.IndicatorObservations.IgnoreQueryFilters().OrderBy(x => x.Id).ToListAsync())
         {
             Add("observation", x.Id, x, x);

@@ -78,7 +78,7 @@ public sealed class LongHistoryTests(PostgresServer postgres)
         var xlsx = await client.GetAsync("/api/export/data/areas/drones.xlsx?asOf=2026-06-30");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
         using var document = SpreadsheetDocument.Open(new MemoryStream(await xlsx.Content.ReadAsByteArrayAsync()), false);
-        Assert.Equal(["Assessments", "Targets", "Observations", "Milestones", "Sources"], SheetNames(document));
+        Assert.Equal(["Assessments", "Targets", "Observations", "Milestones", "Count pairs", "Sources"], SheetNames(document));
         Assert.Equal(total, Sheet(document, "Assessments").Count);
         Assert.Equal(Rows, Sheet(document, "Observations").Count(r => r["indicator_key"].InnerText == "test-drones"));
     }

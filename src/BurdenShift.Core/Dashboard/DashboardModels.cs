@@ -47,7 +47,13 @@ public sealed record TargetResult(
     MilestoneRollup Milestones,
     RangeResult? Range = null);
 
-/// <summary>An area as the overview shows it.</summary>
+/// <summary>
+/// An area as the overview shows it. <paramref name="ShareBasis"/> says where <paramref name="Latest"/>
+/// and the targets' figures come from: the assessments, or the count pairs (then Latest is the
+/// derived figure, cited by the count that dated it, and its note names every pair).
+/// <paramref name="Derivation"/> reads every pair at the as-of date whatever the basis, and
+/// <paramref name="DerivedShare"/> is what they give (null without a defined pair).
+/// </summary>
 public record AreaSummary(
     string Key,
     string Name,
@@ -55,9 +61,12 @@ public record AreaSummary(
     bool Illustrative,
     LatestShare? Latest,
     decimal? TrendPerYear,
-    IReadOnlyList<TargetResult> Targets)
+    IReadOnlyList<TargetResult> Targets,
+    ShareBasisKind ShareBasis,
+    IReadOnlyList<PairResult> Derivation,
+    DerivedFigure? DerivedShare)
 {
-    /// <summary>The engine's view of the Europe-share series, from which scenarios are computed (<see cref="Scenarios"/>); not part of the API.</summary>
+    /// <summary>The engine's view of the Europe-share series (the basis's), from which scenarios are computed (<see cref="Scenarios"/>); not part of the API.</summary>
     [JsonIgnore]
     public SeriesSnapshot? Snapshot { get; init; }
 
@@ -67,10 +76,39 @@ public record AreaSummary(
 }
 
 /// <summary>
+/// One count pair read at the as-of date (docs/methodology.md, "Shares derived from counts"):
+/// each side's current count with its date and source, and when both exist and their sum is
+/// above zero the pair's Europe share, date (the later) and confidence (the lower); nulls otherwise.
+/// The id (for the area page's edit links) stays out of the API.
+/// </summary>
+public sealed record PairResult(
+    [property: JsonIgnore] int Id,
+    string Label,
+    decimal Weight,
+    string EuropeIndicator,
+    string UsIndicator,
+    string Unit,
+    decimal? EuropeValue,
+    decimal? UsValue,
+    decimal? Share,
+    DateOnly? Date,
+    Confidence? Confidence,
+    DateOnly? EuropeDate,
+    DateOnly? UsDate,
+    SourceRef? EuropeSource,
+    SourceRef? UsSource,
+    string? Note);
+
+/// <summary>An area's shares derived from its defined pairs at the as-of date.</summary>
+public sealed record DerivedFigure(decimal EuropeShare, decimal UsShare, DateOnly Date, Confidence Confidence);
+
+/// <summary>
 /// An area with everything its page shows, bounded whatever the length of its history
 /// (docs/decisions/0012): <see cref="Assessments"/> and each indicator's observations are the
 /// newest <see cref="HistoryReads.LatestRows"/>, newest first; the histories give the row
-/// counts, the chart lines and every source cited.
+/// counts, the chart lines and every source cited. <see cref="DerivedHistory"/> is the derived
+/// Europe-share series of its whole history, bounded as the overview's chart depth is
+/// (<see cref="HistoryDepth.Chart"/>).
 /// </summary>
 public sealed record AreaDetail(
     string Key,
@@ -80,14 +118,18 @@ public sealed record AreaDetail(
     LatestShare? Latest,
     decimal? TrendPerYear,
     IReadOnlyList<TargetResult> Targets,
+    ShareBasisKind ShareBasis,
+    IReadOnlyList<PairResult> Derivation,
+    DerivedFigure? DerivedShare,
     string Description,
-    string? ShareBasis,
+    string? ShareBasisNote,
     IReadOnlyList<AssessmentRow> Assessments,
     IReadOnlyList<IndicatorSummary> Indicators,
     IReadOnlyList<MilestoneRow> Milestones,
     SeriesHistory ShareHistory,
-    IReadOnlyDictionary<string, SeriesHistory> IndicatorHistories)
-    : AreaSummary(Key, Name, AsOf, Illustrative, Latest, TrendPerYear, Targets);
+    IReadOnlyDictionary<string, SeriesHistory> IndicatorHistories,
+    IReadOnlyList<SeriesPoint> DerivedHistory)
+    : AreaSummary(Key, Name, AsOf, Illustrative, Latest, TrendPerYear, Targets, ShareBasis, Derivation, DerivedShare);
 
 public sealed record AssessmentRow(
     long Id,
@@ -172,14 +214,36 @@ public sealed record IndexResult(
     Confidence? Confidence,
     RangeResult? Range = null);
 
-/// <summary>What the overview page shows: areas, their Europe-share histories and the index.</summary>
+/// <summary>
+/// What the overview page shows: areas, their Europe-share histories (from each area's basis)
+/// and the index, and the alliance-wide statements shown beside the index.
+/// </summary>
 public sealed record DashboardOverview(
     DateOnly AsOf,
     bool Illustrative,
     IReadOnlyList<AreaSummary> Areas,
     IReadOnlyList<IndexResult> Index,
     IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> History,
-    IReadOnlyList<SeriesPoint> IndexHistory);
+    IReadOnlyList<SeriesPoint> IndexHistory,
+    IReadOnlyList<HeadlineStatement> Statements);
+
+/// <summary>
+/// An alliance-wide statement (a headline indicator's latest observation, such as the NATO
+/// Secretary General's 44%), with the aim it states, if any. Not an area figure: it feeds no index.
+/// </summary>
+public sealed record HeadlineStatement(
+    string Indicator,
+    string Name,
+    string Unit,
+    DateOnly Date,
+    DatePrecision DatePrecision,
+    decimal Value,
+    Confidence Confidence,
+    SourceRef Source,
+    string? Note,
+    decimal? AimValue,
+    DateOnly? AimDeadline,
+    string? AimLabel);
 
 /// <summary>The indicators and their observation histories.</summary>
 public sealed record IndicatorOverview(IReadOnlyList<IndicatorSummary> Indicators, IReadOnlyDictionary<string, IReadOnlyList<SeriesPoint>> History);

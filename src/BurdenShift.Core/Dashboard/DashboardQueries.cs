@@ -40,11 +40,25 @@ internal static class DashboardQueries
                     a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => s.Source!.Url).FirstOrDefault(),
                     a.Assessments.Where(s => s.AsOf <= asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Select(s => (Domain.Confidence?)s.Source!.Confidence).FirstOrDefault()),
                 // Newest first and the first match, not MAX(): SQLite scans every row for a MAX with a filter.
-                a.Assessments.Where(s => s.AsOf <= asOf && s.EuropeShare != null).OrderByDescending(s => s.AsOf).Select(s => (DateOnly?)s.AsOf).FirstOrDefault()));
+                a.Assessments.Where(s => s.AsOf <= asOf && s.EuropeShare != null).OrderByDescending(s => s.AsOf).Select(s => (DateOnly?)s.AsOf).FirstOrDefault(),
+                a.Basis,
+                a.CountPairs.OrderBy(p => p.DisplayOrder).ThenBy(p => p.Id)
+                    .Select(p => new PairHead(p.Id, p.Label, p.Weight, p.Note,
+                        p.EuropeIndicatorId, p.EuropeIndicator!.Key,
+                        p.EuropeIndicator.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault(),
+                        p.UsIndicatorId, p.UsIndicator!.Key,
+                        p.UsIndicator.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault(),
+                        p.EuropeIndicator.Unit))
+                    .ToList()));
 
-    /// <summary>Every indicator, or with <paramref name="areaId"/> those of one area.</summary>
-    public static IQueryable<IndicatorHead> IndicatorHeads(BurdenShiftDbContext db, DateOnly asOf, int? areaId = null) =>
-        (areaId is { } id ? db.Indicators.AsNoTracking().Where(i => i.AreaId == id) : db.Indicators.AsNoTracking())
+    /// <summary>
+    /// Every indicator, or with <paramref name="areaId"/> those of one area and those its count
+    /// pairs count (<paramref name="paired"/>, which may belong to another area).
+    /// </summary>
+    public static IQueryable<IndicatorHead> IndicatorHeads(BurdenShiftDbContext db, DateOnly asOf, int? areaId = null, IReadOnlyList<int>? paired = null) =>
+        (areaId is { } id
+            ? db.Indicators.AsNoTracking().Where(i => i.AreaId == id || (paired ?? Array.Empty<int>()).Contains(i.Id))
+            : db.Indicators.AsNoTracking())
             .OrderBy(i => i.Area == null ? 0 : i.Area.DisplayOrder).ThenBy(i => i.Name)
             .Select(i => new IndicatorHead(
                 new IndicatorFacts(

@@ -7,7 +7,8 @@ namespace BurdenShift.Core.Dashboard;
 // one per query shape. Internal: nothing outside the service sees them.
 
 /// <summary>An area as the overview reads it: no history, but where its latest rows are.</summary>
-internal sealed record AreaHead(AreaFacts Facts, decimal Weight, LatestCitationRow Latest, DateOnly? LatestEuropeDate)
+internal sealed record AreaHead(
+    AreaFacts Facts, decimal Weight, LatestCitationRow Latest, DateOnly? LatestEuropeDate, ShareBasisKind Basis, List<PairHead> Pairs)
 {
     public int Id => Facts.Id;
 
@@ -32,6 +33,22 @@ internal sealed record LatestCitationRow(
 
 /// <summary>The latest row's id, note and source.</summary>
 internal sealed record LatestCitation(long Id, string? Note, SourceRef Source);
+
+/// <summary>
+/// A count pair as a load reads it: its two indicators and each side's latest date on or before
+/// the as-of date (null: no count yet).
+/// </summary>
+internal sealed record PairHead(
+    int Id, string Label, decimal Weight, string? Note, int EuropeId, string EuropeKey, DateOnly? EuropeLatest, int UsId, string UsKey,
+    DateOnly? UsLatest, string Unit);
+
+/// <summary>
+/// A count of a pair's indicator, or a headline indicator's latest observation, with its citation
+/// (the pages link each count to its source). The aim is a headline indicator's first target.
+/// </summary>
+internal sealed record CountRow(
+    int IndicatorId, SeriesPoint Point, DatePrecision Precision, SourceRef Source, string? Note, bool Headline,
+    string IndicatorKey, string IndicatorName, string Unit, decimal? AimValue, DateOnly? AimDeadline, string? AimLabel);
 
 internal sealed record AssessmentPoint(
     int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence,

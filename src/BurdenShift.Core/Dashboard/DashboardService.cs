@@ -46,20 +46,30 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
             .ToListAsync(ct);
+        // The counts the areas' pairs need and the headline statements (docs/decisions/0016).
+        var counts = await SeriesWindows.CountsAsync(
+            db, Derivations.WindowStarts(areas.Select(a => a.Pairs)), asOf, depth == HistoryDepth.Full, ct);
 
+        var derivations = new Derivations(counts);
+        var derived = areas.ToDictionary(a => a.Key, a => derivations.For(a.Pairs, asOf, windowed: depth != HistoryDepth.Full));
         var byArea = rows.ToLookup(r => r.AreaId);
+        // Each area's Europe-share series from its basis: the one the engine, the index and the sparkline use.
         var history = areas.ToDictionary(
             a => a.Key,
-            a => (IReadOnlyList<SeriesPoint>)[.. byArea[a.Id].Where(r => r.EuropeShare is not null)
-                .Select(r => r.EuropePoint)
-                .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
+            a => a.Basis == ShareBasisKind.Derived
+                ? derived[a.Key].Series
+                : (IReadOnlyList<SeriesPoint>)[.. byArea[a.Id].Where(r => r.EuropeShare is not null)
+                    .Select(r => r.EuropePoint)
+                    .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         var summaries = areas.Select(a =>
         {
-            var latest = a.Latest.Citation is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
-                ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note,
-                    row.EuropeLow, row.EuropeHigh, row.UsLow, row.UsHigh)
-                : null;
-            return Summarise(a.Facts, latest, history[a.Key], milestones, asOf);
+            var latest = a.Basis == ShareBasisKind.Derived
+                ? derived[a.Key].Latest
+                : a.Latest.Citation is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
+                    ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note,
+                        row.EuropeLow, row.EuropeHigh, row.UsLow, row.UsHigh)
+                    : null;
+            return Summarise(a.Facts, latest, history[a.Key], milestones, asOf, a.Basis, derived[a.Key]);
         }).ToList();
 
         var illustrative = areas.Count > 0 && areas[0].Facts.Illustrative;
@@ -69,7 +79,15 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         if (depth == HistoryDepth.Chart)
         {
             fullHistory = new Dictionary<string, IReadOnlyList<SeriesPoint>>(history.Count);
-            foreach (var a in areas)
+            // A derived area's whole series comes from its counts: those before the windows, bounded as below.
+            var derivedAreas = areas.Where(a => a.Basis == ShareBasisKind.Derived).ToList();
+            var countsBefore = await CountsBeforeAsync(db, Derivations.WindowStarts(derivedAreas.Select(a => a.Pairs)), ct);
+            foreach (var a in derivedAreas)
+            {
+                fullHistory[a.Key] = derivations.WholeSeries(a.Pairs, countsBefore, asOf);
+            }
+
+            foreach (var a in areas.Where(a => a.Basis != ShareBasisKind.Derived))
             {
                 var window = history[a.Key];
                 var inWindow = window.Select(w => w.EntryOrder).ToHashSet();
@@ -105,7 +123,16 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 .. indexBefore.Where(p => p.Date < SeriesWindows.StartOf(current.Date)),
                 .. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date)),
             ];
-        return new DashboardOverview(asOf, illustrative, summaries, indexResults, fullHistory, indexHistory);
+        List<HeadlineStatement> statements =
+        [
+            .. counts.Where(c => c.Headline)
+                .GroupBy(c => c.IndicatorId)
+                .Select(g => g.OrderBy(c => c.Point.Date).ThenBy(c => c.Point.EntryOrder).Last())
+                .OrderBy(c => c.IndicatorKey, StringComparer.Ordinal)
+                .Select(c => new HeadlineStatement(c.IndicatorKey, c.IndicatorName, c.Unit, c.Point.Date, c.Precision,
+                    c.Point.Value.Normalize(), c.Point.Confidence, c.Source, c.Note, c.AimValue?.Normalize(), c.AimDeadline, c.AimLabel)),
+        ];
+        return new DashboardOverview(asOf, illustrative, summaries, indexResults, fullHistory, indexHistory, statements);
     }
 
     /// <summary>
@@ -135,7 +162,9 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var newest = (await NewestAssessments(db, head.Id, asOf, 0, HistoryReads.LatestRows).ToListAsync(ct)).Select(Normalised).ToList();
         var shareHistory = await HistoryReads.ShareHistoryAsync(db, head.Id, asOf, ct);
 
-        var indicatorHeads = await DashboardQueries.IndicatorHeads(db, asOf, head.Id).ToListAsync(ct);
+        // The area's indicators and those its count pairs count, which may belong to another area.
+        List<int> paired = [.. head.Pairs.SelectMany(p => new[] { p.EuropeId, p.UsId }).Distinct()];
+        var indicatorHeads = await DashboardQueries.IndicatorHeads(db, asOf, head.Id, paired).ToListAsync(ct);
         var indicatorWindows = (await SeriesWindows.ObservationsAsync(
             db, [.. indicatorHeads.Select(i => (i.Facts.Id, i.LatestDate))], asOf, full: false, ct)).ToLookup(p => p.IndicatorId);
         var newestObservations = new Dictionary<int, List<ObservationRow>>();
@@ -144,6 +173,19 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         {
             newestObservations[i.Facts.Id] = await NewestObservations(db, i.Facts.Id, asOf, 0, HistoryReads.LatestRows).ToListAsync(ct);
             indicatorHistories[i.Facts.Key] = await HistoryReads.ObservationHistoryAsync(db, i.Facts.Id, i.Facts.Name, asOf, ct);
+        }
+
+        // The counts its pairs need, read as the overview reads them (the window of three years back
+        // from the area's latest count), so that both show the same figures; and, for the chart,
+        // what lies before that window, bounded (docs/decisions/0016).
+        var derivation = AreaDerivation.None;
+        IReadOnlyList<SeriesPoint> derivedHistory = [];
+        if (head.Pairs.Count > 0)
+        {
+            var starts = Derivations.WindowStarts([head.Pairs]);
+            var derivations = new Derivations(await SeriesWindows.CountsAsync(db, starts, asOf, full: false, ct));
+            derivation = derivations.For(head.Pairs, asOf, windowed: true);
+            derivedHistory = derivations.WholeSeries(head.Pairs, await CountsBeforeAsync(db, starts, ct), asOf);
         }
 
         var milestones = await db.Milestones.AsNoTracking()
@@ -172,7 +214,9 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note,
                 row.EuropeLow, row.EuropeHigh, row.UsLow, row.UsHigh)
             : null;
-        var summary = Summarise(head.Facts, latest, europePoints, facts, asOf);
+        var summary = head.Basis == ShareBasisKind.Derived
+            ? Summarise(head.Facts, derivation.Latest, derivation.Series, facts, asOf, head.Basis, derivation)
+            : Summarise(head.Facts, latest, europePoints, facts, asOf, head.Basis, derivation);
 
         var indicators = indicatorHeads.Select(i =>
         {
@@ -185,13 +229,15 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
         return new AreaDetail(
             summary.Key, summary.Name, asOf, summary.Illustrative, summary.Latest, summary.TrendPerYear, summary.Targets,
+            summary.ShareBasis, summary.Derivation, summary.DerivedShare,
             text.Description, text.ShareBasis,
             newest,
             indicators,
             [.. milestones.Select(m => new MilestoneRow(m.Id, m.Area, m.Title, m.Due, m.DuePrecision, m.Status, m.CompletedOn,
                 new MilestoneFacts(m.Due, m.Status, m.CompletedOn).IsOverdueAsOf(asOf), m.Source, m.Note))],
             shareHistory,
-            indicatorHistories)
+            indicatorHistories,
+            derivedHistory)
         { Snapshot = summary.Snapshot, Id = summary.Id };
     }
 
@@ -269,6 +315,22 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         }
     }
 
+    /// <summary>
+    /// Each count indicator's rows dated before its window start (<paramref name="starts"/>),
+    /// bounded (<see cref="HistoryReads.CountsBeforeAsync"/>). Two SQL commands per indicator.
+    /// </summary>
+    private static async Task<Dictionary<int, List<SeriesPoint>>> CountsBeforeAsync(
+        BurdenShiftDbContext db, Dictionary<int, DateOnly> starts, CancellationToken ct)
+    {
+        var before = new Dictionary<int, List<SeriesPoint>>(starts.Count);
+        foreach (var (indicatorId, start) in starts)
+        {
+            before[indicatorId] = await HistoryReads.CountsBeforeAsync(db, indicatorId, start, ct);
+        }
+
+        return before;
+    }
+
     private static async Task<int?> AreaIdAsync(BurdenShiftDbContext db, string key, CancellationToken ct) =>
         Inputs.InputRules.IsPlausibleKey(key)
             ? await db.Areas.AsNoTracking().Where(a => a.Key == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
@@ -341,7 +403,8 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     }
 
     private static AreaSummary Summarise(
-        AreaFacts area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf)
+        AreaFacts area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
+        ShareBasisKind basis, AreaDerivation derivation)
     {
         var points = europePoints.ToList();
         var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Share, IndicatorDirection.Up);
@@ -359,7 +422,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             }
             : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
-            [.. area.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))])
+            [.. area.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))], basis, derivation.Pairs, derivation.Figure)
         { Snapshot = snapshot, Id = area.Id };
     }
 

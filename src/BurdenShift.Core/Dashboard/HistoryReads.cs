@@ -146,6 +146,29 @@ public static class HistoryReads
                 -1, g.Min(m => m.Confidence)))];
     }
 
+    /// <summary>
+    /// A count indicator's observations dated before <paramref name="before"/> (the start of the
+    /// trend window a derived series was read with), for charts of a derived share's whole history
+    /// (docs/decisions/0016), bounded as <see cref="EuropeBeforeAsync"/>. Two SQL commands.
+    /// </summary>
+    internal static async Task<List<SeriesPoint>> CountsBeforeAsync(BurdenShiftDbContext db, int indicatorId, DateOnly before, CancellationToken ct)
+    {
+        var rows = db.IndicatorObservations.AsNoTracking().Where(o => o.IndicatorId == indicatorId && o.AsOf < before);
+        if (await rows.CountAsync(ct) <= ExactRows)
+        {
+            return [.. (await rows.Select(o => new { o.Id, o.AsOf, o.Value, o.Confidence }).ToListAsync(ct))
+                .Select(o => new SeriesPoint(o.AsOf, o.Value.Normalize(), o.Id, o.Confidence))];
+        }
+
+        var months = await rows.GroupBy(o => new { o.AsOf.Year, o.AsOf.Month, o.Confidence })
+            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Confidence, First = g.Min(o => o.AsOf), Mean = g.Average(o => o.Value), Rows = g.Count() })
+            .ToListAsync(ct);
+        // Entry order below every real row's id, so that on the window's first date the real rows come last.
+        return [.. months.GroupBy(m => (m.Year, m.Month))
+            .Select(g => new SeriesPoint(g.Min(m => m.First), Math.Round(g.Sum(m => m.Mean * m.Rows) / g.Sum(m => m.Rows), 4).Normalize(),
+                -1, g.Min(m => m.Confidence)))];
+    }
+
     // A month's range as two points on its first date, low then high: the line strokes the range.
     // Where the month's rows give ranges reaching beyond their values, both points carry those ends.
     private static void AddRange(List<DatedValue> line, DateOnly date, decimal? low, decimal? high, decimal? lowEnd, decimal? highEnd)

@@ -103,4 +103,41 @@ internal static class SeriesWindows
                 .Select(o => new ObservationPoint(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence, o.Low, o.High), o.AsOfPrecision))
                 .ToListAsync(ct)).DistinctBy(o => o.Point.EntryOrder)];
     }
+
+    /// <summary>
+    /// The fourth command of the overview: what the count pairs need and the headline statements.
+    /// Each pair indicator gives the rows the derived series of its areas needs (the window of
+    /// three years back from the area's latest count, and every row of the last date before it;
+    /// with <paramref name="full"/> every row), and each headline indicator its latest row, all
+    /// with their citations. <paramref name="starts"/> maps each pair indicator to the earliest
+    /// window start of the areas that count it.
+    /// </summary>
+    public static async Task<List<CountRow>> CountsAsync(
+        BurdenShiftDbContext db, IReadOnlyDictionary<int, DateOnly> starts, DateOnly asOf, bool full, CancellationToken ct)
+    {
+        // The latest row of each headline indicator (on a date tie, the one entered last).
+        var rows = db.IndicatorObservations.Where(o => o.Indicator!.Headline && o.AsOf <= asOf
+            && o.Id == db.IndicatorObservations.Where(t => t.IndicatorId == o.IndicatorId && t.AsOf <= asOf)
+                .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault());
+        foreach (var (indicatorId, windowStart) in starts)
+        {
+            var id = indicatorId;
+            var start = full ? DateOnly.MinValue : windowStart;
+            rows = rows
+                .Concat(db.IndicatorObservations.Where(o => o.IndicatorId == id && o.AsOf >= start && o.AsOf <= asOf))
+                .Concat(db.IndicatorObservations.Where(o => o.IndicatorId == id
+                    && (DateOnly?)o.AsOf == db.IndicatorObservations.Where(t => t.IndicatorId == id && t.AsOf < start)
+                        .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()));
+        }
+
+        // A headline indicator may also be paired: one copy of each row.
+        return [.. (await rows.AsNoTracking()
+            .Select(o => new CountRow(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision,
+                new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note,
+                o.Indicator!.Headline, o.Indicator.Key, o.Indicator.Name, o.Indicator.Unit,
+                o.Indicator.Targets.OrderBy(t => t.Deadline).Select(t => (decimal?)t.Value).FirstOrDefault(),
+                o.Indicator.Targets.OrderBy(t => t.Deadline).Select(t => (DateOnly?)t.Deadline).FirstOrDefault(),
+                o.Indicator.Targets.OrderBy(t => t.Deadline).Select(t => t.Label).FirstOrDefault()))
+            .ToListAsync(ct)).DistinctBy(r => r.Point.EntryOrder)];
+    }
 }

@@ -25,6 +25,8 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<Target> Targets => Set<Target>();
 
+    public DbSet<AreaCountPair> CountPairs => Set<AreaCountPair>();
+
     public DbSet<Milestone> Milestones => Set<Milestone>();
 
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
@@ -44,7 +46,7 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
     /// concurrency token so that a stale edit is refused instead of overwriting a newer one.
     /// </summary>
     public static readonly IReadOnlyList<Type> EditableTypes =
-        [typeof(CapabilityArea), typeof(ShareAssessment), typeof(IndicatorObservation), typeof(Target), typeof(Milestone)];
+        [typeof(CapabilityArea), typeof(ShareAssessment), typeof(IndicatorObservation), typeof(Target), typeof(Milestone), typeof(AreaCountPair)];
 
     /// <summary>The shadow property that holds an editable row's concurrency token.</summary>
     public abstract string RowVersionProperty { get; }
@@ -91,6 +93,7 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new IndicatorObservationConfiguration(sql));
         builder.ApplyConfiguration(new TargetConfiguration(sql));
         builder.ApplyConfiguration(new MilestoneConfiguration());
+        builder.ApplyConfiguration(new AreaCountPairConfiguration(sql));
         builder.ApplyConfiguration(new DatasetInfoConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new ChangeSetConfiguration());
@@ -101,6 +104,7 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.Entity<IndicatorObservation>().HasQueryFilter(x => x.DeletedAt == null);
         builder.Entity<Target>().HasQueryFilter(x => x.DeletedAt == null);
         builder.Entity<Milestone>().HasQueryFilter(x => x.DeletedAt == null);
+        builder.Entity<AreaCountPair>().HasQueryFilter(x => x.DeletedAt == null);
         foreach (var type in EditableTypes)
         {
             var entity = builder.Entity(type);
@@ -116,5 +120,6 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         configurationBuilder.Properties<IndicatorDirection>().HaveConversion<DirectionConverter>().HaveMaxLength(8);
         configurationBuilder.Properties<MilestoneStatus>().HaveConversion<MilestoneStatusConverter>().HaveMaxLength(16);
         configurationBuilder.Properties<DatePrecision>().HaveConversion<DatePrecisionConverter>().HaveMaxLength(8);
+        configurationBuilder.Properties<ShareBasisKind>().HaveConversion<ShareBasisConverter>().HaveMaxLength(8);
     }
 }

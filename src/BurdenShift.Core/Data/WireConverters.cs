@@ -15,6 +15,9 @@ internal sealed class MilestoneStatusConverter() : ValueConverter<MilestoneStatu
 internal sealed class DatePrecisionConverter() : ValueConverter<DatePrecision, string>(
     v => v.ToWire(), v => WireNames.ParseDatePrecision(v));
 
+internal sealed class ShareBasisConverter() : ValueConverter<ShareBasisKind, string>(
+    v => v.ToWire(), v => WireNames.ParseShareBasis(v));
+
 /// <summary>
 /// SQLite has no timestamp type and EF's default binary form for DateTimeOffset orders by local
 /// clock time; entry times are stored as UTC ticks so they order and compare correctly.

@@ -15,6 +15,9 @@ public class CapabilityArea : ISoftDeletable
     /// <summary>What the published share figures of this area actually measure (often a proxy).</summary>
     public string? ShareBasis { get; set; }
 
+    /// <summary>Whether the engine takes this area's shares from its assessments or derives them from its count pairs.</summary>
+    public ShareBasisKind Basis { get; set; } = ShareBasisKind.Assessed;
+
     /// <summary>Weight in the overall handover index (default 1).</summary>
     public decimal Weight { get; set; } = 1m;
 
@@ -27,6 +30,8 @@ public class CapabilityArea : ISoftDeletable
     public List<Target> Targets { get; set; } = [];
 
     public List<Milestone> Milestones { get; set; } = [];
+
+    public List<AreaCountPair> CountPairs { get; set; } = [];
 
     public DateTimeOffset? DeletedAt { get; set; }
 

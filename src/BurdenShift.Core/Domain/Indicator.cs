@@ -22,6 +22,12 @@ public class Indicator
 
     public string? Description { get; set; }
 
+    /// <summary>
+    /// An alliance-wide statement the overview shows beside the handover index (the Secretary
+    /// General's 44%): dated and sourced like any observation, but no area's share.
+    /// </summary>
+    public bool Headline { get; set; }
+
     public List<IndicatorObservation> Observations { get; set; } = [];
 
     public List<Target> Targets { get; set; } = [];

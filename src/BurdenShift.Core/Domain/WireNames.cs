@@ -31,6 +31,27 @@ public static class WireNames
         _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
     };
 
+    public static string ToWire(this ShareBasisKind value) => value switch
+    {
+        ShareBasisKind.Assessed => "assessed",
+        ShareBasisKind.Derived => "derived",
+        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
+    };
+
+    public static bool TryParseShareBasis(string? text, out ShareBasisKind value)
+    {
+        value = text?.Trim().ToLowerInvariant() switch
+        {
+            "assessed" => ShareBasisKind.Assessed,
+            "derived" => ShareBasisKind.Derived,
+            _ => 0,
+        };
+        return value != 0;
+    }
+
+    public static ShareBasisKind ParseShareBasis(string text) =>
+        TryParseShareBasis(text, out var v) ? v : throw new FormatException($"Unknown share basis '{text}': use assessed or derived.");
+
     public static bool TryParseConfidence(string? text, out Confidence value)
     {
         value = text?.Trim().ToLowerInvariant() switch

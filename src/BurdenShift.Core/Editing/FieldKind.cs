@@ -10,4 +10,5 @@ public enum FieldKind
     Confidence,
     MilestoneStatus,
     Source,
+    ShareBasis,
 }

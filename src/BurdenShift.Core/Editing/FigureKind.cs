@@ -8,4 +8,5 @@ public enum FigureKind
     Observation = 3,
     Target = 4,
     Milestone = 5,
+    Pair = 6,
 }

@@ -16,6 +16,9 @@ public static class FormFields
     public const string Description = "description";
     public const string ShareBasis = "shareBasis";
     public const string Weight = "weight";
+    public const string Basis = "basis";
+    public const string EuropeIndicator = "europeIndicator";
+    public const string UsIndicator = "usIndicator";
 
     public const string AsOf = "asOf";
     public const string EuropeShare = "europeShare";

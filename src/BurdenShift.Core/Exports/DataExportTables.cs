@@ -67,6 +67,9 @@ public static class DataExportTables
             new("share_source", ExportColumnKind.Text),
             new("share_source_key", ExportColumnKind.Text),
             new("trend_per_year", ExportColumnKind.Number),
+            // Where the shares come from; a derived figure's note names its pairs, counts and sources.
+            new("share_basis", ExportColumnKind.Text),
+            new("share_note", ExportColumnKind.Text),
             .. TargetColumns,
             new("illustrative", ExportColumnKind.Text),
         ];
@@ -77,6 +80,7 @@ public static class DataExportTables
             [
                 a.Key, a.Name, a.AsOf, a.Latest?.Date, a.Latest?.DatePrecision.ToWire(), a.Latest?.EuropeShare, a.Latest?.UsShare,
                 a.Latest?.EuropeLow, a.Latest?.EuropeHigh, a.Latest?.UsLow, a.Latest?.UsHigh, a.Latest?.Confidence.ToWire(), a.Latest?.Source.Publisher, a.Latest?.Source.Key, a.TrendPerYear,
+                a.ShareBasis.ToWire(), a.Latest?.Note,
             ];
             foreach (var target in TargetsOrNone(a.Targets))
             {
@@ -85,6 +89,43 @@ public static class DataExportTables
         }
 
         return new ExportTable("Areas", columns, rows);
+    }
+
+    /// <summary>An area's count pairs read at the as-of date, as <c>derivation</c> in <c>GET /api/areas/{key}</c>, each count with its source.</summary>
+    public static ExportTable Pairs(AreaDetail area)
+    {
+        ExportColumn[] columns =
+        [
+            new("area_key", ExportColumnKind.Text),
+            new("share_basis", ExportColumnKind.Text),
+            new("label", ExportColumnKind.Text),
+            new("weight", ExportColumnKind.Number),
+            new("unit", ExportColumnKind.Text),
+            new("europe_indicator", ExportColumnKind.Text),
+            new("europe_value", ExportColumnKind.Number),
+            new("europe_date", ExportColumnKind.Date),
+            new("europe_source", ExportColumnKind.Text),
+            new("europe_source_key", ExportColumnKind.Text),
+            new("us_indicator", ExportColumnKind.Text),
+            new("us_value", ExportColumnKind.Number),
+            new("us_date", ExportColumnKind.Date),
+            new("us_source", ExportColumnKind.Text),
+            new("us_source_key", ExportColumnKind.Text),
+            new("europe_share", ExportColumnKind.Number),
+            new("date", ExportColumnKind.Date),
+            new("confidence", ExportColumnKind.Text),
+            new("note", ExportColumnKind.Text),
+        ];
+        return new ExportTable("Count pairs", columns,
+        [
+            .. area.Derivation.Select(p => (IReadOnlyList<object?>)
+            [
+                area.Key, area.ShareBasis.ToWire(), p.Label, p.Weight, p.Unit,
+                p.EuropeIndicator, p.EuropeValue, p.EuropeDate, p.EuropeSource?.Publisher, p.EuropeSource?.Key,
+                p.UsIndicator, p.UsValue, p.UsDate, p.UsSource?.Publisher, p.UsSource?.Key,
+                p.Share, p.Date, p.Confidence?.ToWire(), p.Note,
+            ]),
+        ]);
     }
 
     /// <summary>The columns of an area's assessments table.</summary>
@@ -251,7 +292,8 @@ public static class DataExportTables
 
     /// <summary>Every source the areas' rows cite: the latest shares' and the targets'.</summary>
     public static IEnumerable<SourceRef> SourcesOf(IEnumerable<AreaSummary> areas) =>
-        areas.SelectMany(a => (a.Latest is { } l ? [l.Source] : Array.Empty<SourceRef>()).Concat(a.Targets.Select(t => t.Source)));
+        areas.SelectMany(a => (a.Latest is { } l ? [l.Source] : Array.Empty<SourceRef>()).Concat(a.Targets.Select(t => t.Source))
+            .Concat(a.Derivation.SelectMany(p => new[] { p.EuropeSource, p.UsSource }).OfType<SourceRef>()));
 
     /// <summary>Every source an area's page cites: shares, targets, indicators' observations and targets, milestones.</summary>
     public static IEnumerable<SourceRef> SourcesOf(AreaDetail area) =>

@@ -10,6 +10,7 @@ public static class ColumnLimits
 {
     public const int AreaKey = 60;
     public const int AreaName = 200;
+    public const int PairLabel = 200;
     public const int Description = 2000;
     public const int IndicatorKey = 80;
     public const int IndicatorName = 300;

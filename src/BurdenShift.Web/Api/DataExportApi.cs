@@ -19,7 +19,7 @@ internal static class DataExportApi
 {
     public const string CsvContentType = "text/csv; charset=utf-8";
 
-    private static readonly string[] AreaTables = ["assessments", "targets", "observations", "milestones"];
+    private static readonly string[] AreaTables = ["assessments", "targets", "observations", "milestones", "pairs"];
 
     public static IEndpointRouteBuilder MapDataExportApi(this IEndpointRouteBuilder app)
     {
@@ -78,6 +78,7 @@ internal static class DataExportApi
                             .Where(r => indicators.ContainsKey(r.Indicator))
                             .Select(r => DataExportTables.ObservationCells(indicators[r.Indicator], r.Row))),
                     ["milestones"] = () => StreamedTable.Of(DataExportTables.Milestones(area)),
+                    ["pairs"] = () => StreamedTable.Of(DataExportTables.Pairs(area)),
                 };
                 if (IsCsv(format))
                 {
@@ -91,7 +92,7 @@ internal static class DataExportApi
                 return Results.File(await XlsxFileAsync(workbook, [.. AreaTables.Select(t => tables[t]())], ct),
                     XlsxExport.ContentType, $"burdenshift-{area.Key}-{Stamp(date)}.xlsx");
             })
-            .WithSummary("One area's data, its whole history: CSV holds one table (table: assessments, targets, observations or milestones); XLSX holds them all")
+            .WithSummary("One area's data, its whole history: CSV holds one table (table: assessments, targets, observations, milestones or pairs); XLSX holds them all")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);

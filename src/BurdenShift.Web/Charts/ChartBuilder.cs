@@ -14,6 +14,18 @@ public static class ChartBuilder
 {
     public const string EuropeShare = "Europe share";
     public const string UsShare = "US share";
+    public const string EuropeDerived = "Europe share (derived from counts)";
+    public const string UsDerived = "US share (derived from counts)";
+
+    /// <summary>"Derived from counts. Tanker aircraft: Europe 60, US 605 aircraft -> 9%, weight 1 (2025-12-31, medium)" per pair.</summary>
+    public static IEnumerable<string> DerivationLines(IEnumerable<PairResult> pairs) =>
+        pairs.Select(p => p.Share is { } share
+            ? $"Derived from counts. {p.Label}: Europe {Formats.Number(p.EuropeValue!.Value)}, US {Formats.Number(p.UsValue!.Value)} {p.Unit} -> {Formats.Percent(share)}, weight {Formats.Number(p.Weight)} ({Formats.Date(p.Date!.Value)}, {p.Confidence!.Value.ToWire()})"
+            : $"Derived from counts. {p.Label}: no figure (a side has no count on or before this date), weight {Formats.Number(p.Weight)}");
+
+    /// <summary>The source of every count a derivation used.</summary>
+    public static IEnumerable<SourceRef> CountSources(IEnumerable<PairResult> pairs) =>
+        pairs.SelectMany(p => new[] { p.EuropeSource, p.UsSource }).OfType<SourceRef>();
 
     /// <summary>
     /// An area's Europe and US shares with the chosen targets (all of them when <paramref name="targets"/>
@@ -25,9 +37,41 @@ public static class ChartBuilder
         // Bounded lines of the whole history (each month's range beyond a few thousand rows, docs/decisions/0012), with the sources' ranges.
         var europe = Line(area.ShareHistory, HistoryReads.EuropeLine);
         var us = Line(area.ShareHistory, HistoryReads.UsLine);
-        List<ChartSeries> series = [.. new[] { new ChartSeries(EuropeShare, europe), new ChartSeries(UsShare, us, ChartStyle.Us) }.Where(s => s.Points.Count > 0)];
+        var derived = area.DerivedHistory.Select(p => new ChartPoint(p.Date, p.Value)).ToList();
         // The latest figure's source first, then the others by how many rows cite them; all of them, counted by the database.
         var figures = CitedFirst(area.Latest?.Source, area.ShareHistory.Sources);
+        List<ChartSeries> series;
+        List<string> notes = [];
+        if (area.ShareBasis == ShareBasisKind.Derived)
+        {
+            // A derived series is always labelled as derived, with its pairs, counts and sources; the
+            // assessed figures stay beside it for comparison (docs/methodology.md).
+            series =
+            [
+                .. new[]
+                {
+                    new ChartSeries(EuropeDerived, derived),
+                    new ChartSeries(UsDerived, [.. derived.Select(p => p with { Value = 100m - p.Value })], ChartStyle.Us),
+                    new ChartSeries(EuropeShare + " (assessed)", europe, 2),
+                    new ChartSeries(UsShare + " (assessed)", us, 3),
+                }.Where(s => s.Points.Count > 0),
+            ];
+            notes = [.. DerivationLines(area.Derivation)];
+            figures = [.. CountSources(area.Derivation).Select(s => (s, s.Confidence)), .. figures];
+        }
+        else
+        {
+            series =
+            [
+                .. new[]
+                {
+                    new ChartSeries(EuropeShare, europe),
+                    new ChartSeries(UsShare, us, ChartStyle.Us),
+                    new ChartSeries(EuropeDerived + ", for comparison", derived, 2),
+                }.Where(s => s.Points.Count > 0),
+            ];
+        }
+
         var chart = new ChartModel(
             area.Name,
             $"Europe's and the US's share of NATO capability in Europe (%) · {TargetsText(chosen, "%")}",
@@ -35,7 +79,7 @@ public static class ChartBuilder
             series,
             area.TrendPerYear is null && scenario is null ? [] : Projections(chosen),
             TargetLines(chosen),
-            RangeNote(series, chosen.Select(t => t.Range)),
+            [.. notes, .. RangeNote(series, chosen.Select(t => t.Range))],
             Distinct(figures.Select(f => f.Source)),
             figures.Count == 0 ? null : figures.Min(f => f.Confidence),
             area.AsOf,
@@ -116,7 +160,9 @@ public static class ChartBuilder
             projections,
             [.. chosen.Select(t => new ChartTargetLine($"{t.Key} target", t.Value, t.Deadline))],
             [note, .. RangeNote([new ChartSeries("", history)], chosen.Select(t => t.Range))],
-            Distinct(overview.Areas.Where(a => included.Contains(a.Key) && a.Latest is not null).Select(a => a.Latest!.Source)),
+            // A derived area cites every count it is derived from.
+            Distinct(overview.Areas.Where(a => included.Contains(a.Key) && a.Latest is not null)
+                .SelectMany(a => a.ShareBasis == ShareBasisKind.Derived ? CountSources(a.Derivation) : [a.Latest!.Source])),
             overview.IndexHistory.Count == 0 ? null : overview.IndexHistory.Min(p => p.Confidence),
             overview.AsOf,
             overview.Illustrative,
@@ -132,11 +178,13 @@ public static class ChartBuilder
             "Europe's share of NATO capability in Europe, compared",
             $"{areas.Count} area(s) · {TargetsText(overview.Index.Select(t => (t.Key, t.Value, t.Deadline)), "%")}",
             "%",
-            [.. areas.Select((a, i) => new ChartSeries(a.Name, [.. overview.History.GetValueOrDefault(a.Key, []).Select(p => new ChartPoint(p.Date, p.Value))], i))],
+            [.. areas.Select((a, i) => new ChartSeries(a.ShareBasis == ShareBasisKind.Derived ? $"{a.Name} (derived from counts)" : a.Name,
+                [.. overview.History.GetValueOrDefault(a.Key, []).Select(p => new ChartPoint(p.Date, p.Value))], i))],
             [],
             standard,
             [],
-            Distinct(figures.OrderByDescending(l => l.Date).Select(l => l.Source)),
+            Distinct(areas.Where(a => a.Latest is not null).OrderByDescending(a => a.Latest!.Date)
+                .SelectMany(a => a.ShareBasis == ShareBasisKind.Derived ? CountSources(a.Derivation) : [a.Latest!.Source])),
             figures.Count == 0 ? null : figures.Min(l => l.Confidence),
             overview.AsOf,
             overview.Illustrative,

@@ -90,7 +90,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         }
 
         var notes = Notes(chart, [
-            "The handover index is the weighted mean of the areas' Europe shares; areas without a published share are left out and named, never counted as zero.",
+            "The handover index is the weighted mean of the areas' Europe shares (published, or derived from counts where an area's basis says so); areas without a share are left out and named, never counted as zero.",
             "Neither the 2027 nor the 2030 deadline came with an official metric: the targets are BurdenShift's reading of them (see the methodology).",
         ]);
         return new PackSlide(
@@ -108,9 +108,16 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         var figures = new List<string>
         {
             area.Latest is { } l
-                ? $"Latest shares ({Formats.Date(l.Date)}, {l.Confidence.ToWire()} confidence): Europe {Pct(l.EuropeShare)}{Span(l.EuropeShare, l.EuropeLow, l.EuropeHigh)}, US {Pct(l.UsShare)}{Span(l.UsShare, l.UsLow, l.UsHigh)}"
+                ? $"Latest shares{(area.ShareBasis == ShareBasisKind.Derived ? " (derived from counts)" : "")} ({Formats.Date(l.Date)}, {l.Confidence.ToWire()} confidence): Europe {Pct(l.EuropeShare)}{Span(l.EuropeShare, l.EuropeLow, l.EuropeHigh)}, US {Pct(l.UsShare)}{Span(l.UsShare, l.UsLow, l.UsHigh)}"
                 : "Latest shares: no public figure",
         };
+        if (area.ShareBasis == ShareBasisKind.Derived)
+        {
+            // Every derived figure names its pairs and counts; their sources are in the chart's source lines.
+            figures.AddRange(area.Derivation.Select(p => p.Share is { } share
+                ? $"{p.Label}: Europe {Formats.Number(p.EuropeValue!.Value)}, US {Formats.Number(p.UsValue!.Value)} -> {Pct(share)} (weight {Formats.Number(p.Weight)})"
+                : $"{p.Label}: no figure yet"));
+        }
         foreach (var t in area.Targets.Where(t => targets.Contains(t.Key)))
         {
             figures.Add(t.Current is null
@@ -136,12 +143,13 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
             caveats.Add("No public figure gives a European share for this area on or before this date: the pack says so and shows no zero.");
         }
 
-        if (area.ShareBasis is { } basis)
+        if (area.ShareBasisNote is { } basis)
         {
             caveats.Add($"What the share figures measure: {basis}");
         }
 
-        if (area.ShareHistory.Rows == 1)
+        caveats.AddRange(area.Derivation.Where(p => p.Note is not null).Select(p => $"{p.Label}: {p.Note}"));
+        if ((area.ShareBasis == ShareBasisKind.Derived ? area.DerivedHistory.Count : area.ShareHistory.Rows) == 1)
         {
             caveats.Add("One data point: there is no trend, so no projection is drawn.");
         }

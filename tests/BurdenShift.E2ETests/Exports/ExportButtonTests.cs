@@ -37,7 +37,11 @@ public sealed class ExportButtonTests(Infrastructure.Browser browser, SharedApps
         await page.OpenAsync(app.BaseUrl + "/briefing-pack?asOf=2025-06-30");
 
         await page.GetByTestId("pack-all-areas").UncheckAsync();
-        await page.Locator("input[data-area='drones']").CheckAsync();
+        // Check drones only once the server's "none chosen" has reached the page: were it still
+        // ticked from "all", CheckAsync would do nothing and the late render would then untick it.
+        var drones = page.Locator("input[data-area='drones']");
+        await Pages.EventuallyAsync(async () => !await drones.IsCheckedAsync(), () => "unticking all areas did not untick drones");
+        await drones.CheckAsync();
         await page.Locator("input[data-target='2027']").UncheckAsync();
         var shown = "";
         await Pages.EventuallyAsync(async () => (shown = await page.GetByTestId("pack-url").InnerTextAsync()) == "api/export/pack.pptx?areas=drones&targets=2030&asOf=2025-06-30",

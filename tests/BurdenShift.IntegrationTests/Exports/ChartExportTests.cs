@@ -30,9 +30,9 @@ public sealed class ChartExportTests(PostgresServer postgres)
     public async Task Svg_of_an_area_shows_its_title_sources_lowest_confidence_targets_and_as_of_date()
     {
         await using var app = await ExportApp.StartAsync(postgres);
-        var name = (await app.AreasAsync()).Single(a => a.Key == "ammunition").Name;
+        var name = (await app.AreasAsync()).Single(a => a.Key == "missiles").Name;
 
-        var texts = await app.SvgTextsAsync($"/api/export/chart/ammunition.svg?asOf={AsOf}");
+        var texts = await app.SvgTextsAsync($"/api/export/chart/missiles.svg?asOf={AsOf}");
 
         Assert.Contains(name, texts);
         Assert.Contains(texts, t => t.Contains("2027 target 50% by 2027-12-31", StringComparison.Ordinal) && t.Contains("2030 target 90% by 2030-12-31", StringComparison.Ordinal));
@@ -96,7 +96,8 @@ public sealed class ChartExportTests(PostgresServer postgres)
 
         var index = await app.SvgTextsAsync($"/api/export/chart/index.svg?asOf={AsOf}");
         Assert.Contains("Overall handover index", index);
-        Assert.Contains(index, t => t.StartsWith("Weighted mean of the Europe shares of 2 area(s)", StringComparison.Ordinal));
+        // Drones and missiles (assessed) and the three areas the public record derives from counts.
+        Assert.Contains(index, t => t.StartsWith("Weighted mean of the Europe shares of 5 area(s)", StringComparison.Ordinal));
         Assert.Contains(index, t => t.Contains("Data as of 2026-06-30", StringComparison.Ordinal));
 
         var indicators = JsonDocument.Parse(await app.Client.GetStringAsync($"/api/indicators?asOf={AsOf}")).RootElement;

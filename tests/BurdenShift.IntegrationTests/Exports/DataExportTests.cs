@@ -56,6 +56,7 @@ public sealed class DataExportTests(PostgresServer postgres)
         ("europe_share_low", "a.latest.europeLow"), ("europe_share_high", "a.latest.europeHigh"), ("us_share_low", "a.latest.usLow"),
         ("us_share_high", "a.latest.usHigh"), ("share_confidence", "a.latest.confidence"),
         ("share_source", "a.latest.source.publisher"), ("share_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
+        ("share_basis", "a.shareBasis"), ("share_note", "a.latest.note"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
     ];
 
@@ -263,7 +264,7 @@ public sealed class DataExportTests(PostgresServer postgres)
         Assert.Equal(2, Csv(await client.GetStringAsync($"/api/export/data/areas/drones.csv?asOf={AsOf}&table=targets")).Count);
 
         using var document = SpreadsheetDocument.Open(new MemoryStream(await client.GetByteArrayAsync($"/api/export/data/areas/drones.xlsx?asOf={AsOf}")), isEditable: false);
-        Assert.Equal(["Assessments", "Targets", "Observations", "Milestones", "Sources"], SheetNames(document));
+        Assert.Equal(["Assessments", "Targets", "Observations", "Milestones", "Count pairs", "Sources"], SheetNames(document));
         var notes = Sheet(document, "Assessments").Select(r => r["note"].InnerText).ToList();
         Assert.Equal(["'+1 on last year, \"roughly\"", "'=HYPERLINK(\"http://evil.example\",\"click\")"], notes);
         Assert.Empty(document.WorkbookPart!.WorksheetParts.SelectMany(p => p.Worksheet.Descendants<DocumentFormat.OpenXml.Spreadsheet.CellFormula>()));

@@ -15,13 +15,14 @@ internal sealed class ExportApp : IAsyncDisposable
 {
     public const string AsOf = "2026-06-30";
 
-    // Drones get a history (so a trend and projections), ammunition two sources, ISR only a US share.
+    // Drones get a history (so a trend and projections), missiles two sources, ISR only a US share.
+    // (Ammunition derives its shares from counts on the public record: its chart is another test's.)
     private const string Shares = """
         area,as_of,europe_share,us_share,source,confidence,note
         drones,2024-06-30,30,60,Example Institute,medium,
         drones,2025-06-30,38.5,55,Example Institute,medium,
-        ammunition,2023-12-31,40,50,Example Institute,high,
-        ammunition,2025-12-31,44.25,48,Other Think Tank,low,
+        missiles,2023-12-31,40,50,Example Institute,high,
+        missiles,2025-12-31,44.25,48,Other Think Tank,low,
         isr,2025-09-30,,80,reuters-2027,low,US share only
         """;
 

@@ -228,6 +228,10 @@ internal static class BadInputCorpus
             "/api/export/chart/isr.png?height=0", "/api/export/chart/isr.png?scale=3", "/api/export/chart/isr.png?targets=2099",
             "/api/export/chart/isr.png?targets=", "/api/export/pack.pdf?areas=nope", "/api/export/pack.pdf?areas=isr,%00",
             "/api/export/data/areas/isr.csv?table=passwords", "/api/export/data/areas.exe", "/api/areas/..%2f..%2fetc%2fpasswd", "/api/areas?asOf=2025-01-01&asOf=2026-01-01",
+            "/api/areas/isr/scenario", "/api/areas/isr/scenario?pace=", "/api/areas/isr/scenario?pace=abc", "/api/areas/isr/scenario?pace=1e400",
+            "/api/areas/isr/scenario?pace=%00", "/api/areas/isr/scenario?pace=99999999999999999999999999999", "/api/areas/isr/scenario?pace=-0.0000001",
+            "/api/areas/isr/scenario?pace=1&asOf=9999-12-31", "/api/areas/isr/scenario?pace=1&pace=2", $"/api/indicators/{indicatorKey}/scenario?pace=NaN",
+            "/api/export/chart/isr.png?pace=Infinity", "/api/export/chart/index.svg?pace=1", $"/api/export/chart/indicator/{indicatorKey}.svg?pace=1,5",
         })
         {
             yield return new QueryCase(q, q, false);
@@ -237,6 +241,7 @@ internal static class BadInputCorpus
         {
             "/?asOf=0001-01-01", "/?asOf=9999-12-31", "/areas/isr?asOf=2101-01-01", "/compare?asOf=1899-12-31",
             "/changes?asOf=0001-01-01", "/changes?asOf=9999-12-31", "/changes?from=0001-01-01", "/sources?asOf=%00",
+            "/areas/isr?pace=abc", "/areas/isr?pace=1e999", "/areas/isr?pace=%00", "/areas/isr?pace=99999999999999999999999999999",
         })
         {
             yield return new QueryCase($"page {q}", q, true);

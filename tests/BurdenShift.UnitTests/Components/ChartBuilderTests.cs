@@ -18,7 +18,7 @@ public sealed class ChartBuilderTests
         rows.Length == 0 ? null : new LatestShare(rows[^1].AsOf, rows[^1].DatePrecision, rows[^1].EuropeShare, rows[^1].UsShare, rows[^1].Confidence, rows[^1].Source, null),
         trend,
         [Target("2027", 50m, new DateOnly(2027, 12, 31)), Target("2030", 90m, new DateOnly(2030, 12, 31))],
-        "Intelligence", null, [.. rows.Reverse()], [], [], History(rows), new Dictionary<string, SeriesHistory>());
+        ShareBasisKind.Assessed, [], null, "Intelligence", null, [.. rows.Reverse()], [], [], History(rows), new Dictionary<string, SeriesHistory>(), []);
 
     // What the database gives for these rows: every row as a point, each source with its rows' lowest confidence.
     private static SeriesHistory History(AssessmentRow[] rows) => new(rows.Length, false,
@@ -73,5 +73,26 @@ public sealed class ChartBuilderTests
         Assert.Equal(ChartRenderer.FooterLines(chart), page.FindAll(".chart-caption-line").Select(l => l.TextContent));
         var legend = page.Find(".chart-legend").TextContent;
         Assert.All(chart.Series, s => Assert.Contains(s.Name, legend, StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void A_derived_area_draws_its_derived_series_labelled_as_derived_and_names_each_pair_and_count_source()
+    {
+        var pair = new PairResult(1, "Tanker aircraft", 1m, "tankers-europe", "tankers-us", "aircraft", 60m, 605m, 9.02m,
+            new DateOnly(2025, 12, 31), Confidence.Medium, new DateOnly(2019, 12, 31), new DateOnly(2025, 12, 31), Sipri, Iiss, null);
+        var area = Area(0.5m, Row(2014, null, 90m, Sipri)) with
+        {
+            ShareBasis = ShareBasisKind.Derived,
+            Derivation = [pair],
+            DerivedHistory = [new(new DateOnly(2019, 12, 31), 8.9m, 0, Confidence.Medium), new(new DateOnly(2025, 12, 31), 9.02m, 1, Confidence.Medium)],
+        };
+
+        var chart = ChartBuilder.Area(area);
+
+        Assert.Equal([ChartBuilder.EuropeDerived, ChartBuilder.UsDerived, "US share (assessed)"], chart.Series.Select(s => s.Name));
+        Assert.Equal(ChartStyle.Europe, chart.Series[0].Style);
+        Assert.Equal([91.1m, 90.98m], chart.Series[1].Points.Select(p => p.Value));
+        Assert.Equal("Derived from counts. Tanker aircraft: Europe 60, US 605 aircraft -> 9%, weight 1 (2025-12-31, medium)", Assert.Single(chart.Notes));
+        Assert.Equal(["sipri", "iiss"], chart.Sources.Select(s => s.Key));
     }
 }

@@ -27,7 +27,7 @@ public sealed class CsvExportTests
         Assert.Equal(
             ["area_key", "area_name", "as_of", "latest_date", "latest_date_precision", "europe_share", "us_share",
              "europe_share_low", "europe_share_high", "us_share_low", "us_share_high", "share_confidence", "share_source", "share_source_key",
-             "trend_per_year", "target_key", "target_value", "deadline", "current", "current_date", "gap", "required_per_year", "projected", "eta",
+             "trend_per_year", "share_basis", "share_note", "target_key", "target_value", "deadline", "current", "current_date", "gap", "required_per_year", "projected", "eta",
              "years_late", "status", "confidence", "milestones_due", "milestones_done", "milestones_overdue", "target_source", "target_source_key",
              "range_robust", "pessimistic_current", "pessimistic_trend_per_year", "pessimistic_projected", "pessimistic_eta",
              "pessimistic_years_late", "pessimistic_status", "optimistic_current", "optimistic_trend_per_year", "optimistic_projected",
@@ -86,7 +86,7 @@ public sealed class CsvExportTests
         }
 
         Assert.Equal("no-data", cyber["status"]);
-        Assert.Contains("\r\ncyber,Cyber,2026-06-30,,,,,,,,,,,,,2027,50,", Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))), StringComparison.Ordinal);
+        Assert.Contains("\r\ncyber,Cyber,2026-06-30,,,,,,,,,,,,,assessed,,2027,50,", Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -35,16 +35,18 @@ internal static class ExportSamples
                         Robust: false),
                 },
                 Target("2030", 90m, 38.5m, 51.5m, 30.1m, TargetStatus.OffTrack),
-            ]),
+            ],
+            ShareBasisKind.Assessed, [], null),
         new("cyber", "Cyber", AsOf, false, null, null,
-            [Target("2027", 50m, null, null, null, TargetStatus.NoData), Target("2030", 90m, null, null, null, TargetStatus.NoData)]),
+            [Target("2027", 50m, null, null, null, TargetStatus.NoData), Target("2030", 90m, null, null, null, TargetStatus.NoData)],
+            ShareBasisKind.Assessed, [], null),
     ];
 
     public static AreaDetail Detail()
     {
         var drones = Areas()[0];
         return new AreaDetail(drones.Key, drones.Name, AsOf, false, drones.Latest, drones.TrendPerYear, drones.Targets,
-            "Uncrewed systems", null,
+            drones.ShareBasis, drones.Derivation, drones.DerivedShare, "Uncrewed systems", null,
             [
                 new(1, new DateOnly(2024, 6, 30), DatePrecision.Month, 40m, null, Confidence.Low, Reuters, "+1 on last year, \"roughly\"\nsecond line", "e", DateTimeOffset.UnixEpoch),
                 new(2, new DateOnly(2025, 6, 30), DatePrecision.Day, 38.5m, 55m, Confidence.Medium, Institute, "=HYPERLINK(\"http://evil\")", "e", DateTimeOffset.UnixEpoch),
@@ -59,7 +61,8 @@ internal static class ExportSamples
                 new(5, null, "EU drone wall", new DateOnly(2026, 3, 31), DatePrecision.Quarter, MilestoneStatus.Slipped, null, true, Reuters, null),
             ],
             new SeriesHistory(4, false, [], [new CitedSource(Institute, Confidence.Medium, 3), new CitedSource(Reuters, Confidence.Low, 1)]),
-            new Dictionary<string, SeriesHistory> { ["drone-output"] = new(1, false, [], [new CitedSource(Institute, Confidence.Low, 1)]) });
+            new Dictionary<string, SeriesHistory> { ["drone-output"] = new(1, false, [], [new CitedSource(Institute, Confidence.Low, 1)]) },
+            []);
     }
 
     public static ExportWorkbook Workbook(ExportTable table, IEnumerable<SourceRef> sources, bool illustrative = false) =>

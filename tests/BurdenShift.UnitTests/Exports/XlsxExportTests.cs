@@ -88,7 +88,7 @@ public sealed class XlsxExportTests
             .ElementAt((int)xlsx.Workbook.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)header["A"].Style!.Value).FontId!.Value);
         Assert.NotNull(font.Bold);
         var widths = sheet.Descendants<Column>().ToList();
-        Assert.Equal(46, widths.Count); // one per column of the areas table
+        Assert.Equal(48, widths.Count); // one per column of the areas table
         Assert.All(widths, c => Assert.InRange(c.Width!.Value, 8, 60));
         // The name column is wider than the key column: widths follow the content.
         Assert.True(widths[1].Width!.Value > widths[0].Width!.Value);

@@ -13,6 +13,7 @@ internal sealed class CapabilityAreaConfiguration : IEntityTypeConfiguration<Cap
         {
             t.HasCheckConstraint("CK_Areas_Key", SqlDialect.NotBlank("Key"));
             t.HasCheckConstraint("CK_Areas_Name", SqlDialect.NotBlank("Name"));
+            t.HasCheckConstraint("CK_Areas_Basis", SqlDialect.In("Basis", "assessed", "derived"));
         });
         // Unique among the rows not deleted, so a deleted key can be used again.
         b.HasIndex(x => x.Key).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
@@ -20,6 +21,7 @@ internal sealed class CapabilityAreaConfiguration : IEntityTypeConfiguration<Cap
         b.Property(x => x.Name).HasMaxLength(ColumnLimits.AreaName);
         b.Property(x => x.Description).HasMaxLength(ColumnLimits.Description);
         b.Property(x => x.ShareBasis).HasMaxLength(ColumnLimits.Description);
+        b.Property(x => x.Basis).HasDefaultValue(ShareBasisKind.Assessed);
         b.Property(x => x.Weight).HasPrecision(9, 4).HasDefaultValue(1m);
     }
 }

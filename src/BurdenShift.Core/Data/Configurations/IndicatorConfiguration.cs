@@ -19,6 +19,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
         b.Property(x => x.Name).HasMaxLength(ColumnLimits.IndicatorName);
         b.Property(x => x.Unit).HasMaxLength(ColumnLimits.Unit);
         b.Property(x => x.Description).HasMaxLength(ColumnLimits.Description);
+        b.Property(x => x.Headline).HasDefaultValue(false);
         b.HasOne(x => x.Area).WithMany(a => a.Indicators).HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -54,10 +54,25 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
 
     internal static SeedFile LoadPublicRecord()
     {
-        using var stream = typeof(DatabaseSeeder).Assembly.GetManifestResourceStream("BurdenShift.Seeding.public-record.json")
-            ?? throw new InvalidOperationException("The public-record dataset is not embedded in BurdenShift.Core.");
-        return JsonSerializer.Deserialize<SeedFile>(stream, Json)
-            ?? throw new InvalidOperationException("The public-record dataset is empty.");
+        var record = Load<SeedFile>("public-record.json");
+        // The counts behind derived shares live in a file of their own: public-record.json is
+        // written by tools/reshape-seed.py, and re-running it must not drop them.
+        var counts = Load<SeedCounts>("public-record-counts.json");
+        return record with
+        {
+            Sources = [.. record.Sources, .. counts.Sources],
+            Indicators = [.. record.Indicators, .. counts.Indicators],
+            CountPairs = [.. record.CountPairs ?? [], .. counts.CountPairs],
+            AreaBases = [.. record.AreaBases ?? [], .. counts.AreaBases],
+        };
+    }
+
+    private static T Load<T>(string file)
+    {
+        using var stream = typeof(DatabaseSeeder).Assembly.GetManifestResourceStream($"BurdenShift.Seeding.{file}")
+            ?? throw new InvalidOperationException($"The seed file {file} is not embedded in BurdenShift.Core.");
+        return JsonSerializer.Deserialize<T>(stream, Json)
+            ?? throw new InvalidOperationException($"The seed file {file} is empty.");
     }
 
     private void Add(BurdenShiftDbContext db, string dataset, SeedFile? file)
@@ -147,6 +162,7 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
             });
         }
 
+        var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
         foreach (var i in file?.Indicators ?? [])
         {
             var indicator = new Indicator
@@ -157,6 +173,7 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
                 Unit = i.Unit,
                 Direction = WireNames.ParseDirection(i.Direction),
                 Description = i.Description,
+                Headline = i.Headline,
             };
             foreach (var o in i.Observations)
             {
@@ -180,6 +197,38 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
             }
 
             db.Indicators.Add(indicator);
+            indicators[i.Key] = indicator;
+        }
+
+        foreach (var b in file?.AreaBases ?? [])
+        {
+            var area = AreaOf(b.Area);
+            area.Basis = WireNames.ParseShareBasis(b.Basis);
+            area.ShareBasis = b.Note ?? area.ShareBasis;
+        }
+
+        Indicator IndicatorOf(string key) => indicators.TryGetValue(key, out var i)
+            ? i
+            : throw new InvalidOperationException($"The {dataset} dataset pairs indicator '{key}', which it does not define.");
+
+        foreach (var p in file?.CountPairs ?? [])
+        {
+            var area = AreaOf(p.Area);
+            var (europe, us) = (IndicatorOf(p.Europe), IndicatorOf(p.Us));
+            if (europe.Unit != us.Unit)
+            {
+                throw new InvalidOperationException($"The {dataset} dataset pairs '{p.Europe}' ({europe.Unit}) with '{p.Us}' ({us.Unit}): a pair counts one unit.");
+            }
+
+            area.CountPairs.Add(new AreaCountPair
+            {
+                Label = p.Label,
+                Weight = p.Weight,
+                EuropeIndicator = europe,
+                UsIndicator = us,
+                Note = p.Note,
+                DisplayOrder = (area.CountPairs.Count + 1) * 10,
+            });
         }
 
         foreach (var m in file?.Milestones ?? [])

@@ -47,6 +47,8 @@ internal static class IllustrativeDataset
             Dataset = "illustrative",
             Sources = [.. publicRecord.Sources, source],
             ShareAssessments = shares,
+            // The invented share histories are the point of this dataset: every area keeps the assessed basis.
+            AreaBases = [],
         };
     }
 }

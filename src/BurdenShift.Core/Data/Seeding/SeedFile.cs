@@ -9,7 +9,9 @@ internal sealed record SeedFile(
     List<SeedArea> Areas,
     List<SeedShare> ShareAssessments,
     List<SeedIndicator> Indicators,
-    List<SeedMilestone> Milestones);
+    List<SeedMilestone> Milestones,
+    List<SeedCountPair>? CountPairs = null,
+    List<SeedAreaBasis>? AreaBases = null);
 
 internal sealed record SeedSource(string Key, string Publisher, string Title, string? Published, string? Url, string Confidence, string? Note);
 
@@ -25,10 +27,19 @@ internal sealed record SeedIndicator(
     string Direction,
     string? Description,
     List<SeedObservation> Observations,
-    List<SeedTarget>? Targets);
+    List<SeedTarget>? Targets,
+    bool Headline = false);
 
 internal sealed record SeedObservation(string AsOf, decimal Value, string Source, string Confidence, string? Note);
 
 internal sealed record SeedTarget(string Key, string Label, string Deadline, decimal Value, string Rationale, string Source);
 
 internal sealed record SeedMilestone(string? Area, string Title, string Due, string Status, string? Completed, string Source, string? Note);
+
+internal sealed record SeedCountPair(string Area, string Label, decimal Weight, string Europe, string Us, string? Note);
+
+internal sealed record SeedAreaBasis(string Area, string Basis, string? Note);
+
+/// <summary>The counts file (public-record-counts.json): what it adds to the public record.</summary>
+internal sealed record SeedCounts(
+    List<SeedSource> Sources, List<SeedIndicator> Indicators, List<SeedCountPair> CountPairs, List<SeedAreaBasis> AreaBases);

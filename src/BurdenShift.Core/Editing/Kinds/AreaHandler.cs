@@ -24,6 +24,8 @@ internal sealed partial class AreaHandler : FigureHandler<CapabilityArea>
         new(FormFields.Name, "Name", FieldKind.Text, true),
         new(FormFields.Description, "Description", FieldKind.LongText, false),
         new(FormFields.ShareBasis, "What the share figures measure", FieldKind.LongText, false, "Say when the only public figures are a proxy."),
+        new(FormFields.Basis, "Share basis", FieldKind.ShareBasis, true,
+            "assessed: the share assessments feed the status and the index; derived: the shares derived from the area's count pairs do.", Default: "assessed"),
         new(FormFields.Weight, "Weight in the handover index", FieldKind.Number, true, "1 for an ordinary area; 0 leaves it out of the index.", Default: "1"),
     ];
 
@@ -93,6 +95,19 @@ internal sealed partial class AreaHandler : FigureHandler<CapabilityArea>
         row.Name = v.Text(FormFields.Name, ColumnLimits.AreaName, required: true) ?? row.Name;
         row.Description = v.LongText(FormFields.Description, ColumnLimits.Description, required: false) ?? "";
         row.ShareBasis = v.LongText(FormFields.ShareBasis, ColumnLimits.Description, required: false);
+        // A form without the field (an older client) keeps the stored basis; a new area's is assessed.
+        if (string.IsNullOrWhiteSpace(v.Raw(FormFields.Basis)))
+        {
+        }
+        else if (WireNames.TryParseShareBasis(v.Raw(FormFields.Basis), out var basis))
+        {
+            row.Basis = basis;
+        }
+        else
+        {
+            v.Error(FormFields.Basis, "Choose a share basis: assessed or derived.");
+        }
+
         row.Weight = v.Number(FormFields.Weight, TypedValues.Weight, required: true) ?? row.Weight;
     }
 
@@ -102,6 +117,7 @@ internal sealed partial class AreaHandler : FigureHandler<CapabilityArea>
         values[FormFields.Name] = row.Name;
         values[FormFields.Description] = row.Description;
         values[FormFields.ShareBasis] = row.ShareBasis;
+        values[FormFields.Basis] = row.Basis.ToWire();
         values[FormFields.Weight] = Text(row.Weight);
     }
 

@@ -40,6 +40,7 @@ internal abstract class FigureHandler<T> : IFigureHandler
     public async Task<FigureForm> ToFormAsync(BurdenShiftDbContext db, object row, CancellationToken ct)
     {
         var typed = (T)row;
+        await PrepareFormAsync(db, typed, ct);
         var values = new Dictionary<string, string?>(StringComparer.Ordinal);
         Read(typed, values);
         if (SourceIdOf(typed) is { } sourceId and not 0
@@ -72,6 +73,9 @@ internal abstract class FigureHandler<T> : IFigureHandler
     protected abstract void Read(T row, IDictionary<string, string?> values);
 
     protected abstract Task<int?> AreaIdAsync(BurdenShiftDbContext db, T row, CancellationToken ct);
+
+    /// <summary>Loads what <see cref="Read"/> needs besides the row's own columns (a pair's indicator keys).</summary>
+    protected virtual Task PrepareFormAsync(BurdenShiftDbContext db, T row, CancellationToken ct) => Task.CompletedTask;
 
     /// <summary>What the form's parent is when it is not the area (an observation's indicator).</summary>
     protected virtual Task<string?> ParentKeyAsync(BurdenShiftDbContext db, T row, CancellationToken ct) => Task.FromResult<string?>(null);

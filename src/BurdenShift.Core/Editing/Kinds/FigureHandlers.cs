@@ -10,6 +10,7 @@ internal static class FigureHandlers
         new ObservationHandler(),
         new TargetHandler(),
         new MilestoneHandler(),
+        new CountPairHandler(),
     ];
 
     private static readonly Dictionary<FigureKind, IFigureHandler> ByKind = All.ToDictionary(h => h.Kind);

@@ -92,6 +92,72 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.AreaCountPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("integer");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateTimeOffset?>("DeletedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("integer");
+
+                    b.Property<int>("EuropeIndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<int>("UsIndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("numeric(9,4)");
+
+                    b.Property<uint>("xmin")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAddOrUpdate()
+                        .HasColumnType("xid")
+                        .HasColumnName("xmin");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EuropeIndicatorId");
+
+                    b.HasIndex("UsIndicatorId");
+
+                    b.HasIndex("AreaId", "Label")
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.ToTable("CountPairs", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CountPairs_Label", "length(trim(\"Label\")) > 0");
+
+                            t.HasCheckConstraint("CK_CountPairs_TwoSides", "\"EuropeIndicatorId\" <> \"UsIndicatorId\"");
+
+                            t.HasCheckConstraint("CK_CountPairs_Weight", "\"Weight\" > 0");
+                        });
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -171,6 +237,13 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<int>("Id"));
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)")
+                        .HasDefaultValue("assessed");
+
                     b.Property<DateTimeOffset?>("DeletedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -220,6 +293,8 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     b.ToTable("Areas", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Areas_Basis", "\"Basis\" IN ('assessed', 'derived')");
+
                             t.HasCheckConstraint("CK_Areas_Key", "length(trim(\"Key\")) > 0");
 
                             t.HasCheckConstraint("CK_Areas_Name", "length(trim(\"Name\")) > 0");
@@ -324,6 +399,11 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("Headline")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("boolean")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -903,6 +983,33 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.AreaCountPair", b =>
+                {
+                    b.HasOne("BurdenShift.Core.Domain.CapabilityArea", "Area")
+                        .WithMany("CountPairs")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BurdenShift.Core.Domain.Indicator", "EuropeIndicator")
+                        .WithMany()
+                        .HasForeignKey("EuropeIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BurdenShift.Core.Domain.Indicator", "UsIndicator")
+                        .WithMany()
+                        .HasForeignKey("UsIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("EuropeIndicator");
+
+                    b.Navigation("UsIndicator");
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>
                 {
                     b.HasOne("BurdenShift.Core.Domain.CapabilityArea", "Area")
@@ -1048,6 +1155,8 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
             modelBuilder.Entity("BurdenShift.Core.Domain.CapabilityArea", b =>
                 {
                     b.Navigation("Assessments");
+
+                    b.Navigation("CountPairs");
 
                     b.Navigation("Indicators");
 

@@ -87,6 +87,70 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.AreaCountPair", b =>
+                {
+                    b.Property<int>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("DeletedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DeletedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("DisplayOrder")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("EuropeIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Label")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("Revision")
+                        .IsConcurrencyToken()
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(0L);
+
+                    b.Property<int>("UsIndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<decimal>("Weight")
+                        .HasPrecision(9, 4)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("EuropeIndicatorId");
+
+                    b.HasIndex("UsIndicatorId");
+
+                    b.HasIndex("AreaId", "Label")
+                        .IsUnique()
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
+                    b.ToTable("CountPairs", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_CountPairs_Label", "length(trim(\"Label\")) > 0");
+
+                            t.HasCheckConstraint("CK_CountPairs_TwoSides", "\"EuropeIndicatorId\" <> \"UsIndicatorId\"");
+
+                            t.HasCheckConstraint("CK_CountPairs_Weight", "CAST(\"Weight\" AS REAL) > 0");
+                        });
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.AuditEntry", b =>
                 {
                     b.Property<long>("Id")
@@ -162,6 +226,13 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .ValueGeneratedOnAdd()
                         .HasColumnType("INTEGER");
 
+                    b.Property<string>("Basis")
+                        .IsRequired()
+                        .ValueGeneratedOnAdd()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT")
+                        .HasDefaultValue("assessed");
+
                     b.Property<long?>("DeletedAt")
                         .HasColumnType("INTEGER");
 
@@ -211,6 +282,8 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
 
                     b.ToTable("Areas", null, t =>
                         {
+                            t.HasCheckConstraint("CK_Areas_Basis", "\"Basis\" IN ('assessed', 'derived')");
+
                             t.HasCheckConstraint("CK_Areas_Key", "length(trim(\"Key\")) > 0");
 
                             t.HasCheckConstraint("CK_Areas_Name", "length(trim(\"Name\")) > 0");
@@ -311,6 +384,11 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .IsRequired()
                         .HasMaxLength(8)
                         .HasColumnType("TEXT");
+
+                    b.Property<bool>("Headline")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER")
+                        .HasDefaultValue(false);
 
                     b.Property<string>("Key")
                         .IsRequired()
@@ -874,6 +952,33 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUserTokens", (string)null);
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.AreaCountPair", b =>
+                {
+                    b.HasOne("BurdenShift.Core.Domain.CapabilityArea", "Area")
+                        .WithMany("CountPairs")
+                        .HasForeignKey("AreaId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BurdenShift.Core.Domain.Indicator", "EuropeIndicator")
+                        .WithMany()
+                        .HasForeignKey("EuropeIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.HasOne("BurdenShift.Core.Domain.Indicator", "UsIndicator")
+                        .WithMany()
+                        .HasForeignKey("UsIndicatorId")
+                        .OnDelete(DeleteBehavior.Restrict)
+                        .IsRequired();
+
+                    b.Navigation("Area");
+
+                    b.Navigation("EuropeIndicator");
+
+                    b.Navigation("UsIndicator");
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>
                 {
                     b.HasOne("BurdenShift.Core.Domain.CapabilityArea", "Area")
@@ -1019,6 +1124,8 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
             modelBuilder.Entity("BurdenShift.Core.Domain.CapabilityArea", b =>
                 {
                     b.Navigation("Assessments");
+
+                    b.Navigation("CountPairs");
 
                     b.Navigation("Indicators");
 
