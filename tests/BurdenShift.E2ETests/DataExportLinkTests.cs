@@ -22,8 +22,8 @@ public sealed class DataExportLinkTests(Infrastructure.Browser browser, SharedAp
 
         Assert.Equal("burdenshift-isr-2026-06-30.csv", csv.SuggestedFilename);
         var text = Encoding.UTF8.GetString(await File.ReadAllBytesAsync((await csv.PathAsync())!));
-        Assert.StartsWith("\uFEFFarea_key,as_of,date_precision,europe_share,us_share,confidence,source", text, StringComparison.Ordinal);
-        Assert.Contains("isr,2011-12-31,year,,80,low,", text, StringComparison.Ordinal);
+        Assert.StartsWith("\uFEFFarea_key,as_of,date_precision,europe_share,us_share,europe_share_low,europe_share_high,us_share_low,us_share_high,confidence,source", text, StringComparison.Ordinal);
+        Assert.Contains("isr,2011-12-31,year,,80,,,,,low,", text, StringComparison.Ordinal); // no range given: four empty bound cells
 
         await page.OpenAsync(app.BaseUrl + "/?asOf=2025-12-31");
         var xlsx = await page.RunAndWaitForDownloadAsync(() => page.GetByTestId("data-export-areas-xlsx").ClickAsync());

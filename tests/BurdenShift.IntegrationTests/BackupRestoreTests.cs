@@ -55,8 +55,10 @@ public sealed class BackupRestoreTests(PostgresServer postgres) : IDisposable
     private static async Task FillAsync(AppFactory app)
     {
         app.CreateClient().Dispose();
-        var csv = "area,as_of,europe_share,us_share,source,confidence,note\n" +
-            "drones,2024-06-30,30,60,Example Institute,medium,\ndrones,2025-06-30,38.5,55,Example Institute,medium,\nisr,2025-09-30,,78.25,reuters-2027,low,US only\n";
+        // With ranges (issue 14): the archive carries the bounds and the API's range figures come back byte for byte.
+        var csv = "area,as_of,europe_share,us_share,source,confidence,note,europe_share_low,europe_share_high,us_share_low,us_share_high\n" +
+            "drones,2024-06-30,30,60,Example Institute,medium,,25,35.5,,\ndrones,2025-06-30,38.5,55,Example Institute,medium,,33,44,50,60\n" +
+            "isr,2025-09-30,,78.25,reuters-2027,low,US only,,,70,85\n";
         var import = await app.Services.GetRequiredService<FigureImporter>().ImportAsync(new MemoryStream(Encoding.UTF8.GetBytes(csv)), "test", dryRun: false);
         Assert.True(import.Succeeded, string.Join("\n", import.Problems));
         var editor = app.Services.GetRequiredService<FigureEditor>();

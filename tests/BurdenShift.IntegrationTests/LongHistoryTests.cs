@@ -27,6 +27,9 @@ public sealed class LongHistoryTests(PostgresServer postgres)
     private static readonly DateOnly AsOf = new(2026, 6, 30);
     private static readonly DateOnly Peak = AsOf.AddDays(-1_234);
 
+    // One row with a range (docs/methodology.md, "Ranges"): Europe 30 [5, 95], value 2000 [1500, 2500].
+    private static readonly DateOnly Ranged = AsOf.AddDays(-1_000);
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
@@ -61,10 +64,16 @@ public sealed class LongHistoryTests(PostgresServer postgres)
         var europe = detail!.ShareHistory.Lines.Single(l => l.Name == "Europe").Points;
         Assert.InRange(europe.Count, 2, 2 * ((Rows / 28) + 2));
         Assert.Contains(europe, p => p.Value == 99m);
+        // By month, the ranged row's month carries the lowest low end and the highest high end.
+        Assert.Contains(europe, p => p.Date.Year == Ranged.Year && p.Date.Month == Ranged.Month && p.Low == 5m && p.High == 95m);
+        var line = detail.IndicatorHistories["test-drones"].Lines.Single().Points;
+        Assert.Contains(line, p => p.Date.Year == Ranged.Year && p.Date.Month == Ranged.Month && p.Low == 1500m && p.High == 2500m);
 
         var csv = Csv(Encoding.UTF8.GetString(await client.GetByteArrayAsync("/api/export/data/areas/drones.csv?asOf=2026-06-30")));
         Assert.Equal(total, csv.Count);
         Assert.Contains(csv, r => r["europe_share"] == "99" && r["as_of"] == Peak.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+        Assert.Single(csv, r => r["europe_share_low"] == "5" && r["europe_share_high"] == "95"
+            && r["as_of"] == Ranged.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
 
         var xlsx = await client.GetAsync("/api/export/data/areas/drones.xlsx?asOf=2026-06-30");
         Assert.Equal(HttpStatusCode.OK, xlsx.StatusCode);
@@ -118,6 +127,8 @@ public sealed class LongHistoryTests(PostgresServer postgres)
                 AreaId = drones.Id,
                 AsOf = date,
                 EuropeShare = share,
+                EuropeLow = date == Ranged ? 5m : null,
+                EuropeHigh = date == Ranged ? 95m : null,
                 UsShare = date == Peak ? 1m : 40m,
                 SourceId = source.Id,
                 Confidence = Confidence.Medium,
@@ -129,6 +140,8 @@ public sealed class LongHistoryTests(PostgresServer postgres)
                 IndicatorId = indicator.Id,
                 AsOf = date,
                 Value = 1000m + i,
+                Low = date == Ranged ? 1500m : null,
+                High = date == Ranged ? 2500m : null,
                 SourceId = source.Id,
                 Confidence = Confidence.Low,
                 EnteredBy = "test",

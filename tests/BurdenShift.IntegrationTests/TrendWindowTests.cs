@@ -13,7 +13,8 @@ namespace BurdenShift.IntegrationTests;
 /// <summary>
 /// The overview reads only each series' trend window and the values carried into it
 /// (docs/decisions/0012). Its figures must be exactly those computed from every row: checked on
-/// an irregular history with date ties, US-only rows, 29 February and replayed past dates.
+/// an irregular history with date ties, US-only rows, ranges on some rows, 29 February and replayed
+/// past dates.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class TrendWindowTests(PostgresServer postgres)
@@ -65,6 +66,10 @@ public sealed class TrendWindowTests(PostgresServer postgres)
     private static async Task AddIrregularHistoryAsync(BurdenShiftDbContext db)
     {
         var random = new Random(20261130);
+        var ranges = new Random(14); // a separate stream: the history itself stays as it was
+        decimal? Bound(decimal? value, int sign) => value is { } v && ranges.Next(3) == 0
+            ? Math.Clamp(v + (sign * Math.Round((decimal)ranges.NextDouble() * 8m, 1)), 0m, 100m)
+            : null;
         var source = await db.Sources.FirstAsync();
         var areas = await db.Areas.Select(a => a.Id).ToListAsync();
         var indicators = await db.Indicators.Select(i => i.Id).ToListAsync();
@@ -87,6 +92,8 @@ public sealed class TrendWindowTests(PostgresServer postgres)
                     AreaId = areaId,
                     AsOf = date,
                     EuropeShare = europe,
+                    EuropeLow = Bound(europe, -1),
+                    EuropeHigh = Bound(europe, 1),
                     UsShare = europe is null ? 60m : 100m - europe.Value - 5m,
                     SourceId = source.Id,
                     Confidence = confidences[random.Next(3)],
@@ -100,11 +107,14 @@ public sealed class TrendWindowTests(PostgresServer postgres)
         {
             for (var i = 0; i < 30; i++)
             {
+                var value = Math.Round(100m + (decimal)random.NextDouble() * 900m, 2);
                 db.IndicatorObservations.Add(new IndicatorObservation
                 {
                     IndicatorId = indicatorId,
                     AsOf = RandomDate(),
-                    Value = Math.Round(100m + (decimal)random.NextDouble() * 900m, 2),
+                    Value = value,
+                    Low = ranges.Next(3) == 0 ? value - 50m : null,
+                    High = ranges.Next(3) == 0 ? value + 50m : null,
                     SourceId = source.Id,
                     Confidence = confidences[random.Next(3)],
                     EnteredBy = "test",

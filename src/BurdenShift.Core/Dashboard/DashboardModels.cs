@@ -10,7 +10,10 @@ namespace BurdenShift.Core.Dashboard;
 /// <summary>A source as cited next to a figure.</summary>
 public sealed record SourceRef(string Key, string Publisher, string Title, string? Url, Confidence Confidence);
 
-/// <summary>The latest share assessment of an area on or before the as-of date.</summary>
+/// <summary>
+/// The latest share assessment of an area on or before the as-of date, with the range around
+/// each share where the source gave one (null when not given).
+/// </summary>
 public sealed record LatestShare(
     DateOnly Date,
     DatePrecision DatePrecision,
@@ -18,7 +21,11 @@ public sealed record LatestShare(
     decimal? UsShare,
     Confidence Confidence,
     SourceRef Source,
-    string? Note);
+    string? Note,
+    decimal? EuropeLow = null,
+    decimal? EuropeHigh = null,
+    decimal? UsLow = null,
+    decimal? UsHigh = null);
 
 /// <summary>One target measured against a series as of a date.</summary>
 public sealed record TargetResult(
@@ -37,7 +44,8 @@ public sealed record TargetResult(
     decimal? YearsLate,
     TargetStatus Status,
     Confidence? Confidence,
-    MilestoneRollup Milestones);
+    MilestoneRollup Milestones,
+    RangeResult? Range = null);
 
 /// <summary>
 /// An area as the overview shows it. <paramref name="ShareBasis"/> says where <paramref name="Latest"/>
@@ -133,7 +141,11 @@ public sealed record AssessmentRow(
     SourceRef Source,
     string? Note,
     string EnteredBy,
-    DateTimeOffset EnteredAt);
+    DateTimeOffset EnteredAt,
+    decimal? EuropeLow = null,
+    decimal? EuropeHigh = null,
+    decimal? UsLow = null,
+    decimal? UsHigh = null);
 
 public sealed record ObservationRow(
     long Id,
@@ -142,9 +154,13 @@ public sealed record ObservationRow(
     decimal Value,
     Confidence Confidence,
     SourceRef Source,
-    string? Note);
+    string? Note,
+    decimal? Low = null,
+    decimal? High = null);
 
-public sealed record LatestValue(DateOnly Date, DatePrecision DatePrecision, decimal Value, Confidence Confidence, SourceRef Source, string? Note);
+public sealed record LatestValue(
+    DateOnly Date, DatePrecision DatePrecision, decimal Value, Confidence Confidence, SourceRef Source, string? Note,
+    decimal? Low = null, decimal? High = null);
 
 public sealed record IndicatorSummary(
     string Key,
@@ -195,7 +211,8 @@ public sealed record IndexResult(
     DateOnly? Eta,
     decimal? YearsLate,
     TargetStatus Status,
-    Confidence? Confidence);
+    Confidence? Confidence,
+    RangeResult? Range = null);
 
 /// <summary>
 /// What the overview page shows: areas, their Europe-share histories (from each area's basis)

@@ -51,7 +51,12 @@ internal sealed record CountRow(
     string IndicatorKey, string IndicatorName, string Unit, decimal? AimValue, DateOnly? AimDeadline, string? AimLabel);
 
 internal sealed record AssessmentPoint(
-    int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence);
+    int AreaId, long Id, DateOnly AsOf, DatePrecision Precision, decimal? EuropeShare, decimal? UsShare, Confidence Confidence,
+    decimal? EuropeLow, decimal? EuropeHigh, decimal? UsLow, decimal? UsHigh)
+{
+    /// <summary>The Europe share as a point of the engine's series, with its range.</summary>
+    public SeriesPoint EuropePoint => new(AsOf, EuropeShare!.Value.Normalize(), Id, Confidence, EuropeLow.Normalize(), EuropeHigh.Normalize());
+}
 
 internal sealed record TargetData(string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
 

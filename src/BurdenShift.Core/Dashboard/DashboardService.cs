@@ -59,14 +59,15 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             a => a.Basis == ShareBasisKind.Derived
                 ? derived[a.Key].Series
                 : (IReadOnlyList<SeriesPoint>)[.. byArea[a.Id].Where(r => r.EuropeShare is not null)
-                    .Select(r => new SeriesPoint(r.AsOf, r.EuropeShare!.Value.Normalize(), r.Id, r.Confidence))
+                    .Select(r => r.EuropePoint)
                     .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         var summaries = areas.Select(a =>
         {
             var latest = a.Basis == ShareBasisKind.Derived
                 ? derived[a.Key].Latest
                 : a.Latest.Citation is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
-                    ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note)
+                    ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note,
+                        row.EuropeLow, row.EuropeHigh, row.UsLow, row.UsHigh)
                     : null;
             return Summarise(a.Facts, latest, history[a.Key], milestones, asOf, a.Basis, derived[a.Key]);
         }).ToList();
@@ -102,15 +103,17 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         }
 
         var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var indexRange = SeriesRange.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         List<IndexResult> indexResults =
         [
             .. new[] { StandardData.Target2027, StandardData.Target2030 }.Select(t =>
             {
                 var deadline = PartialDate.Parse(t.Deadline).Date;
-                var d = snapshot.DistanceTo(new SeriesTarget(t.Value, deadline));
+                var target = new SeriesTarget(t.Value, deadline);
+                var d = snapshot.DistanceTo(target);
                 return new IndexResult(t.Key, t.Label, deadline, t.Value, asOf, illustrative, index.Included, index.LeftOut,
                     d.Current, d.CurrentDate, snapshot.TrendPerYear, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate,
-                    d.Status, d.Confidence);
+                    d.Status, d.Confidence, RangeResult.Of(indexRange?.DistanceTo(target)));
             }),
         ];
         // Before its window the index was built from partial series: only the window is exact.
@@ -205,10 +208,11 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
         var facts = milestones.Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn))).ToList();
         var europePoints = window.Where(r => r.EuropeShare is not null)
-            .Select(r => new SeriesPoint(r.AsOf, r.EuropeShare!.Value.Normalize(), r.Id, r.Confidence))
+            .Select(r => r.EuropePoint)
             .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder);
         var latest = head.Latest.Citation is { } cite && window.FirstOrDefault(r => r.Id == cite.Id) is { } row
-            ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note)
+            ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note,
+                row.EuropeLow, row.EuropeHigh, row.UsLow, row.UsHigh)
             : null;
         var summary = head.Basis == ShareBasisKind.Derived
             ? Summarise(head.Facts, derivation.Latest, derivation.Series, facts, asOf, head.Basis, derivation)
@@ -218,7 +222,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         {
             var points = indicatorWindows[i.Facts.Id].ToList();
             var latestValue = i.Latest.Citation is { } c && points.FirstOrDefault(p => p.Point.EntryOrder == c.Id) is { } p
-                ? new LatestValue(p.Point.Date, p.Precision, p.Point.Value, p.Point.Confidence, c.Source, c.Note)
+                ? new LatestValue(p.Point.Date, p.Precision, p.Point.Value, p.Point.Confidence, c.Source, c.Note, p.Point.Low, p.Point.High)
                 : null;
             return SummariseIndicator(i.Facts, latestValue, points.Select(p => p.Point), facts, asOf, newestObservations[i.Facts.Id]);
         }).ToList();
@@ -267,7 +271,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
         var total = await HistoryReads.Observations(db, id, asOf).CountAsync(ct);
         var rows = await NewestObservations(db, id, asOf, (page - 1) * pageSize, pageSize).ToListAsync(ct);
-        return new RowPage<ObservationRow>([.. rows.Select(o => o with { Value = o.Value.Normalize() })], page, pageSize, total);
+        return new RowPage<ObservationRow>([.. rows.Select(Normalised)], page, pageSize, total);
     }
 
     /// <summary>
@@ -306,7 +310,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             var rows = ObservationRows(HistoryReads.Observations(db, indicator.Id, asOf).OrderBy(o => o.AsOf).ThenBy(o => o.Id));
             await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
             {
-                yield return (indicator.Key, row with { Value = row.Value.Normalize() });
+                yield return (indicator.Key, Normalised(row));
             }
         }
     }
@@ -343,16 +347,26 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     private static IQueryable<ObservationRow> NewestObservations(BurdenShiftDbContext db, int indicatorId, DateOnly asOf, int skip, int take) =>
         ObservationRows(HistoryReads.Observations(db, indicatorId, asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Skip(skip).Take(take));
 
-    private static AssessmentRow Normalised(AssessmentRow s) => s with { EuropeShare = s.EuropeShare.Normalize(), UsShare = s.UsShare.Normalize() };
+    private static AssessmentRow Normalised(AssessmentRow s) => s with
+    {
+        EuropeShare = s.EuropeShare.Normalize(),
+        UsShare = s.UsShare.Normalize(),
+        EuropeLow = s.EuropeLow.Normalize(),
+        EuropeHigh = s.EuropeHigh.Normalize(),
+        UsLow = s.UsLow.Normalize(),
+        UsHigh = s.UsHigh.Normalize(),
+    };
+
+    private static ObservationRow Normalised(ObservationRow o) => o with { Value = o.Value.Normalize(), Low = o.Low.Normalize(), High = o.High.Normalize() };
 
     private static IQueryable<AssessmentRow> AssessmentRows(IQueryable<ShareAssessment> rows) =>
         rows.Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
             new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
-            s.Note, s.EnteredBy, s.EnteredAt));
+            s.Note, s.EnteredBy, s.EnteredAt, s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh));
 
     private static IQueryable<ObservationRow> ObservationRows(IQueryable<IndicatorObservation> rows) =>
         rows.Select(o => new ObservationRow(o.Id, o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
-            new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note));
+            new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note, o.Low, o.High));
 
     /// <summary>Every indicator with its latest value and its distance to each of its targets. Three SQL commands.</summary>
     public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default) =>
@@ -377,7 +391,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var summaries = indicators.Select(i =>
         {
             var latest = i.Latest.Citation is { } cite && byIndicator[i.Facts.Id].FirstOrDefault(p => p.Point.EntryOrder == cite.Id) is { } row
-                ? new LatestValue(row.Point.Date, row.Precision, row.Point.Value, row.Point.Confidence, cite.Source, cite.Note)
+                ? new LatestValue(row.Point.Date, row.Precision, row.Point.Value, row.Point.Confidence, cite.Source, cite.Note, row.Point.Low, row.Point.High)
                 : null;
             return SummariseIndicator(i.Facts, latest, byIndicator[i.Facts.Id].Select(p => p.Point), milestones, asOf, withObservations: null);
         }).ToList();
@@ -392,11 +406,23 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         AreaFacts area, LatestShare? latestShare, IEnumerable<SeriesPoint> europePoints, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
         ShareBasisKind basis, AreaDerivation derivation)
     {
-        var snapshot = SeriesSnapshot.Take(europePoints, asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var points = europePoints.ToList();
+        var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Share, IndicatorDirection.Up);
+        var range = SeriesRange.Take(points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
-        var latest = latestShare is { } l ? l with { EuropeShare = l.EuropeShare.Normalize(), UsShare = l.UsShare.Normalize() } : null;
+        var latest = latestShare is { } l
+            ? l with
+            {
+                EuropeShare = l.EuropeShare.Normalize(),
+                UsShare = l.UsShare.Normalize(),
+                EuropeLow = l.EuropeLow.Normalize(),
+                EuropeHigh = l.EuropeHigh.Normalize(),
+                UsLow = l.UsLow.Normalize(),
+                UsHigh = l.UsHigh.Normalize(),
+            }
+            : null;
         return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
-            [.. area.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], basis, derivation.Pairs, derivation.Figure)
+            [.. area.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))], basis, derivation.Pairs, derivation.Figure)
         { Snapshot = snapshot, Id = area.Id };
     }
 
@@ -404,21 +430,25 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         IndicatorFacts i, LatestValue? latestValue, IEnumerable<SeriesPoint> points, IReadOnlyList<MilestoneData> milestones, DateOnly asOf,
         List<ObservationRow>? withObservations)
     {
-        var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Indicator, i.Direction);
+        var list = points.ToList();
+        var snapshot = SeriesSnapshot.Take(list, asOf, SeriesKind.Indicator, i.Direction);
+        var range = SeriesRange.Take(list, asOf, SeriesKind.Indicator, i.Direction);
         var relevant = milestones.Where(m => i.AreaId is null || m.AreaId == i.AreaId || m.AreaId is null).Select(m => m.Facts).ToList();
-        var latest = latestValue is { } l ? l with { Value = l.Value.Normalize() } : null;
-        var observations = withObservations?.Select(o => o with { Value = o.Value.Normalize() }).ToList();
+        var latest = latestValue is { } l ? l with { Value = l.Value.Normalize(), Low = l.Low.Normalize(), High = l.High.Normalize() } : null;
+        var observations = withObservations?.Select(Normalised).ToList();
         return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
-            [.. i.Targets.Select(t => Measure(snapshot, t, relevant, asOf))], observations)
+            [.. i.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))], observations)
         { Snapshot = snapshot };
     }
 
-    private static TargetResult Measure(SeriesSnapshot snapshot, TargetData t, IReadOnlyList<MilestoneFacts> milestones, DateOnly asOf)
+    private static TargetResult Measure(
+        SeriesSnapshot snapshot, SeriesRange? range, TargetData t, IReadOnlyList<MilestoneFacts> milestones, DateOnly asOf)
     {
         var value = t.Value.Normalize();
-        var d = snapshot.DistanceTo(new SeriesTarget(value, t.Deadline));
+        var target = new SeriesTarget(value, t.Deadline);
+        var d = snapshot.DistanceTo(target);
         return new TargetResult(t.Key, t.Label, t.Deadline, value, t.Rationale, t.Source,
             d.Current, d.CurrentDate, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate, d.Status, d.Confidence,
-            MilestoneRollup.Of(milestones, t.Deadline, asOf));
+            MilestoneRollup.Of(milestones, t.Deadline, asOf), RangeResult.Of(range?.DistanceTo(target)));
     }
 }

@@ -45,9 +45,11 @@ public static class HistoryReads
         if (rows <= ExactRows)
         {
             var all = await Shares(db, areaId, asOf).OrderBy(s => s.AsOf).ThenBy(s => s.Id)
-                .Select(s => new { s.AsOf, s.EuropeShare, s.UsShare }).ToListAsync(ct);
-            europe = [.. all.Where(r => r.EuropeShare is not null).Select(r => new DatedValue(r.AsOf, r.EuropeShare!.Value.Normalize()))];
-            us = [.. all.Where(r => r.UsShare is not null).Select(r => new DatedValue(r.AsOf, r.UsShare!.Value.Normalize()))];
+                .Select(s => new { s.AsOf, s.EuropeShare, s.UsShare, s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh }).ToListAsync(ct);
+            europe = [.. all.Where(r => r.EuropeShare is not null)
+                .Select(r => new DatedValue(r.AsOf, r.EuropeShare!.Value.Normalize(), r.EuropeLow.Normalize(), r.EuropeHigh.Normalize()))];
+            us = [.. all.Where(r => r.UsShare is not null)
+                .Select(r => new DatedValue(r.AsOf, r.UsShare!.Value.Normalize(), r.UsLow.Normalize(), r.UsHigh.Normalize()))];
         }
         else
         {
@@ -60,12 +62,17 @@ public static class HistoryReads
                     EuropeHigh = g.Max(s => s.EuropeShare),
                     UsLow = g.Min(s => s.UsShare),
                     UsHigh = g.Max(s => s.UsShare),
+                    // The month's ranges: the lowest low end and the highest high end (a missing bound is the share).
+                    EuropeLowEnd = g.Min(s => s.EuropeLow ?? s.EuropeShare),
+                    EuropeHighEnd = g.Max(s => s.EuropeHigh ?? s.EuropeShare),
+                    UsLowEnd = g.Min(s => s.UsLow ?? s.UsShare),
+                    UsHighEnd = g.Max(s => s.UsHigh ?? s.UsShare),
                 })
                 .ToListAsync(ct);
             foreach (var m in months.OrderBy(m => m.First))
             {
-                AddRange(europe, m.First, m.EuropeLow, m.EuropeHigh);
-                AddRange(us, m.First, m.UsLow, m.UsHigh);
+                AddRange(europe, m.First, m.EuropeLow, m.EuropeHigh, m.EuropeLowEnd, m.EuropeHighEnd);
+                AddRange(us, m.First, m.UsLow, m.UsHigh, m.UsLowEnd, m.UsHighEnd);
             }
         }
 
@@ -90,17 +97,25 @@ public static class HistoryReads
         if (rows <= ExactRows)
         {
             points = [.. (await Observations(db, indicatorId, asOf).OrderBy(o => o.AsOf).ThenBy(o => o.Id)
-                .Select(o => new { o.AsOf, o.Value }).ToListAsync(ct)).Select(o => new DatedValue(o.AsOf, o.Value.Normalize()))];
+                .Select(o => new { o.AsOf, o.Value, o.Low, o.High }).ToListAsync(ct))
+                .Select(o => new DatedValue(o.AsOf, o.Value.Normalize(), o.Low.Normalize(), o.High.Normalize()))];
         }
         else
         {
             var months = await Observations(db, indicatorId, asOf)
                 .GroupBy(o => new { o.AsOf.Year, o.AsOf.Month })
-                .Select(g => new { First = g.Min(o => o.AsOf), Low = g.Min(o => o.Value), High = g.Max(o => o.Value) })
+                .Select(g => new
+                {
+                    First = g.Min(o => o.AsOf),
+                    Low = g.Min(o => o.Value),
+                    High = g.Max(o => o.Value),
+                    LowEnd = g.Min(o => o.Low ?? o.Value),
+                    HighEnd = g.Max(o => o.High ?? o.Value),
+                })
                 .ToListAsync(ct);
             foreach (var m in months.OrderBy(m => m.First))
             {
-                AddRange(points, m.First, m.Low, m.High);
+                AddRange(points, m.First, m.Low, m.High, m.LowEnd, m.HighEnd);
             }
         }
 
@@ -118,8 +133,8 @@ public static class HistoryReads
         var rows = db.ShareAssessments.AsNoTracking().Where(s => s.AreaId == areaId && s.AsOf < before && s.EuropeShare != null);
         if (await rows.CountAsync(ct) <= ExactRows)
         {
-            return [.. (await rows.Select(s => new { s.Id, s.AsOf, s.EuropeShare, s.Confidence }).ToListAsync(ct))
-                .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value.Normalize(), s.Id, s.Confidence))];
+            return [.. (await rows.Select(s => new { s.Id, s.AsOf, s.EuropeShare, s.Confidence, s.EuropeLow, s.EuropeHigh }).ToListAsync(ct))
+                .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value.Normalize(), s.Id, s.Confidence, s.EuropeLow.Normalize(), s.EuropeHigh.Normalize()))];
         }
 
         var months = await rows.GroupBy(s => new { s.AsOf.Year, s.AsOf.Month, s.Confidence })
@@ -155,16 +170,18 @@ public static class HistoryReads
     }
 
     // A month's range as two points on its first date, low then high: the line strokes the range.
-    private static void AddRange(List<DatedValue> line, DateOnly date, decimal? low, decimal? high)
+    // Where the month's rows give ranges reaching beyond their values, both points carry those ends.
+    private static void AddRange(List<DatedValue> line, DateOnly date, decimal? low, decimal? high, decimal? lowEnd, decimal? highEnd)
     {
+        var (bandLow, bandHigh) = lowEnd < low || highEnd > high ? (lowEnd.Normalize(), highEnd.Normalize()) : (null, null);
         if (low is { } l)
         {
-            line.Add(new DatedValue(date, l.Normalize()));
+            line.Add(new DatedValue(date, l.Normalize(), bandLow, bandHigh));
         }
 
         if (high is { } h && h != low)
         {
-            line.Add(new DatedValue(date, h.Normalize()));
+            line.Add(new DatedValue(date, h.Normalize(), bandLow, bandHigh));
         }
     }
 

@@ -27,7 +27,8 @@ public static class Scenarios
         return [.. targets.Select(t =>
         {
             var d = scenario.DistanceTo(new SeriesTarget(t.Value, t.Deadline));
-            return t with { Projected = d.Projected, Eta = d.Eta, YearsLate = d.YearsLate, Status = d.Status };
+            // The range's figures follow the fitted trends of its ends, not the scenario's pace: left out.
+            return t with { Projected = d.Projected, Eta = d.Eta, YearsLate = d.YearsLate, Status = d.Status, Range = null };
         })];
     }
 

@@ -59,7 +59,8 @@ internal static class SeriesWindows
         return rows is null
             ? []
             : [.. (await rows.AsNoTracking()
-                .Select(s => new AssessmentPoint(s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence))
+                .Select(s => new AssessmentPoint(s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
+                    s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh))
                 .ToListAsync(ct)).DistinctBy(r => r.Id)];
     }
 
@@ -99,7 +100,7 @@ internal static class SeriesWindows
         return rows is null
             ? []
             : [.. (await rows.AsNoTracking()
-                .Select(o => new ObservationPoint(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision))
+                .Select(o => new ObservationPoint(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence, o.Low, o.High), o.AsOfPrecision))
                 .ToListAsync(ct)).DistinctBy(o => o.Point.EntryOrder)];
     }
 

@@ -90,7 +90,7 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new CapabilityAreaConfiguration());
         builder.ApplyConfiguration(new ShareAssessmentConfiguration(sql));
         builder.ApplyConfiguration(new IndicatorConfiguration());
-        builder.ApplyConfiguration(new IndicatorObservationConfiguration());
+        builder.ApplyConfiguration(new IndicatorObservationConfiguration(sql));
         builder.ApplyConfiguration(new TargetConfiguration(sql));
         builder.ApplyConfiguration(new MilestoneConfiguration());
         builder.ApplyConfiguration(new AreaCountPairConfiguration(sql));

@@ -44,4 +44,44 @@ public static class FigureRules
             yield return (usField, $"{europeField} + {usField} = {europe + us}, more than 100");
         }
     }
+
+    /// <summary>
+    /// Problems with the range around one value (docs/methodology.md, "Ranges"), keyed by the
+    /// field they belong to: a bound without its value, a share's bound outside 0..100, a bound
+    /// on the wrong side of the value (<c>low &lt;= value &lt;= high</c>).
+    /// </summary>
+    public static IEnumerable<(string Field, string Message)> RangeProblems(
+        string valueField, decimal? value, string lowField, decimal? low, string highField, decimal? high, bool share)
+    {
+        if (value is null)
+        {
+            foreach (var (field, bound) in new[] { (lowField, low), (highField, high) })
+            {
+                if (bound is not null)
+                {
+                    yield return (field, $"{field} is given but {valueField} is empty: a range needs its value");
+                }
+            }
+
+            yield break;
+        }
+
+        foreach (var (field, bound) in new[] { (lowField, low), (highField, high) })
+        {
+            if (share && bound is < 0m or > 100m)
+            {
+                yield return (field, $"{field} {bound} is outside 0..100");
+            }
+        }
+
+        if (low > value)
+        {
+            yield return (lowField, $"{lowField} {low} is above {valueField} {value}: the low bound must be at most the value");
+        }
+
+        if (high < value)
+        {
+            yield return (highField, $"{highField} {high} is below {valueField} {value}: the high bound must be at least the value");
+        }
+    }
 }

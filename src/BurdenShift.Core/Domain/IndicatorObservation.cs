@@ -15,6 +15,11 @@ public class IndicatorObservation : ISoftDeletable
 
     public decimal Value { get; set; }
 
+    /// <summary>Optional range around the value (docs/methodology.md, "Ranges"); null: the value itself.</summary>
+    public decimal? Low { get; set; }
+
+    public decimal? High { get; set; }
+
     public int SourceId { get; set; }
 
     public Source? Source { get; set; }

@@ -21,6 +21,16 @@ public class ShareAssessment : ISoftDeletable
 
     public decimal? UsShare { get; set; }
 
+    /// <summary>Optional range around the Europe share (docs/methodology.md, "Ranges"); null: the share itself.</summary>
+    public decimal? EuropeLow { get; set; }
+
+    public decimal? EuropeHigh { get; set; }
+
+    /// <summary>Optional range around the US share; null: the share itself.</summary>
+    public decimal? UsLow { get; set; }
+
+    public decimal? UsHigh { get; set; }
+
     public int SourceId { get; set; }
 
     public Source? Source { get; set; }

@@ -24,6 +24,14 @@ public static class FormFields
     public const string EuropeShare = "europeShare";
     public const string UsShare = "usShare";
     public const string Value = "value";
+
+    /// <summary>Optional range bounds (docs/methodology.md, "Ranges"); empty: no bound.</summary>
+    public const string EuropeLow = "europeLow";
+    public const string EuropeHigh = "europeHigh";
+    public const string UsLow = "usLow";
+    public const string UsHigh = "usHigh";
+    public const string Low = "low";
+    public const string High = "high";
     public const string Confidence = "confidence";
     public const string Note = "note";
 

@@ -10,6 +10,24 @@ namespace BurdenShift.Core.Exports;
 /// </summary>
 public static class DataExportTables
 {
+    // A target's range (docs/methodology.md, "Ranges"): whether its status is robust and each
+    // end's figures; all empty when the series carries no range. Declared before TargetColumns,
+    // which includes them: static fields initialise in text order.
+    private static readonly ExportColumn[] RangeColumns =
+    [
+        new("range_robust", ExportColumnKind.Text),
+        .. EndColumns("pessimistic"),
+        .. EndColumns("optimistic"),
+    ];
+
+    private static readonly ExportColumn[] ShareRangeColumns =
+    [
+        new("europe_share_low", ExportColumnKind.Number),
+        new("europe_share_high", ExportColumnKind.Number),
+        new("us_share_low", ExportColumnKind.Number),
+        new("us_share_high", ExportColumnKind.Number),
+    ];
+
     private static readonly ExportColumn[] TargetColumns =
     [
         new("target_key", ExportColumnKind.Text),
@@ -29,6 +47,7 @@ public static class DataExportTables
         new("milestones_overdue", ExportColumnKind.Number),
         new("target_source", ExportColumnKind.Text),
         new("target_source_key", ExportColumnKind.Text),
+        .. RangeColumns,
     ];
 
     /// <summary>One row per area and target, as <c>GET /api/areas</c>; an area without targets has one row with empty target cells.</summary>
@@ -43,6 +62,7 @@ public static class DataExportTables
             new("latest_date_precision", ExportColumnKind.Text),
             new("europe_share", ExportColumnKind.Number),
             new("us_share", ExportColumnKind.Number),
+            .. ShareRangeColumns,
             new("share_confidence", ExportColumnKind.Text),
             new("share_source", ExportColumnKind.Text),
             new("share_source_key", ExportColumnKind.Text),
@@ -59,7 +79,7 @@ public static class DataExportTables
             object?[] head =
             [
                 a.Key, a.Name, a.AsOf, a.Latest?.Date, a.Latest?.DatePrecision.ToWire(), a.Latest?.EuropeShare, a.Latest?.UsShare,
-                a.Latest?.Confidence.ToWire(), a.Latest?.Source.Publisher, a.Latest?.Source.Key, a.TrendPerYear,
+                a.Latest?.EuropeLow, a.Latest?.EuropeHigh, a.Latest?.UsLow, a.Latest?.UsHigh, a.Latest?.Confidence.ToWire(), a.Latest?.Source.Publisher, a.Latest?.Source.Key, a.TrendPerYear,
                 a.ShareBasis.ToWire(), a.Latest?.Note,
             ];
             foreach (var target in TargetsOrNone(a.Targets))
@@ -116,6 +136,7 @@ public static class DataExportTables
         new("date_precision", ExportColumnKind.Text),
         new("europe_share", ExportColumnKind.Number),
         new("us_share", ExportColumnKind.Number),
+        .. ShareRangeColumns,
         new("confidence", ExportColumnKind.Text),
         new("source", ExportColumnKind.Text),
         new("source_key", ExportColumnKind.Text),
@@ -126,8 +147,8 @@ public static class DataExportTables
     /// <summary>One row of the assessments table.</summary>
     public static IReadOnlyList<object?> AssessmentCells(string areaKey, AssessmentRow s) =>
     [
-        areaKey, s.AsOf, s.DatePrecision.ToWire(), s.EuropeShare, s.UsShare, s.Confidence.ToWire(),
-        s.Source.Publisher, s.Source.Key, s.Source.Url, s.Note,
+        areaKey, s.AsOf, s.DatePrecision.ToWire(), s.EuropeShare, s.UsShare, s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh,
+        s.Confidence.ToWire(), s.Source.Publisher, s.Source.Key, s.Source.Url, s.Note,
     ];
 
     /// <summary>The assessments an area's entry carries (the newest), oldest first; the full history is streamed (<see cref="AssessmentCells"/>).</summary>
@@ -147,6 +168,8 @@ public static class DataExportTables
         new("as_of", ExportColumnKind.Date),
         new("date_precision", ExportColumnKind.Text),
         new("value", ExportColumnKind.Number),
+        new("low", ExportColumnKind.Number),
+        new("high", ExportColumnKind.Number),
         new("confidence", ExportColumnKind.Text),
         new("source", ExportColumnKind.Text),
         new("source_key", ExportColumnKind.Text),
@@ -156,7 +179,7 @@ public static class DataExportTables
     /// <summary>One row of the observations table.</summary>
     public static IReadOnlyList<object?> ObservationCells(IndicatorSummary i, ObservationRow o) =>
     [
-        i.Key, i.Name, i.Unit, o.AsOf, o.DatePrecision.ToWire(), o.Value, o.Confidence.ToWire(), o.Source.Publisher, o.Source.Key, o.Note,
+        i.Key, i.Name, i.Unit, o.AsOf, o.DatePrecision.ToWire(), o.Value, o.Low, o.High, o.Confidence.ToWire(), o.Source.Publisher, o.Source.Key, o.Note,
     ];
 
     /// <summary>The observations an area's entry carries (the newest of each indicator), oldest first; the full history is streamed.</summary>
@@ -205,6 +228,8 @@ public static class DataExportTables
             new("latest_date", ExportColumnKind.Date),
             new("latest_date_precision", ExportColumnKind.Text),
             new("latest_value", ExportColumnKind.Number),
+            new("latest_low", ExportColumnKind.Number),
+            new("latest_high", ExportColumnKind.Number),
             new("latest_confidence", ExportColumnKind.Text),
             new("latest_source", ExportColumnKind.Text),
             new("latest_source_key", ExportColumnKind.Text),
@@ -217,7 +242,7 @@ public static class DataExportTables
         {
             object?[] head =
             [
-                i.Key, i.Name, i.Unit, i.Direction.ToWire(), i.Area, i.AsOf, i.Latest?.Date, i.Latest?.DatePrecision.ToWire(), i.Latest?.Value,
+                i.Key, i.Name, i.Unit, i.Direction.ToWire(), i.Area, i.AsOf, i.Latest?.Date, i.Latest?.DatePrecision.ToWire(), i.Latest?.Value, i.Latest?.Low, i.Latest?.High,
                 i.Latest?.Confidence.ToWire(), i.Latest?.Source.Publisher, i.Latest?.Source.Key, i.TrendPerYear,
             ];
             foreach (var target in TargetsOrNone(i.Targets))
@@ -249,6 +274,7 @@ public static class DataExportTables
             new("years_late", ExportColumnKind.Number),
             new("status", ExportColumnKind.Text),
             new("confidence", ExportColumnKind.Text),
+            .. RangeColumns,
             new("areas_included", ExportColumnKind.Text),
             new("areas_left_out", ExportColumnKind.Text),
             new("illustrative", ExportColumnKind.Text),
@@ -257,7 +283,7 @@ public static class DataExportTables
             .Select(t => (IReadOnlyList<object?>)
             [
                 t.Key, t.Label, t.Value, t.Deadline, t.AsOf, t.Current, t.CurrentDate, t.TrendPerYear, t.Gap, t.RequiredPerYear,
-                t.Projected, t.Eta, t.YearsLate, t.Status.ToWire(), t.Confidence?.ToWire(),
+                t.Projected, t.Eta, t.YearsLate, t.Status.ToWire(), t.Confidence?.ToWire(), .. RangeCells(t.Range),
                 string.Join(' ', t.AreasIncluded), string.Join(' ', t.AreasLeftOut), t.Illustrative,
             ])
             .ToList();
@@ -284,10 +310,26 @@ public static class DataExportTables
     private static IEnumerable<object?[]> TargetsOrNone(IReadOnlyList<TargetResult> targets) =>
         targets.Count == 0
             ? [new object?[TargetColumns.Length]]
-            : targets.Select(t => new object?[]
-            {
+            : targets.Select(t => (object?[])
+            [
                 t.Key, t.Value, t.Deadline, t.Current, t.CurrentDate, t.Gap, t.RequiredPerYear, t.Projected, t.Eta, t.YearsLate,
                 t.Status.ToWire(), t.Confidence?.ToWire(), t.Milestones.Due, t.Milestones.Done, t.Milestones.Overdue,
-                t.Source.Publisher, t.Source.Key,
-            });
+                t.Source.Publisher, t.Source.Key, .. RangeCells(t.Range),
+            ]);
+
+    private static ExportColumn[] EndColumns(string end) =>
+    [
+        new($"{end}_current", ExportColumnKind.Number),
+        new($"{end}_trend_per_year", ExportColumnKind.Number),
+        new($"{end}_projected", ExportColumnKind.Number),
+        new($"{end}_eta", ExportColumnKind.Date),
+        new($"{end}_years_late", ExportColumnKind.Number),
+        new($"{end}_status", ExportColumnKind.Text),
+    ];
+
+    private static object?[] RangeCells(RangeResult? range) => range is { } r
+        ? [r.Robust, .. EndCells(r.Pessimistic), .. EndCells(r.Optimistic)]
+        : new object?[RangeColumns.Length];
+
+    private static object?[] EndCells(RangeEnd e) => [e.Current, e.TrendPerYear, e.Projected, e.Eta, e.YearsLate, e.Status.ToWire()];
 }

@@ -16,6 +16,10 @@ internal static class ImportFileParser
     public static readonly IReadOnlyList<string> ObservationColumns = ["indicator", "as_of", "value", "source", "confidence", "note"];
     private const string OptionalColumn = "source_url";
 
+    /// <summary>Optional range columns (docs/methodology.md, "Ranges"): empty or absent, no bound.</summary>
+    public static readonly IReadOnlyList<string> ShareRangeColumns = ["europe_share_low", "europe_share_high", "us_share_low", "us_share_high"];
+    public static readonly IReadOnlyList<string> ObservationRangeColumns = ["low", "high"];
+
     public static async Task<ParsedImport> ParseAsync(string text, List<CsvRecord>? sheet, BurdenShiftDbContext db, CancellationToken ct)
     {
         var result = new ParsedImport();
@@ -53,13 +57,15 @@ internal static class ImportFileParser
             _ => ImportKind.Unknown,
         };
         var expected = result.Kind == ImportKind.IndicatorObservations ? ObservationColumns : ShareColumns;
+        var optional = result.Kind == ImportKind.IndicatorObservations ? ObservationRangeColumns : ShareRangeColumns;
         var missing = expected.Where(c => !columns.Contains(c)).ToList();
-        var unknown = columns.Where(c => !expected.Contains(c) && c != OptionalColumn).Select(Named).ToList();
+        var unknown = columns.Where(c => !expected.Contains(c) && !optional.Contains(c) && c != OptionalColumn).Select(Named).ToList();
         if (result.Kind == ImportKind.Unknown || missing.Count > 0 || unknown.Count > 0)
         {
             result.Problems.Add(new ImportProblem(1,
                 $"The header must be '{string.Join(',', ShareColumns)}' (share assessments) or " +
-                $"'{string.Join(',', ObservationColumns)}' (indicator observations), with an optional {OptionalColumn}" +
+                $"'{string.Join(',', ObservationColumns)}' (indicator observations), with an optional {OptionalColumn} " +
+                $"and optional range columns ({string.Join(", ", ShareRangeColumns)}; {string.Join(", ", ObservationRangeColumns)})" +
                 (missing.Count > 0 ? $"; missing: {string.Join(", ", missing)}" : "") +
                 (unknown.Count > 0 ? $"; unknown: {string.Join(", ", unknown)}" : "") + "."));
             return result;
@@ -113,7 +119,23 @@ internal static class ImportFileParser
                     errors.AddRange(FigureRules.ShareProblems("europe_share", europe, "us_share", us).Select(p => p.Message));
                 }
 
-                row = new ImportRow(areaId, 0, date, europe, us, 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note)) { Line = line, Key = areaKey };
+                var bounds = ShareRangeColumns.Select(column => (Column: column, Value: Optional(column, TypedValues.Share(Field(column)), errors))).ToArray();
+                if (!unparsed && bounds.All(b => b.Value is not null || Field(b.Column).Length == 0))
+                {
+                    errors.AddRange(FigureRules.RangeProblems("europe_share", europe, "europe_share_low", bounds[0].Value, "europe_share_high", bounds[1].Value, share: true)
+                        .Concat(FigureRules.RangeProblems("us_share", us, "us_share_low", bounds[2].Value, "us_share_high", bounds[3].Value, share: true))
+                        .Select(p => p.Message));
+                }
+
+                row = new ImportRow(areaId, 0, date, europe, us, 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note))
+                {
+                    Line = line,
+                    Key = areaKey,
+                    EuropeLow = bounds[0].Value,
+                    EuropeHigh = bounds[1].Value,
+                    UsLow = bounds[2].Value,
+                    UsHigh = bounds[3].Value,
+                };
             }
             else
             {
@@ -124,8 +146,20 @@ internal static class ImportFileParser
                 }
 
                 var value = Read("value", TypedValues.Value(Field("value")), errors);
+                var low = Optional("low", TypedValues.Value(Field("low")), errors);
+                var high = Optional("high", TypedValues.Value(Field("high")), errors);
+                if (value is not null && (low is not null || Field("low").Length == 0) && (high is not null || Field("high").Length == 0))
+                {
+                    errors.AddRange(FigureRules.RangeProblems("value", value, "low", low, "high", high, share: false).Select(p => p.Message));
+                }
 
-                row = new ImportRow(0, indicatorId, date, null, null, value ?? 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note)) { Line = line, Key = indicatorKey };
+                row = new ImportRow(0, indicatorId, date, null, null, value ?? 0m, confidence ?? Confidence.Low, source, NullIfEmpty(note))
+                {
+                    Line = line,
+                    Key = indicatorKey,
+                    Low = low,
+                    High = high,
+                };
             }
 
             if (errors.Count > 0)

@@ -13,8 +13,21 @@ public sealed record ImportProblem(int Line, string Message)
     public override string ToString() => Line > 0 ? $"line {Line}: {Message}" : Message;
 }
 
-/// <summary>One valid row as it would be (or was) written, for the preview.</summary>
-public sealed record ImportPreviewRow(int Line, string Key, DateOnly AsOf, decimal? EuropeShare, decimal? UsShare, decimal? Value, string Confidence, string Source, string? Note);
+/// <summary>One valid row as it would be (or was) written, for the preview, with its range bounds when given.</summary>
+public sealed record ImportPreviewRow(int Line, string Key, DateOnly AsOf, decimal? EuropeShare, decimal? UsShare, decimal? Value, string Confidence, string Source, string? Note)
+{
+    public decimal? EuropeLow { get; init; }
+
+    public decimal? EuropeHigh { get; init; }
+
+    public decimal? UsLow { get; init; }
+
+    public decimal? UsHigh { get; init; }
+
+    public decimal? Low { get; init; }
+
+    public decimal? High { get; init; }
+}
 
 /// <summary>What an import did. Nothing is written unless every row is valid.</summary>
 public sealed record ImportResult(

@@ -15,8 +15,28 @@ internal sealed record ImportRow(
 
     public string Key { get; init; } = "";
 
+    public decimal? EuropeLow { get; init; }
+
+    public decimal? EuropeHigh { get; init; }
+
+    public decimal? UsLow { get; init; }
+
+    public decimal? UsHigh { get; init; }
+
+    public decimal? Low { get; init; }
+
+    public decimal? High { get; init; }
+
     public ImportPreviewRow ToPreview(string sourceText) => new(Line, Key, AsOf, EuropeShare, UsShare, AreaId == 0 ? Value : null,
-        Confidence.ToWire(), sourceText, Note);
+        Confidence.ToWire(), sourceText, Note)
+    {
+        EuropeLow = EuropeLow,
+        EuropeHigh = EuropeHigh,
+        UsLow = UsLow,
+        UsHigh = UsHigh,
+        Low = Low,
+        High = High,
+    };
 
     public object ToEntity(string enteredBy, DateTimeOffset now, Source? newSource) => AreaId != 0
         ? new ShareAssessment
@@ -25,6 +45,10 @@ internal sealed record ImportRow(
             AsOf = AsOf,
             EuropeShare = EuropeShare,
             UsShare = UsShare,
+            EuropeLow = EuropeLow,
+            EuropeHigh = EuropeHigh,
+            UsLow = UsLow,
+            UsHigh = UsHigh,
             SourceId = SourceId,
             Source = newSource,
             Confidence = Confidence,
@@ -37,6 +61,8 @@ internal sealed record ImportRow(
             IndicatorId = IndicatorId,
             AsOf = AsOf,
             Value = Value,
+            Low = Low,
+            High = High,
             SourceId = SourceId,
             Source = newSource,
             Confidence = Confidence,

@@ -106,4 +106,6 @@ public sealed record SeriesObservation(
     decimal Value,
     Confidence Confidence,
     SourceRef Source,
-    string? Note);
+    string? Note,
+    decimal? Low = null,
+    decimal? High = null);

@@ -155,13 +155,13 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
         var rows = await db.IndicatorObservations.AsNoTracking()
             .Where(o => o.AsOf <= asOf)
             .Select(o => new SeriesObservation(o.Id, o.Indicator!.Key, o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
-                new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note))
+                new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note, o.Low, o.High))
             .ToListAsync(ct);
         return rows
             .GroupBy(r => r.IndicatorKey, StringComparer.Ordinal)
             .ToDictionary(
                 g => g.Key,
-                g => (IReadOnlyList<SeriesObservation>)[.. g.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(o => o with { Value = o.Value.Normalize() })],
+                g => (IReadOnlyList<SeriesObservation>)[.. g.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(o => o with { Value = o.Value.Normalize(), Low = o.Low.Normalize(), High = o.High.Normalize() })],
                 StringComparer.Ordinal);
     }
 

@@ -34,7 +34,7 @@ public static class ChartBuilder
     public static ChartModel Area(AreaDetail area, IReadOnlyList<string>? targets = null, ChartScenario? scenario = null)
     {
         var chosen = Chosen(scenario?.Targets ?? area.Targets, targets);
-        // Bounded lines of the whole history (each month's range beyond a few thousand rows, docs/decisions/0012).
+        // Bounded lines of the whole history (each month's range beyond a few thousand rows, docs/decisions/0012), with the sources' ranges.
         var europe = Line(area.ShareHistory, HistoryReads.EuropeLine);
         var us = Line(area.ShareHistory, HistoryReads.UsLine);
         var derived = area.DerivedHistory.Select(p => new ChartPoint(p.Date, p.Value)).ToList();
@@ -79,7 +79,7 @@ public static class ChartBuilder
             series,
             area.TrendPerYear is null && scenario is null ? [] : Projections(chosen),
             TargetLines(chosen),
-            notes,
+            [.. notes, .. RangeNote(series, chosen.Select(t => t.Range))],
             Distinct(figures.Select(f => f.Source)),
             figures.Count == 0 ? null : figures.Min(f => f.Confidence),
             area.AsOf,
@@ -116,7 +116,7 @@ public static class ChartBuilder
             [new ChartSeries(indicator.Name, [.. points.OrderBy(p => p.Date)])],
             indicator.TrendPerYear is null && scenario is null ? [] : Projections(chosen),
             TargetLines(chosen),
-            [],
+            RangeNote([new ChartSeries(indicator.Name, points)], chosen.Select(t => t.Range)),
             Distinct(figures.Select(f => f.Source)),
             figures.Count == 0 ? null : figures.Min(f => f.Confidence),
             indicator.AsOf,
@@ -130,7 +130,7 @@ public static class ChartBuilder
         Indicator(indicator, Line(history, indicator.Name), CitedFirst(indicator.Latest?.Source, history.Sources), targets, scenario);
 
     private static List<ChartPoint> Line(SeriesHistory history, string name) =>
-        [.. (history.Lines.FirstOrDefault(l => l.Name == name)?.Points ?? []).Select(p => new ChartPoint(p.Date, p.Value))];
+        [.. (history.Lines.FirstOrDefault(l => l.Name == name)?.Points ?? []).Select(p => new ChartPoint(p.Date, p.Value, p.Low, p.High))];
 
     private static List<(SourceRef Source, Confidence Confidence)> CitedFirst(SourceRef? latest, IReadOnlyList<CitedSource> sources) =>
         [.. sources.OrderBy(s => s.Source.Key == latest?.Key ? 0 : 1).Select(s => (s.Source, s.LowestConfidence))];
@@ -145,8 +145,9 @@ public static class ChartBuilder
         var projections = first?.TrendPerYear is null
             ? []
             : chosen.Where(t => t.Current is not null && t.CurrentDate is not null && t.Projected is not null && t.Deadline > t.CurrentDate)
-                .Select(t => Projection(t.Key, t.CurrentDate!.Value, t.Current!.Value, t.Deadline, t.Projected!.Value))
+                .Select(t => Projection(t.Key, t.CurrentDate!.Value, t.Current!.Value, t.Deadline, t.Projected!.Value, t.Range))
                 .ToList();
+        var history = overview.IndexHistory.Select(p => new ChartPoint(p.Date, p.Value, p.Low, p.High)).ToList();
         var note = (included.Count == 0
                 ? "No area has a published Europe share, so the index cannot be computed."
                 : $"Weighted mean of the Europe shares of {included.Count} area(s): {string.Join(", ", included.Select(k => names.GetValueOrDefault(k, k)))}.")
@@ -155,10 +156,10 @@ public static class ChartBuilder
             "Overall handover index",
             $"Europe's share of NATO capability in Europe, weighted mean of all areas (%) · {TargetsText(chosen.Select(t => (t.Key, t.Value, t.Deadline)), "%")}",
             "%",
-            overview.IndexHistory.Count == 0 ? [] : [new ChartSeries("Handover index (Europe share)", [.. overview.IndexHistory.Select(p => new ChartPoint(p.Date, p.Value))])],
+            history.Count == 0 ? [] : [new ChartSeries("Handover index (Europe share)", history)],
             projections,
             [.. chosen.Select(t => new ChartTargetLine($"{t.Key} target", t.Value, t.Deadline))],
-            [note],
+            [note, .. RangeNote([new ChartSeries("", history)], chosen.Select(t => t.Range))],
             // A derived area cites every count it is derived from.
             Distinct(overview.Areas.Where(a => included.Contains(a.Key) && a.Latest is not null)
                 .SelectMany(a => a.ShareBasis == ShareBasisKind.Derived ? CountSources(a.Derivation) : [a.Latest!.Source])),
@@ -212,10 +213,23 @@ public static class ChartBuilder
     /// <summary>Dashed from the latest point to the value projected at each deadline still ahead.</summary>
     public static List<ChartProjection> Projections(IEnumerable<TargetResult> targets) =>
         [.. targets.Where(t => t.Current is not null && t.CurrentDate is not null && t.Projected is not null && t.Deadline > t.CurrentDate)
-            .Select(t => Projection(t.Key, t.CurrentDate!.Value, t.Current!.Value, t.Deadline, t.Projected!.Value))];
+            .Select(t => Projection(t.Key, t.CurrentDate!.Value, t.Current!.Value, t.Deadline, t.Projected!.Value, t.Range))];
 
-    private static ChartProjection Projection(string key, DateOnly from, decimal current, DateOnly deadline, decimal projected) =>
-        new($"projection to {key}", new ChartPoint(from, current), new ChartPoint(deadline, projected));
+    /// <summary>The caption's word on ranges, when the chart draws any (docs/methodology.md, "Ranges").</summary>
+    public const string RangeCaption =
+        "Shaded band: the range the sources give around each figure; shaded fan: the projections from the range's pessimistic and optimistic ends.";
+
+    private static ChartProjection Projection(string key, DateOnly from, decimal current, DateOnly deadline, decimal projected, RangeResult? range)
+    {
+        // Each end's figures come from the rows of the same dates as the point's, so its current date is the point's.
+        var fan = range is { Pessimistic: { Current: { } pc, Projected: { } pp }, Optimistic: { Current: { } oc, Projected: { } op } }
+            ? new ChartFan(new ChartPoint(from, pc), new ChartPoint(deadline, pp), new ChartPoint(from, oc), new ChartPoint(deadline, op))
+            : null;
+        return new($"projection to {key}", new ChartPoint(from, current), new ChartPoint(deadline, projected), fan);
+    }
+
+    private static List<string> RangeNote(IEnumerable<ChartSeries> series, IEnumerable<RangeResult?> ranges) =>
+        series.Any(s => s.Points.Any(p => p.HasRange)) || ranges.Any(r => r is not null) ? [RangeCaption] : [];
 
     private static List<ChartTargetLine> TargetLines(IEnumerable<TargetResult> targets) =>
         [.. targets.Select(t => new ChartTargetLine($"{t.Key} target", t.Value, t.Deadline))];

@@ -78,7 +78,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         foreach (var t in overview.Index.Where(t => targets.Contains(t.Key)))
         {
             figures.Add(t.Current is { } current
-                ? $"{t.Key} ({t.Label}): index {Pct(current)}, target {Pct(t.Value)} by {Formats.Date(t.Deadline)}; gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}"
+                ? $"{t.Key} ({t.Label}): index {Pct(current)}, target {Pct(t.Value)} by {Formats.Date(t.Deadline)}; gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status, t.Range)}"
                 : $"{t.Key} ({t.Label}): no public figure (no area has a published Europe share); status: {Status(t.Status)}");
         }
 
@@ -108,7 +108,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         var figures = new List<string>
         {
             area.Latest is { } l
-                ? $"Latest shares{(area.ShareBasis == ShareBasisKind.Derived ? " (derived from counts)" : "")} ({Formats.Date(l.Date)}, {l.Confidence.ToWire()} confidence): Europe {Pct(l.EuropeShare)}, US {Pct(l.UsShare)}"
+                ? $"Latest shares{(area.ShareBasis == ShareBasisKind.Derived ? " (derived from counts)" : "")} ({Formats.Date(l.Date)}, {l.Confidence.ToWire()} confidence): Europe {Pct(l.EuropeShare)}{Span(l.EuropeShare, l.EuropeLow, l.EuropeHigh)}, US {Pct(l.UsShare)}{Span(l.UsShare, l.UsLow, l.UsHigh)}"
                 : "Latest shares: no public figure",
         };
         if (area.ShareBasis == ShareBasisKind.Derived)
@@ -122,7 +122,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         {
             figures.Add(t.Current is null
                 ? $"{t.Key} target ({Pct(t.Value)} by {Formats.Date(t.Deadline)}): no public figure; status: {Status(t.Status)}"
-                : $"{t.Key} target ({Pct(t.Value)} by {Formats.Date(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status)}");
+                : $"{t.Key} target ({Pct(t.Value)} by {Formats.Date(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status, t.Range)}");
         }
 
         var overdue = area.Milestones.Where(m => m.Overdue)
@@ -154,6 +154,8 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
             caveats.Add("One data point: there is no trend, so no projection is drawn.");
         }
 
+        caveats.AddRange(area.Targets.Where(t => targets.Contains(t.Key) && t.Range is { Robust: false }).Select(t =>
+            $"{t.Key} status not robust: at the pessimistic end of the source's range it is {Status(t.Range!.Pessimistic.Status)}, at the optimistic end {Status(t.Range.Optimistic.Status)}."));
         caveats.AddRange(area.Targets.Where(t => targets.Contains(t.Key)).Select(t => $"{t.Key} target: {t.Rationale} ({t.Source.Publisher})"));
         return new PackSlide(area.Name, chart.Subtitle, Chart(chart), figures, milestones, Notes(chart, caveats));
     }
@@ -178,6 +180,18 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
     }
 
     private static string Status(TargetStatus status) => Formats.StatusText(status);
+
+    /// <summary>The status, and whether the range settles it (docs/methodology.md, "Ranges").</summary>
+    private static string Status(TargetStatus status, RangeResult? range) => range switch
+    {
+        null => Status(status),
+        { Robust: true } => $"{Status(status)} (robust across the range)",
+        _ => $"{Status(status)}, NOT ROBUST: between {range.Pessimistic.Status.ToWire()} and {range.Optimistic.Status.ToWire()}",
+    };
+
+    private static string Span(decimal? value, decimal? low, decimal? high) => value is { } v && (low is not null || high is not null)
+        ? $" (range {Pct(low ?? v)}–{Pct(high ?? v)})"
+        : "";
 
     private static string Pct(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "no public figure";
 

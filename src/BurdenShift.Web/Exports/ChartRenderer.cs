@@ -146,6 +146,34 @@ public static class ChartRenderer
         var (xMin, xMax) = XRange(chart);
         var (yMin, yMax) = YRange(chart);
 
+        // The ranges first, under the lines: a band around each series, a fan around each projection.
+        var ranged = false;
+        foreach (var series in chart.Series.Where(s => s.Points.Any(p => p.HasRange)))
+        {
+            var points = Lttb.Downsample([.. series.Points.OrderBy(p => p.Date)], width * Lttb.PointsPerPixel, p => X(p.Date), p => (double)p.Value);
+            // A lone point's range gets a narrow band of its own width: a fill needs two x values.
+            var xs = points.Count == 1 ? [X(points[0].Date) - 10, X(points[0].Date) + 10] : points.Select(p => X(p.Date)).ToArray();
+            var lows = points.Count == 1 ? [(double)points[0].LowEnd, (double)points[0].LowEnd] : points.Select(p => (double)p.LowEnd).ToArray();
+            var highs = points.Count == 1 ? [(double)points[0].HighEnd, (double)points[0].HighEnd] : points.Select(p => (double)p.HighEnd).ToArray();
+            var band = plot.Add.FillY(xs, lows, highs);
+            band.FillColor = Color.FromHex(ChartStyle.Colour(series.Style)).WithAlpha(0.2);
+            band.LineWidth = 0;
+            band.LegendText = $"{series.Name}: range (shaded)";
+            ranged = true;
+        }
+
+        foreach (var fan in chart.Projections.Select(p => p.Fan).OfType<ChartFan>())
+        {
+            var shade = plot.Add.FillY(
+                [X(fan.PessimisticFrom.Date), X(fan.PessimisticTo.Date)],
+                [(double)fan.PessimisticFrom.Value, (double)fan.PessimisticTo.Value],
+                [(double)fan.OptimisticFrom.Value, (double)fan.OptimisticTo.Value]);
+            shade.FillColor = Color.FromHex(ChartStyle.Colour(ChartStyle.Europe)).WithAlpha(0.13);
+            shade.LineWidth = 0;
+            shade.LegendText = ranged ? "" : "projections from the range's ends (shaded fan)";
+            ranged = true;
+        }
+
         foreach (var series in chart.Series.Where(s => s.Points.Count > 0))
         {
             // At most two points per pixel, peaks kept (Lttb): a long history draws no more than a short one.
@@ -279,8 +307,9 @@ public static class ChartRenderer
             return (0, 100);
         }
 
-        var values = chart.Series.SelectMany(s => s.Points.Select(p => (double)p.Value))
+        var values = chart.Series.SelectMany(s => s.Points.SelectMany(p => new[] { (double)p.LowEnd, (double)p.HighEnd }))
             .Concat(chart.Projections.Select(p => (double)p.To.Value))
+            .Concat(chart.Projections.SelectMany(p => p.Fan?.Corners.Select(c => (double)c.Value) ?? []))
             .Concat(chart.TargetLines.Select(t => (double)t.Value))
             .DefaultIfEmpty(1)
             .ToList();

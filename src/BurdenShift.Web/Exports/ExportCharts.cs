@@ -41,7 +41,7 @@ public sealed class ExportCharts(DashboardCache dashboard)
         // An indicator of no area: every observation (few such indicators, all short).
         var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Chart, ct);
         var history = overview.History.TryGetValue(key, out var h) ? h : [];
-        var chart = ChartBuilder.Indicator(indicator, [.. history.Select(p => new ChartPoint(p.Date, p.Value))],
+        var chart = ChartBuilder.Indicator(indicator, [.. history.Select(p => new ChartPoint(p.Date, p.Value, p.Low, p.High))],
             indicator.Latest is { } latest ? [(latest.Source, latest.Confidence)] : [], targets, Scenario(indicator, pace));
         return chart with { LowestConfidence = history.Count == 0 ? null : history.Min(p => p.Confidence) };
     }

@@ -15,17 +15,28 @@ public sealed class DataExportTests(PostgresServer postgres)
 {
     private const string AsOf = "2026-06-30";
 
-    // Drones fall from 40 to 37.5 (a negative trend); one note looks like a formula; cyber keeps "no public figure".
+    // Drones fall from 40 to 37.5 (a negative trend) within ranges; one note looks like a formula; cyber keeps "no public figure".
     private const string Shares = """"
-        area,as_of,europe_share,us_share,source,confidence,note
-        drones,2024-06-30,40,55,Example Institute,medium,"+1 on last year, ""roughly"""
-        drones,2025-06-30,37.5,56,Example Institute,medium,"=HYPERLINK(""http://evil.example"",""click"")"
-        ammunition,2023-12-31,40,50,Example Institute,high,
-        ammunition,2025-12-31,44.25,48,Example Institute,low,@SUM(A1:A9)
-        isr,2025-09-30,,80,reuters-2027,low,US share only
+        area,as_of,europe_share,us_share,source,confidence,note,europe_share_low,europe_share_high,us_share_low,us_share_high
+        drones,2024-06-30,40,55,Example Institute,medium,"+1 on last year, ""roughly""",35,45,,
+        drones,2025-06-30,37.5,56,Example Institute,medium,"=HYPERLINK(""http://evil.example"",""click"")",30,44,50,60
+        ammunition,2023-12-31,40,50,Example Institute,high,,,,,
+        ammunition,2025-12-31,44.25,48,Example Institute,low,@SUM(A1:A9),,,,
+        isr,2025-09-30,,80,reuters-2027,low,US share only,,,70,85
         """";
 
-    private static readonly string[] DateColumns = ["as_of", "latest_date", "deadline", "current_date", "eta", "due", "completed_on"];
+    private static readonly string[] DateColumns = ["as_of", "latest_date", "deadline", "current_date", "eta", "due", "completed_on", "pessimistic_eta", "optimistic_eta"];
+
+    // A target's range (issue 14): "r." is the target's or the index's "range".
+    private static readonly (string Column, string Path)[] RangeColumns =
+    [
+        ("range_robust", "r.robust"),
+        .. new[] { "pessimistic", "optimistic" }.SelectMany(end => new[]
+        {
+            ($"{end}_current", $"r.{end}.current"), ($"{end}_trend_per_year", $"r.{end}.trendPerYear"), ($"{end}_projected", $"r.{end}.projected"),
+            ($"{end}_eta", $"r.{end}.eta"), ($"{end}_years_late", $"r.{end}.yearsLate"), ($"{end}_status", $"r.{end}.status"),
+        }),
+    ];
 
     private static readonly (string Column, string Path)[] TargetColumns =
     [
@@ -34,13 +45,16 @@ public sealed class DataExportTests(PostgresServer postgres)
         ("eta", "t.eta"), ("years_late", "t.yearsLate"), ("status", "t.status"), ("confidence", "t.confidence"),
         ("milestones_due", "t.milestones.due"), ("milestones_done", "t.milestones.done"), ("milestones_overdue", "t.milestones.overdue"),
         ("target_source", "t.source.publisher"), ("target_source_key", "t.source.key"),
+        .. RangeColumns.Select(c => (c.Column, "t.range." + c.Path[2..])),
     ];
 
     // Export column → where the read API has the same figure ("a." the area, "t." the target).
     private static readonly (string Column, string Path)[] AreaColumns =
     [
         ("area_key", "a.key"), ("area_name", "a.name"), ("as_of", "a.asOf"), ("latest_date", "a.latest.date"),
-        ("latest_date_precision", "a.latest.datePrecision"), ("europe_share", "a.latest.europeShare"), ("us_share", "a.latest.usShare"), ("share_confidence", "a.latest.confidence"),
+        ("latest_date_precision", "a.latest.datePrecision"), ("europe_share", "a.latest.europeShare"), ("us_share", "a.latest.usShare"),
+        ("europe_share_low", "a.latest.europeLow"), ("europe_share_high", "a.latest.europeHigh"), ("us_share_low", "a.latest.usLow"),
+        ("us_share_high", "a.latest.usHigh"), ("share_confidence", "a.latest.confidence"),
         ("share_source", "a.latest.source.publisher"), ("share_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
         ("share_basis", "a.shareBasis"), ("share_note", "a.latest.note"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
@@ -50,7 +64,8 @@ public sealed class DataExportTests(PostgresServer postgres)
     [
         ("indicator_key", "a.key"), ("indicator_name", "a.name"), ("unit", "a.unit"), ("direction", "a.direction"), ("area_key", "a.area"),
         ("as_of", "a.asOf"), ("latest_date", "a.latest.date"),
-        ("latest_date_precision", "a.latest.datePrecision"), ("latest_value", "a.latest.value"), ("latest_confidence", "a.latest.confidence"),
+        ("latest_date_precision", "a.latest.datePrecision"), ("latest_value", "a.latest.value"), ("latest_low", "a.latest.low"),
+        ("latest_high", "a.latest.high"), ("latest_confidence", "a.latest.confidence"),
         ("latest_source", "a.latest.source.publisher"), ("latest_source_key", "a.latest.source.key"), ("trend_per_year", "a.trendPerYear"),
         .. TargetColumns, ("illustrative", "a.illustrative"),
     ];
@@ -60,7 +75,8 @@ public sealed class DataExportTests(PostgresServer postgres)
         ("target_key", "a.key"), ("label", "a.label"), ("target_value", "a.value"), ("deadline", "a.deadline"), ("as_of", "a.asOf"),
         ("current", "a.current"), ("current_date", "a.currentDate"), ("trend_per_year", "a.trendPerYear"), ("gap", "a.gap"),
         ("required_per_year", "a.requiredPerYear"), ("projected", "a.projected"), ("eta", "a.eta"), ("years_late", "a.yearsLate"),
-        ("status", "a.status"), ("confidence", "a.confidence"), ("areas_included", "a.areasIncluded"), ("areas_left_out", "a.areasLeftOut"),
+        ("status", "a.status"), ("confidence", "a.confidence"), .. RangeColumns.Select(c => (c.Column, "a.range." + c.Path[2..])),
+        ("areas_included", "a.areasIncluded"), ("areas_left_out", "a.areasLeftOut"),
         ("illustrative", "a.illustrative"),
     ];
 
@@ -155,6 +171,12 @@ public sealed class DataExportTests(PostgresServer postgres)
 
         await AssertCsvMatchesApiAsync(client, $"/api/export/data/areas.csv?asOf={AsOf}", $"/api/areas?asOf={AsOf}", AreaColumns);
         await AssertXlsxMatchesApiAsync(client, $"/api/export/data/areas.xlsx?asOf={AsOf}", $"/api/areas?asOf={AsOf}", "Areas", AreaColumns);
+
+        // The comparison covered real ranges: drones' bounds and both ends' figures are filled in.
+        var drones = Csv(await client.GetStringAsync($"/api/export/data/areas.csv?asOf={AsOf}")).First(r => r["area_key"] == "drones");
+        Assert.Equal(("30", "44", "50", "60"), (drones["europe_share_low"], drones["europe_share_high"], drones["us_share_low"], drones["us_share_high"]));
+        Assert.NotEqual("", drones["range_robust"]);
+        Assert.NotEqual("", drones["pessimistic_projected"]);
     }
 
     [Theory]
@@ -224,6 +246,10 @@ public sealed class DataExportTests(PostgresServer postgres)
             AssertCsvField(At(a, "asOf"), row["as_of"], "as_of");
             AssertCsvField(At(a, "europeShare"), row["europe_share"], "europe_share");
             AssertCsvField(At(a, "usShare"), row["us_share"], "us_share");
+            AssertCsvField(At(a, "europeLow"), row["europe_share_low"], "europe_share_low");
+            AssertCsvField(At(a, "europeHigh"), row["europe_share_high"], "europe_share_high");
+            AssertCsvField(At(a, "usLow"), row["us_share_low"], "us_share_low");
+            AssertCsvField(At(a, "usHigh"), row["us_share_high"], "us_share_high");
             AssertCsvField(At(a, "confidence"), row["confidence"], "confidence");
             AssertCsvField(At(a, "source.publisher"), row["source"], "source");
         }

@@ -17,17 +17,17 @@ namespace BurdenShift.IntegrationTests.Exports;
 public sealed class XlsxImportTests(PostgresServer postgres)
 {
     private const string SharesCsv = """
-        area,as_of,europe_share,us_share,source,confidence,note,source_url
-        drones,2025-06-30,38.5,55,"Example Institute, drone census",medium,first estimate,https://example.org/census
-        drones,2025-06-30,35.25,58,"Example Institute, drone census",medium,"revised, same date",https://example.org/census
-        cyber,2025-03-31,,70,reuters-2027,low,US share only,
-        ammunition,2024-12-31,41,49,reuters-2027,high,,
+        area,as_of,europe_share,us_share,source,confidence,note,source_url,europe_share_low,europe_share_high,us_share_low,us_share_high
+        drones,2025-06-30,38.5,55,"Example Institute, drone census",medium,first estimate,https://example.org/census,33,44,50,60
+        drones,2025-06-30,35.25,58,"Example Institute, drone census",medium,"revised, same date",https://example.org/census,,,,
+        cyber,2025-03-31,,70,reuters-2027,low,US share only,,,,65,75.5
+        ammunition,2024-12-31,41,49,reuters-2027,high,,,,,,
         """;
 
     private const string ObservationsCsv = """
-        indicator,as_of,value,source,confidence,note
-        eu-155mm-capacity,2025-12-31,1900000,Example Institute,medium,
-        us-share-nato-spending,2026-03-31,58.5,Example Institute,medium,quarterly
+        indicator,as_of,value,source,confidence,note,low,high
+        eu-155mm-capacity,2025-12-31,1900000,Example Institute,medium,,1500000,2100000.5
+        us-share-nato-spending,2026-03-31,58.5,Example Institute,medium,quarterly,,
         """;
 
     /// <summary>
@@ -106,15 +106,16 @@ public sealed class XlsxImportTests(PostgresServer postgres)
     {
         await using var db = database.CreateContext();
         var shares = await db.ShareAssessments.AsNoTracking().Where(s => s.EnteredBy == "editor@example.org").OrderBy(s => s.Id)
-            .Select(s => new { s.Area!.Key, s.AsOf, s.EuropeShare, s.UsShare, s.Confidence, Source = s.Source!.Key, s.Source.Publisher, s.Source.Url, s.Note })
+            .Select(s => new { s.Area!.Key, s.AsOf, s.EuropeShare, s.UsShare, s.Confidence, Source = s.Source!.Key, s.Source.Publisher, s.Source.Url, s.Note, s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh })
             .ToListAsync();
         var observations = await db.IndicatorObservations.AsNoTracking().Where(o => o.EnteredBy == "editor@example.org").OrderBy(o => o.Id)
-            .Select(o => new { o.Indicator!.Key, o.AsOf, o.Value, o.Confidence, Source = o.Source!.Key, o.Note })
+            .Select(o => new { o.Indicator!.Key, o.AsOf, o.Value, o.Confidence, Source = o.Source!.Key, o.Note, o.Low, o.High })
             .ToListAsync();
+        static string N(decimal? d) => d?.ToString("0.######", CultureInfo.InvariantCulture) ?? "";
         return
         [
-            .. shares.Select(s => $"{s.Key}|{s.AsOf:yyyy-MM-dd}|{s.EuropeShare?.ToString("0.####", CultureInfo.InvariantCulture)}|{s.UsShare?.ToString("0.####", CultureInfo.InvariantCulture)}|{s.Confidence}|{s.Source}|{s.Publisher}|{s.Url}|{s.Note}"),
-            .. observations.Select(o => $"{o.Key}|{o.AsOf:yyyy-MM-dd}|{o.Value.ToString("0.######", CultureInfo.InvariantCulture)}|{o.Confidence}|{o.Source}|{o.Note}"),
+            .. shares.Select(s => $"{s.Key}|{s.AsOf:yyyy-MM-dd}|{s.EuropeShare?.ToString("0.####", CultureInfo.InvariantCulture)}|{s.UsShare?.ToString("0.####", CultureInfo.InvariantCulture)}|{s.Confidence}|{s.Source}|{s.Publisher}|{s.Url}|{s.Note}|{N(s.EuropeLow)}|{N(s.EuropeHigh)}|{N(s.UsLow)}|{N(s.UsHigh)}"),
+            .. observations.Select(o => $"{o.Key}|{o.AsOf:yyyy-MM-dd}|{o.Value.ToString("0.######", CultureInfo.InvariantCulture)}|{o.Confidence}|{o.Source}|{o.Note}|{N(o.Low)}|{N(o.High)}"),
         ];
     }
 
@@ -141,8 +142,10 @@ public sealed class XlsxImportTests(PostgresServer postgres)
         var stored = await StoredAsync(fromXlsx);
         Assert.Equal(await StoredAsync(fromCsv), stored);
         Assert.Equal(6, stored.Count);
-        Assert.Equal("drones|2025-06-30|38.5|55|Medium|import-example-institute-drone-census|Example Institute, drone census|https://example.org/census|first estimate", stored[0]);
+        Assert.Equal("drones|2025-06-30|38.5|55|Medium|import-example-institute-drone-census|Example Institute, drone census|https://example.org/census|first estimate|33|44|50|60", stored[0]);
+        Assert.EndsWith("|US share only|||65|75.5", stored[2], StringComparison.Ordinal);
         Assert.StartsWith("eu-155mm-capacity|2025-12-31|1900000|Medium|", stored[4], StringComparison.Ordinal);
+        Assert.EndsWith("|1500000|2100000.5", stored[4], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -25,10 +25,13 @@ public sealed class CsvExportTests
         var records = CsvRecords.Parse(text);
         Assert.Equal(5, records.Count);
         Assert.Equal(
-            ["area_key", "area_name", "as_of", "latest_date", "latest_date_precision", "europe_share", "us_share", "share_confidence", "share_source", "share_source_key",
+            ["area_key", "area_name", "as_of", "latest_date", "latest_date_precision", "europe_share", "us_share",
+             "europe_share_low", "europe_share_high", "us_share_low", "us_share_high", "share_confidence", "share_source", "share_source_key",
              "trend_per_year", "share_basis", "share_note", "target_key", "target_value", "deadline", "current", "current_date", "gap", "required_per_year", "projected", "eta",
              "years_late", "status", "confidence", "milestones_due", "milestones_done", "milestones_overdue", "target_source", "target_source_key",
-             "illustrative"],
+             "range_robust", "pessimistic_current", "pessimistic_trend_per_year", "pessimistic_projected", "pessimistic_eta",
+             "pessimistic_years_late", "pessimistic_status", "optimistic_current", "optimistic_trend_per_year", "optimistic_projected",
+             "optimistic_eta", "optimistic_years_late", "optimistic_status", "illustrative"],
             records[0].Fields);
 
         var drones2027 = Row(records, 1);
@@ -50,6 +53,27 @@ public sealed class CsvExportTests
     }
 
     [Fact]
+    public void Ranges_travel_as_columns_and_a_target_without_one_leaves_them_empty()
+    {
+        var records = CsvRecords.Parse(Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))));
+
+        var drones2027 = Row(records, 1);
+        Assert.Equal("33", drones2027["europe_share_low"]);
+        Assert.Equal("44", drones2027["europe_share_high"]);
+        Assert.Equal("", drones2027["us_share_low"]);
+        Assert.Equal("false", drones2027["range_robust"]);
+        Assert.Equal("off-track", drones2027["pessimistic_status"]);
+        Assert.Equal("on-track", drones2027["optimistic_status"]);
+        Assert.Equal("53.5", drones2027["optimistic_projected"]);
+        Assert.Equal("2027-06-30", drones2027["optimistic_eta"]);
+        Assert.Equal("-3", drones2027["pessimistic_trend_per_year"]);
+
+        var drones2030 = Row(records, 2);
+        Assert.Equal("", drones2030["range_robust"]);
+        Assert.Equal("", drones2030["pessimistic_status"]);
+    }
+
+    [Fact]
     public void No_public_figure_is_an_empty_cell_never_zero()
     {
         var records = CsvRecords.Parse(Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))));
@@ -62,7 +86,7 @@ public sealed class CsvExportTests
         }
 
         Assert.Equal("no-data", cyber["status"]);
-        Assert.Contains("\r\ncyber,Cyber,2026-06-30,,,,,,,,,assessed,,2027,50,", Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))), StringComparison.Ordinal);
+        Assert.Contains("\r\ncyber,Cyber,2026-06-30,,,,,,,,,,,,,assessed,,2027,50,", Text(CsvExport.Write(DataExportTables.Areas(ExportSamples.Areas()))), StringComparison.Ordinal);
     }
 
     [Fact]

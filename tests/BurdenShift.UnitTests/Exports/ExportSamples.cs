@@ -23,9 +23,19 @@ internal static class ExportSamples
     public static IReadOnlyList<AreaSummary> Areas() =>
     [
         new("drones", "Drones, \"loitering\" munitions", AsOf, false,
-            new LatestShare(new DateOnly(2025, 6, 30), DatePrecision.Day, 38.5m, 55m, Confidence.Medium, Institute, "=HYPERLINK(\"http://evil\")"),
+            new LatestShare(new DateOnly(2025, 6, 30), DatePrecision.Day, 38.5m, 55m, Confidence.Medium, Institute, "=HYPERLINK(\"http://evil\")",
+                EuropeLow: 33m, EuropeHigh: 44m),
             -2.25m,
-            [Target("2027", 50m, 38.5m, 11.5m, 34.1m, TargetStatus.OffTrack), Target("2030", 90m, 38.5m, 51.5m, 30.1m, TargetStatus.OffTrack)],
+            [
+                Target("2027", 50m, 38.5m, 11.5m, 34.1m, TargetStatus.OffTrack) with
+                {
+                    Range = new RangeResult(
+                        new RangeEnd(33m, -3m, 25.25m, null, null, TargetStatus.OffTrack),
+                        new RangeEnd(44m, 4m, 53.5m, new DateOnly(2027, 6, 30), -0.5m, TargetStatus.OnTrack),
+                        Robust: false),
+                },
+                Target("2030", 90m, 38.5m, 51.5m, 30.1m, TargetStatus.OffTrack),
+            ],
             ShareBasisKind.Assessed, [], null),
         new("cyber", "Cyber", AsOf, false, null, null,
             [Target("2027", 50m, null, null, null, TargetStatus.NoData), Target("2030", 90m, null, null, null, TargetStatus.NoData)],

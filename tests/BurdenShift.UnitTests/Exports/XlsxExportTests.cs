@@ -60,6 +60,19 @@ public sealed class XlsxExportTests
     }
 
     [Fact]
+    public void Range_bounds_and_range_figures_are_typed_cells()
+    {
+        using var xlsx = new SpreadsheetReader(AreasWorkbook());
+
+        var drones2027 = xlsx.Table("Areas")[0];
+        Assert.Equal("33", drones2027["europe_share_low"].Text);
+        Assert.Null(drones2027["europe_share_low"].Type); // a number cell, not text
+        Assert.Equal("false", drones2027["range_robust"].Text);
+        Assert.Equal("off-track", drones2027["pessimistic_status"].Text);
+        Assert.Equal("on-track", drones2027["optimistic_status"].Text);
+    }
+
+    [Fact]
     public void The_header_is_bold_and_frozen_and_columns_have_widths()
     {
         using var xlsx = new SpreadsheetReader(AreasWorkbook());
@@ -75,7 +88,7 @@ public sealed class XlsxExportTests
             .ElementAt((int)xlsx.Workbook.WorkbookStylesPart.Stylesheet.CellFormats!.Elements<CellFormat>().ElementAt((int)header["A"].Style!.Value).FontId!.Value);
         Assert.NotNull(font.Bold);
         var widths = sheet.Descendants<Column>().ToList();
-        Assert.Equal(31, widths.Count);
+        Assert.Equal(48, widths.Count); // one per column of the areas table
         Assert.All(widths, c => Assert.InRange(c.Width!.Value, 8, 60));
         // The name column is wider than the key column: widths follow the content.
         Assert.True(widths[1].Width!.Value > widths[0].Width!.Value);

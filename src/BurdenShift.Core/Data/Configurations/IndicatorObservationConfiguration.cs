@@ -5,13 +5,21 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 
 namespace BurdenShift.Core.Data.Configurations;
 
-internal sealed class IndicatorObservationConfiguration : IEntityTypeConfiguration<IndicatorObservation>
+/// <summary>The database refuses a range bound on the wrong side of the value, as the forms and the import do.</summary>
+internal sealed class IndicatorObservationConfiguration(SqlDialect sql) : IEntityTypeConfiguration<IndicatorObservation>
 {
     public void Configure(EntityTypeBuilder<IndicatorObservation> b)
     {
+        var value = sql.Number(nameof(IndicatorObservation.Value));
         b.ToTable("IndicatorObservations", t =>
-            t.HasCheckConstraint("CK_IndicatorObservations_Confidence", SqlDialect.In("Confidence", "high", "medium", "low")));
+        {
+            t.HasCheckConstraint("CK_IndicatorObservations_Confidence", SqlDialect.In("Confidence", "high", "medium", "low"));
+            t.HasCheckConstraint("CK_IndicatorObservations_Low", $"\"Low\" IS NULL OR {sql.Number("Low")} <= {value}");
+            t.HasCheckConstraint("CK_IndicatorObservations_High", $"\"High\" IS NULL OR {sql.Number("High")} >= {value}");
+        });
         b.Property(x => x.Value).HasPrecision(24, 6);
+        b.Property(x => x.Low).HasPrecision(24, 6);
+        b.Property(x => x.High).HasPrecision(24, 6);
         b.Property(x => x.Note).HasMaxLength(ColumnLimits.Note);
         b.Property(x => x.EnteredBy).HasMaxLength(ColumnLimits.EnteredBy);
         b.HasIndex(x => new { x.IndicatorId, x.AsOf });

@@ -6,7 +6,9 @@ public sealed record WeightedSeries(string Key, decimal Weight, IReadOnlyList<Se
 /// <summary>
 /// The overall handover index: the weighted mean of the areas' Europe shares, as a series of
 /// its own with one point per date on which any area has an observation, each area carrying
-/// its latest value forward (docs/methodology.md, "Across areas").
+/// its latest value forward (docs/methodology.md, "Across areas"). A point carries a range
+/// (its low and high ends, the weighted means of the areas' low and high ends) when any value it
+/// averages does ("Ranges").
 /// </summary>
 public sealed record HandoverIndex(IReadOnlyList<SeriesPoint> Points, IReadOnlyList<string> Included, IReadOnlyList<string> LeftOut)
 {
@@ -42,7 +44,10 @@ public sealed record HandoverIndex(IReadOnlyList<SeriesPoint> Points, IReadOnlyL
             if (weight > 0m)
             {
                 var mean = (latest.Values.Sum(v => v.Point.Value * v.Weight) / weight).Normalize();
-                series.Add(new SeriesPoint(events[i].Point.Date, mean, series.Count, latest.Values.Min(v => v.Point.Confidence)));
+                var ranged = latest.Values.Any(v => v.Point.HasRange);
+                series.Add(new SeriesPoint(events[i].Point.Date, mean, series.Count, latest.Values.Min(v => v.Point.Confidence),
+                    ranged ? (latest.Values.Sum(v => v.Point.LowEnd * v.Weight) / weight).Normalize() : null,
+                    ranged ? (latest.Values.Sum(v => v.Point.HighEnd * v.Weight) / weight).Normalize() : null));
             }
         }
 

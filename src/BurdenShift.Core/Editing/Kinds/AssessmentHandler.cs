@@ -16,7 +16,11 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
     [
         new(FormFields.AsOf, "Date the figure describes", FieldKind.Date, true),
         new(FormFields.EuropeShare, "Europe's share, % (empty if not published)", FieldKind.Number, false),
+        new(FormFields.EuropeLow, "Europe's share, low end of the range, % (optional)", FieldKind.Number, false, "When the source gives a range such as 15-25%."),
+        new(FormFields.EuropeHigh, "Europe's share, high end of the range, % (optional)", FieldKind.Number, false),
         new(FormFields.UsShare, "US share, % (empty if not published)", FieldKind.Number, false),
+        new(FormFields.UsLow, "US share, low end of the range, % (optional)", FieldKind.Number, false),
+        new(FormFields.UsHigh, "US share, high end of the range, % (optional)", FieldKind.Number, false),
         new(FormFields.Confidence, "Confidence", FieldKind.Confidence, true),
         FieldSpec.Source,
         new(FormFields.Note, "Note", FieldKind.LongText, false),
@@ -27,7 +31,7 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
     protected override Expression<Func<ShareAssessment, bool>> IdIn(long[] ids) => s => ids.Contains(s.Id);
 
     protected override string Describe(ShareAssessment row) =>
-        $"Share assessment {row.AsOf:yyyy-MM-dd}: Europe {Num(row.EuropeShare)}, US {Num(row.UsShare)}";
+        $"Share assessment {row.AsOf:yyyy-MM-dd}: Europe {Num(row.EuropeShare)}{Span(row.EuropeShare, row.EuropeLow, row.EuropeHigh)}, US {Num(row.UsShare)}{Span(row.UsShare, row.UsLow, row.UsHigh)}";
 
     protected override Task ApplyAsync(BurdenShiftDbContext db, ShareAssessment row, FormValues v, bool adding, CancellationToken ct)
     {
@@ -48,9 +52,27 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
         }
 
         (row.EuropeShare, row.UsShare) = (eu, us);
+        (row.EuropeLow, row.EuropeHigh) = Range(v, FormFields.EuropeShare, "Europe's share", eu, FormFields.EuropeLow, FormFields.EuropeHigh);
+        (row.UsLow, row.UsHigh) = Range(v, FormFields.UsShare, "the US share", us, FormFields.UsLow, FormFields.UsHigh);
         row.Confidence = v.Confidence(FormFields.Confidence) ?? row.Confidence;
         row.Note = v.LongText(FormFields.Note, ColumnLimits.Note, required: false);
         return Task.CompletedTask;
+    }
+
+    /// <summary>A share's optional range: each bound within 0..100 and on its side of the share.</summary>
+    private static (decimal? Low, decimal? High) Range(FormValues v, string shareField, string shareName, decimal? share, string lowField, string highField)
+    {
+        var low = v.Number(lowField, TypedValues.Share, required: false);
+        var high = v.Number(highField, TypedValues.Share, required: false);
+        if (!v.Has(shareField) && !v.Has(lowField) && !v.Has(highField))
+        {
+            foreach (var (field, message) in FigureRules.RangeProblems(shareName, share, "the low end", low, "the high end", high, share: true))
+            {
+                v.Error(field == "the low end" ? lowField : highField, char.ToUpperInvariant(message[0]) + message[1..] + ".");
+            }
+        }
+
+        return (low, high);
     }
 
     protected override void Read(ShareAssessment row, IDictionary<string, string?> values)
@@ -58,6 +80,10 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
         values[FormFields.AsOf] = Text(row.AsOf);
         values[FormFields.EuropeShare] = Text(row.EuropeShare);
         values[FormFields.UsShare] = Text(row.UsShare);
+        values[FormFields.EuropeLow] = Text(row.EuropeLow);
+        values[FormFields.EuropeHigh] = Text(row.EuropeHigh);
+        values[FormFields.UsLow] = Text(row.UsLow);
+        values[FormFields.UsHigh] = Text(row.UsHigh);
         values[FormFields.Confidence] = row.Confidence.ToWire();
         values[FormFields.Note] = row.Note;
     }

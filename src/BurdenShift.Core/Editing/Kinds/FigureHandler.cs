@@ -91,5 +91,9 @@ internal abstract class FigureHandler<T> : IFigureHandler
 
     protected static string Text(DateOnly value) => value.ToString(InputRules.DateFormat, CultureInfo.InvariantCulture);
 
+    /// <summary>" (range 15 to 25)" after a value whose source gave a range (a missing bound is the value); nothing otherwise.</summary>
+    protected static string Span(decimal? value, decimal? low, decimal? high) =>
+        low is null && high is null ? "" : $" (range {Text(low ?? value)} to {Text(high ?? value)})";
+
     protected static string Num(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "no public figure";
 }

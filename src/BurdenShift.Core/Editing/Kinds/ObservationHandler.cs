@@ -19,6 +19,8 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
     [
         new(FormFields.AsOf, "Date the value describes", FieldKind.Date, true),
         new(FormFields.Value, "Value", FieldKind.Number, true),
+        new(FormFields.Low, "Low end of the range (optional)", FieldKind.Number, false, "When the source gives a range around the value."),
+        new(FormFields.High, "High end of the range (optional)", FieldKind.Number, false),
         new(FormFields.Confidence, "Confidence", FieldKind.Confidence, true),
         FieldSpec.Source,
         new(FormFields.Note, "Note", FieldKind.LongText, false),
@@ -33,7 +35,7 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
 
     protected override Expression<Func<IndicatorObservation, bool>> IdIn(long[] ids) => o => ids.Contains(o.Id);
 
-    protected override string Describe(IndicatorObservation row) => $"Observation {row.AsOf:yyyy-MM-dd}: {Num(row.Value)}";
+    protected override string Describe(IndicatorObservation row) => $"Observation {row.AsOf:yyyy-MM-dd}: {Num(row.Value)}{Span(row.Value, row.Low, row.High)}";
 
     protected override Task ApplyAsync(BurdenShiftDbContext db, IndicatorObservation row, FormValues v, bool adding, CancellationToken ct)
     {
@@ -42,7 +44,18 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
             (row.AsOf, row.AsOfPrecision) = (day, DatePrecision.Day);
         }
 
-        row.Value = v.Number(FormFields.Value, TypedValues.Value, required: true) ?? row.Value;
+        var value = v.Number(FormFields.Value, TypedValues.Value, required: true);
+        row.Value = value ?? row.Value;
+        row.Low = v.Number(FormFields.Low, TypedValues.Value, required: false);
+        row.High = v.Number(FormFields.High, TypedValues.Value, required: false);
+        if (value is not null && !v.Has(FormFields.Low) && !v.Has(FormFields.High))
+        {
+            foreach (var (field, message) in FigureRules.RangeProblems("the value", value, "the low end", row.Low, "the high end", row.High, share: false))
+            {
+                v.Error(field == "the low end" ? FormFields.Low : FormFields.High, char.ToUpperInvariant(message[0]) + message[1..] + ".");
+            }
+        }
+
         row.Confidence = v.Confidence(FormFields.Confidence) ?? row.Confidence;
         row.Note = v.LongText(FormFields.Note, ColumnLimits.Note, required: false);
         return Task.CompletedTask;
@@ -52,6 +65,8 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
     {
         values[FormFields.AsOf] = Text(row.AsOf);
         values[FormFields.Value] = Text(row.Value);
+        values[FormFields.Low] = Text(row.Low);
+        values[FormFields.High] = Text(row.High);
         values[FormFields.Confidence] = row.Confidence.ToWire();
         values[FormFields.Note] = row.Note;
     }

@@ -471,8 +471,16 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<decimal?>("High")
+                        .HasPrecision(24, 6)
+                        .HasColumnType("numeric(24,6)");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("Low")
+                        .HasPrecision(24, 6)
+                        .HasColumnType("numeric(24,6)");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
@@ -500,6 +508,10 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.ToTable("IndicatorObservations", null, t =>
                         {
                             t.HasCheckConstraint("CK_IndicatorObservations_Confidence", "\"Confidence\" IN ('high', 'medium', 'low')");
+
+                            t.HasCheckConstraint("CK_IndicatorObservations_High", "\"High\" IS NULL OR \"High\" >= \"Value\"");
+
+                            t.HasCheckConstraint("CK_IndicatorObservations_Low", "\"Low\" IS NULL OR \"Low\" <= \"Value\"");
                         });
                 });
 
@@ -610,6 +622,14 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasMaxLength(200)
                         .HasColumnType("character varying(200)");
 
+                    b.Property<decimal?>("EuropeHigh")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)");
+
+                    b.Property<decimal?>("EuropeLow")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)");
+
                     b.Property<decimal?>("EuropeShare")
                         .HasPrecision(7, 4)
                         .HasColumnType("numeric(7,4)");
@@ -620,6 +640,14 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     b.Property<int>("SourceId")
                         .HasColumnType("integer");
+
+                    b.Property<decimal?>("UsHigh")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)");
+
+                    b.Property<decimal?>("UsLow")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("numeric(7,4)");
 
                     b.Property<decimal?>("UsShare")
                         .HasPrecision(7, 4)
@@ -643,9 +671,17 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                             t.HasCheckConstraint("CK_ShareAssessments_Confidence", "\"Confidence\" IN ('high', 'medium', 'low')");
 
+                            t.HasCheckConstraint("CK_ShareAssessments_EuropeHigh", "\"EuropeHigh\" IS NULL OR (\"EuropeShare\" IS NOT NULL AND \"EuropeHigh\" <= 100 AND \"EuropeHigh\" >= \"EuropeShare\")");
+
+                            t.HasCheckConstraint("CK_ShareAssessments_EuropeLow", "\"EuropeLow\" IS NULL OR (\"EuropeShare\" IS NOT NULL AND \"EuropeLow\" >= 0 AND \"EuropeLow\" <= \"EuropeShare\")");
+
                             t.HasCheckConstraint("CK_ShareAssessments_EuropeShare_Range", "\"EuropeShare\" >= 0 AND \"EuropeShare\" <= 100");
 
                             t.HasCheckConstraint("CK_ShareAssessments_Sum", "\"EuropeShare\" + \"UsShare\" <= 100");
+
+                            t.HasCheckConstraint("CK_ShareAssessments_UsHigh", "\"UsHigh\" IS NULL OR (\"UsShare\" IS NOT NULL AND \"UsHigh\" <= 100 AND \"UsHigh\" >= \"UsShare\")");
+
+                            t.HasCheckConstraint("CK_ShareAssessments_UsLow", "\"UsLow\" IS NULL OR (\"UsShare\" IS NOT NULL AND \"UsLow\" >= 0 AND \"UsLow\" <= \"UsShare\")");
 
                             t.HasCheckConstraint("CK_ShareAssessments_UsShare_Range", "\"UsShare\" >= 0 AND \"UsShare\" <= 100");
                         });

@@ -454,8 +454,16 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("High")
+                        .HasPrecision(24, 6)
+                        .HasColumnType("TEXT");
+
                     b.Property<int>("IndicatorId")
                         .HasColumnType("INTEGER");
+
+                    b.Property<decimal?>("Low")
+                        .HasPrecision(24, 6)
+                        .HasColumnType("TEXT");
 
                     b.Property<string>("Note")
                         .HasMaxLength(2000)
@@ -483,6 +491,10 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.ToTable("IndicatorObservations", null, t =>
                         {
                             t.HasCheckConstraint("CK_IndicatorObservations_Confidence", "\"Confidence\" IN ('high', 'medium', 'low')");
+
+                            t.HasCheckConstraint("CK_IndicatorObservations_High", "\"High\" IS NULL OR CAST(\"High\" AS REAL) >= CAST(\"Value\" AS REAL)");
+
+                            t.HasCheckConstraint("CK_IndicatorObservations_Low", "\"Low\" IS NULL OR CAST(\"Low\" AS REAL) <= CAST(\"Value\" AS REAL)");
                         });
                 });
 
@@ -589,6 +601,14 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasMaxLength(200)
                         .HasColumnType("TEXT");
 
+                    b.Property<decimal?>("EuropeHigh")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("EuropeLow")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("EuropeShare")
                         .HasPrecision(7, 4)
                         .HasColumnType("TEXT");
@@ -606,6 +626,14 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Property<int>("SourceId")
                         .HasColumnType("INTEGER");
 
+                    b.Property<decimal?>("UsHigh")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT");
+
+                    b.Property<decimal?>("UsLow")
+                        .HasPrecision(7, 4)
+                        .HasColumnType("TEXT");
+
                     b.Property<decimal?>("UsShare")
                         .HasPrecision(7, 4)
                         .HasColumnType("TEXT");
@@ -622,9 +650,17 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
 
                             t.HasCheckConstraint("CK_ShareAssessments_Confidence", "\"Confidence\" IN ('high', 'medium', 'low')");
 
+                            t.HasCheckConstraint("CK_ShareAssessments_EuropeHigh", "\"EuropeHigh\" IS NULL OR (\"EuropeShare\" IS NOT NULL AND CAST(\"EuropeHigh\" AS REAL) <= 100 AND CAST(\"EuropeHigh\" AS REAL) >= CAST(\"EuropeShare\" AS REAL))");
+
+                            t.HasCheckConstraint("CK_ShareAssessments_EuropeLow", "\"EuropeLow\" IS NULL OR (\"EuropeShare\" IS NOT NULL AND CAST(\"EuropeLow\" AS REAL) >= 0 AND CAST(\"EuropeLow\" AS REAL) <= CAST(\"EuropeShare\" AS REAL))");
+
                             t.HasCheckConstraint("CK_ShareAssessments_EuropeShare_Range", "CAST(\"EuropeShare\" AS REAL) >= 0 AND CAST(\"EuropeShare\" AS REAL) <= 100");
 
                             t.HasCheckConstraint("CK_ShareAssessments_Sum", "CAST(\"EuropeShare\" AS REAL) + CAST(\"UsShare\" AS REAL) <= 100.000001");
+
+                            t.HasCheckConstraint("CK_ShareAssessments_UsHigh", "\"UsHigh\" IS NULL OR (\"UsShare\" IS NOT NULL AND CAST(\"UsHigh\" AS REAL) <= 100 AND CAST(\"UsHigh\" AS REAL) >= CAST(\"UsShare\" AS REAL))");
+
+                            t.HasCheckConstraint("CK_ShareAssessments_UsLow", "\"UsLow\" IS NULL OR (\"UsShare\" IS NOT NULL AND CAST(\"UsLow\" AS REAL) >= 0 AND CAST(\"UsLow\" AS REAL) <= CAST(\"UsShare\" AS REAL))");
 
                             t.HasCheckConstraint("CK_ShareAssessments_UsShare_Range", "CAST(\"UsShare\" AS REAL) >= 0 AND CAST(\"UsShare\" AS REAL) <= 100");
                         });

@@ -84,13 +84,16 @@ public partial class LineChart
         seriesViews = [.. Series.Select((s, i) => BuildSeries(s, i))];
         projectionViews = [.. Projections.Select((p, i) => new ProjectionView(
             i, p.Label, ChartStyle.Colour(ChartStyle.Europe), $"M{Point(p.From)} L{Point(p.To)}",
-            $"{p.Label}: {WithUnit(p.To.Value)} projected for {Iso(p.To.Date)}"))];
+            $"{p.Label}: {WithUnit(p.To.Value)} projected for {Iso(p.To.Date)}",
+            p.Fan is { } fan ? "M" + string.Join(" L", fan.Corners.Select(Point)) + " Z" : null,
+            p.Fan is { } f ? $"{p.Label} from the range's ends: {WithUnit(f.PessimisticTo.Value)} (pessimistic) to {WithUnit(f.OptimisticTo.Value)} (optimistic)" : null))];
         targetViews = [.. TargetLines.Select((t, i) => new TargetView(
             i, $"{t.Name}: {WithUnit(t.Value)}", $"{t.Name}: {WithUnit(t.Value)} by {Iso(t.Deadline)}", Y(t.Value),
             t.Deadline >= xLow && t.Deadline <= xHigh ? X(t.Deadline) : null, t.Value >= yLow && t.Value <= yHigh))];
 
-        rows = [.. Series.SelectMany(s => s.Points.OrderBy(p => p.Date).Select(p => new TableRow(s.Name, Iso(p.Date), ChartScale.Format(p.Value))))];
-        rows.AddRange(Projections.Select(p => new TableRow($"{p.Label} (projected)", Iso(p.To.Date), ChartScale.Format(p.To.Value))));
+        rows = [.. Series.SelectMany(s => s.Points.OrderBy(p => p.Date).Select(p => new TableRow(s.Name, Iso(p.Date), ValueText(p))))];
+        rows.AddRange(Projections.Select(p => new TableRow($"{p.Label} (projected)", Iso(p.To.Date),
+            ChartScale.Format(p.To.Value) + (p.Fan is { } fan ? $" (range ends {ChartScale.Format(fan.PessimisticTo.Value)} to {ChartScale.Format(fan.OptimisticTo.Value)})" : ""))));
         rows.AddRange(TargetLines.Select(t => new TableRow($"{t.Name} (target)", Iso(t.Deadline), ChartScale.Format(t.Value))));
         tablePage = Math.Min(tablePage, (rows.Count - 1) / TableRows);
         description = $"{Chart.Subtitle}. {Describe()}";
@@ -98,8 +101,9 @@ public partial class LineChart
 
     private (decimal Min, decimal Max) YDomain()
     {
-        var values = Series.SelectMany(s => s.Points.Select(p => p.Value))
+        var values = Series.SelectMany(s => s.Points.SelectMany(p => new[] { p.LowEnd, p.HighEnd }))
             .Concat(Projections.SelectMany(p => new[] { p.From.Value, p.To.Value }))
+            .Concat(Projections.SelectMany(p => p.Fan?.Corners.Select(c => c.Value) ?? []))
             .Concat(TargetLines.Select(t => t.Value))
             .ToList();
 
@@ -130,10 +134,22 @@ public partial class LineChart
 
         // A line needs two points; a single observation is shown as its marker alone.
         var line = points.Count < 2 ? null : "M" + string.Join(" L", points.Select(Point));
+
+        // The range as a band: along the high ends, back along the low ends (a lone point's range is a bar).
+        string? band = null;
+        if (points.Any(p => p.HasRange))
+        {
+            var upper = points.Select(p => $"{C(X(p.Date))} {C(Y(p.HighEnd))}");
+            var lower = points.AsEnumerable().Reverse().Select(p => $"{C(X(p.Date))} {C(Y(p.LowEnd))}");
+            band = points.Count == 1
+                ? $"M{C(X(points[0].Date) - 3)} {C(Y(points[0].HighEnd))} h6 V{C(Y(points[0].LowEnd))} h-6 Z"
+                : "M" + string.Join(" L", upper.Concat(lower)) + " Z";
+        }
+
         var markers = points.Select(p => new Marker(
             MarkerPath(ChartStyle.Marker(series.Style), X(p.Date), Y(p.Value)),
-            $"{series.Name}, {Iso(p.Date)}: {WithUnit(p.Value)}")).ToList();
-        return new SeriesView(index, series.Name, ChartStyle.Colour(series.Style), ChartStyle.Marker(series.Style), line, markers);
+            $"{series.Name}, {Iso(p.Date)}: {WithUnit(p.Value)}{(p.HasRange ? $" (range {WithUnit(p.LowEnd)} to {WithUnit(p.HighEnd)})" : "")}")).ToList();
+        return new SeriesView(index, series.Name, ChartStyle.Colour(series.Style), ChartStyle.Marker(series.Style), line, markers, band);
     }
 
     /// <summary>The SVG path of a marker shape, so series stay apart in greyscale and for colour-blind readers.</summary>
@@ -196,9 +212,12 @@ public partial class LineChart
 
     private sealed record Marker(string Path, string Tooltip);
 
-    private sealed record SeriesView(int Index, string Name, string Colour, MarkerKind Shape, string? LinePath, IReadOnlyList<Marker> Markers);
+    private sealed record SeriesView(int Index, string Name, string Colour, MarkerKind Shape, string? LinePath, IReadOnlyList<Marker> Markers, string? BandPath);
 
-    private sealed record ProjectionView(int Index, string Label, string Colour, string Path, string Tooltip);
+    private sealed record ProjectionView(int Index, string Label, string Colour, string Path, string Tooltip, string? FanPath, string? FanTooltip);
+
+    private static string ValueText(ChartPoint p) =>
+        ChartScale.Format(p.Value) + (p.HasRange ? $" (range {ChartScale.Format(p.LowEnd)} to {ChartScale.Format(p.HighEnd)})" : "");
 
     private sealed record TargetView(int Index, string Text, string LegendText, double Y, double? DeadlineX, bool InRange);
 
