@@ -72,6 +72,17 @@ public sealed class DerivedSharesTests(PostgresServer postgres)
         Assert.Equal(Math.Round(6000m / 665m, 12), tankers.Share);
         Assert.Equal(new DateOnly(2025, 12, 31), tankers.Date);
 
+        // Air defence: Diehl gives 400-500 IRIS-T SLM a year, the US count has no range: 400 / 1000 = 40%
+        // at the point and the low end, 500 / 1100 at the high end; the US share mirrors it.
+        var airDefence = derived.Single(a => a.Key == "air-defence");
+        var interceptors = Assert.Single(airDefence.Derivation);
+        Assert.Equal((40m, 40m, Math.Round(50000m / 1100m, 12)), (interceptors.Share!.Value, interceptors.ShareLow!.Value, interceptors.ShareHigh!.Value));
+        Assert.Equal((400m, 500m), (interceptors.EuropeLow ?? interceptors.EuropeValue!.Value, interceptors.EuropeHigh!.Value));
+        Assert.Equal((40m, 45.454545454545m, 54.545454545455m, 60m),
+            (airDefence.Latest!.EuropeLow!.Value, airDefence.Latest.EuropeHigh!.Value, airDefence.Latest.UsLow!.Value, airDefence.Latest.UsHigh!.Value));
+        Assert.Contains("Europe 400 (range 400–500), US 600 -> 40% (range 40%–45.5%)", airDefence.Latest.Note);
+        Assert.All(airDefence.Targets, t => Assert.NotNull(t.Range));
+
         // The Secretary General's statement sits beside the index, dated and sourced; it is no area's figure.
         var statement = Assert.Single(overview.Statements);
         Assert.Equal(44m, statement.Value);

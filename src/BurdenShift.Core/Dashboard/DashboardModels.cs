@@ -97,10 +97,27 @@ public sealed record PairResult(
     DateOnly? UsDate,
     SourceRef? EuropeSource,
     SourceRef? UsSource,
-    string? Note);
+    string? Note)
+{
+    /// <summary>The range of Europe's count, when its source gives one (null bounds otherwise).</summary>
+    public decimal? EuropeLow { get; init; }
 
-/// <summary>An area's shares derived from its defined pairs at the as-of date.</summary>
-public sealed record DerivedFigure(decimal EuropeShare, decimal UsShare, DateOnly Date, Confidence Confidence);
+    public decimal? EuropeHigh { get; init; }
+
+    /// <summary>The range of the US count, when its source gives one.</summary>
+    public decimal? UsLow { get; init; }
+
+    public decimal? UsHigh { get; init; }
+
+    /// <summary>The pair's share at its ends (Europe's low count against the US's high one, and the reverse) when a count gives a range.</summary>
+    public decimal? ShareLow { get; init; }
+
+    public decimal? ShareHigh { get; init; }
+}
+
+/// <summary>An area's shares derived from its defined pairs at the as-of date, with their range when a count gives one.</summary>
+public sealed record DerivedFigure(
+    decimal EuropeShare, decimal UsShare, DateOnly Date, Confidence Confidence, decimal? EuropeLow = null, decimal? EuropeHigh = null);
 
 /// <summary>
 /// An area with everything its page shows, bounded whatever the length of its history

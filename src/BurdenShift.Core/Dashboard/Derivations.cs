@@ -1,6 +1,6 @@
-using System.Globalization;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
+using BurdenShift.Core.Formatting;
 
 namespace BurdenShift.Core.Dashboard;
 
@@ -69,10 +69,18 @@ internal sealed class Derivations
         var results = heads.Zip(readings, (h, r) => new PairResult(
             h.Id, h.Label, h.Weight.Normalize(), h.EuropeKey, h.UsKey, h.Unit,
             r.Europe?.Value.Normalize(), r.Us?.Value.Normalize(), r.Share, r.Date, r.Confidence,
-            r.Europe?.Date, r.Us?.Date, SourceOf(r.Europe), SourceOf(r.Us), h.Note)).ToList();
+            r.Europe?.Date, r.Us?.Date, SourceOf(r.Europe), SourceOf(r.Us), h.Note)
+        {
+            EuropeLow = r.Europe?.Low.Normalize(),
+            EuropeHigh = r.Europe?.High.Normalize(),
+            UsLow = r.Us?.Low.Normalize(),
+            UsHigh = r.Us?.High.Normalize(),
+            ShareLow = r.ShareLow,
+            ShareHigh = r.ShareHigh,
+        }).ToList();
         var at = DerivedShare.At(pairs, asOf);
         return new AreaDerivation(series, results,
-            at is null ? null : new DerivedFigure(at.EuropeShare, at.UsShare, at.Date, at.Confidence),
+            at is null ? null : new DerivedFigure(at.EuropeShare, at.UsShare, at.Date, at.Confidence, at.EuropeLow, at.EuropeHigh),
             at is null ? null : Latest(at, results));
     }
 
@@ -114,15 +122,19 @@ internal sealed class Derivations
             .SelectMany(r => new[] { r.Europe!.Value, r.Us!.Value })
             .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder).Last();
         var row = byId[dating.EntryOrder];
+        // The US share is the rest of 100, so its range is the mirror of Europe's.
         return new LatestShare(derived.Date, row.Precision, derived.EuropeShare, derived.UsShare, derived.Confidence, row.Source,
-            Explain(pairs));
+            Explain(pairs), derived.EuropeLow, derived.EuropeHigh,
+            (100m - derived.EuropeHigh)?.Normalize(), (100m - derived.EuropeLow)?.Normalize());
     }
 
-    /// <summary>"Derived from counts: Tanker aircraft: Europe 60, US 614 -> 8.9% (weight 1; ...)".</summary>
+    /// <summary>"Derived from counts: Tanker aircraft: Europe 60, US 614 -> 8.9% (weight 1; ...)", each range the counts give after its value.</summary>
     public static string Explain(IReadOnlyList<PairResult> pairs) =>
         "Derived from counts: " + string.Join("; ", pairs.Select(p => p.Share is { } share
-            ? string.Create(CultureInfo.InvariantCulture,
-                $"{p.Label}: Europe {p.EuropeValue:#,0.##}, US {p.UsValue:#,0.##} -> {share:0.#}% (weight {p.Weight:0.##}; {p.EuropeSource?.Publisher}, {p.EuropeDate:yyyy-MM-dd}; {p.UsSource?.Publisher}, {p.UsDate:yyyy-MM-dd})")
+            ? $"{p.Label}: Europe {Formats.Number(p.EuropeValue!.Value)}{Formats.RangeSuffix(p.EuropeValue.Value, p.EuropeLow, p.EuropeHigh, Formats.Number)}, "
+                + $"US {Formats.Number(p.UsValue!.Value)}{Formats.RangeSuffix(p.UsValue.Value, p.UsLow, p.UsHigh, Formats.Number)} -> "
+                + $"{Formats.Percent(share)}{Formats.RangeSuffix(share, p.ShareLow, p.ShareHigh, Formats.Percent)} "
+                + $"(weight {Formats.Number(p.Weight)}; {p.EuropeSource?.Publisher}, {Formats.Date(p.EuropeDate!.Value)}; {p.UsSource?.Publisher}, {Formats.Date(p.UsDate!.Value)})"
             : $"{p.Label}: no figure (a side has no count yet)")) + ".";
 }
 

@@ -156,8 +156,8 @@ public static class HistoryReads
         var rows = db.IndicatorObservations.AsNoTracking().Where(o => o.IndicatorId == indicatorId && o.AsOf < before);
         if (await rows.CountAsync(ct) <= ExactRows)
         {
-            return [.. (await rows.Select(o => new { o.Id, o.AsOf, o.Value, o.Confidence }).ToListAsync(ct))
-                .Select(o => new SeriesPoint(o.AsOf, o.Value.Normalize(), o.Id, o.Confidence))];
+            return [.. (await rows.Select(o => new { o.Id, o.AsOf, o.Value, o.Confidence, o.Low, o.High }).ToListAsync(ct))
+                .Select(o => new SeriesPoint(o.AsOf, o.Value.Normalize(), o.Id, o.Confidence, o.Low.Normalize(), o.High.Normalize()))];
         }
 
         var months = await rows.GroupBy(o => new { o.AsOf.Year, o.AsOf.Month, o.Confidence })

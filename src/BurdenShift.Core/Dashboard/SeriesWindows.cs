@@ -132,7 +132,7 @@ internal static class SeriesWindows
 
         // A headline indicator may also be paired: one copy of each row.
         return [.. (await rows.AsNoTracking()
-            .Select(o => new CountRow(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence), o.AsOfPrecision,
+            .Select(o => new CountRow(o.IndicatorId, new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence, o.Low, o.High), o.AsOfPrecision,
                 new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note,
                 o.Indicator!.Headline, o.Indicator.Key, o.Indicator.Name, o.Indicator.Unit,
                 o.Indicator.Targets.OrderBy(t => t.Deadline).Select(t => (decimal?)t.Value).FirstOrDefault(),

@@ -27,6 +27,10 @@ public static class Formats
 
     public static string Number(decimal value) => Math.Abs(value) >= 1000 ? value.ToString("#,0", Inv) : value.ToString("0.##", Inv);
 
+    /// <summary>" (range 400–500)" after a value whose source gives a range; a missing bound is the value itself; "" without a range.</summary>
+    public static string RangeSuffix(decimal value, decimal? low, decimal? high, Func<decimal, string> format) =>
+        low is null && high is null ? "" : $" (range {format(low ?? value)}–{format(high ?? value)})";
+
     public static string WithSign(decimal value, string unit) => (value > 0 ? "+" : "") + Number(value) + unit;
 
     /// <summary>"2028-03-01 (0.2 years late)" or "2027-01-01 (1.0 years early)", or why there is none.</summary>

@@ -115,7 +115,9 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         {
             // Every derived figure names its pairs and counts; their sources are in the chart's source lines.
             figures.AddRange(area.Derivation.Select(p => p.Share is { } share
-                ? $"{p.Label}: Europe {Formats.Number(p.EuropeValue!.Value)}, US {Formats.Number(p.UsValue!.Value)} -> {Pct(share)} (weight {Formats.Number(p.Weight)})"
+                ? $"{p.Label}: Europe {Formats.Number(p.EuropeValue!.Value)}{Formats.RangeSuffix(p.EuropeValue.Value, p.EuropeLow, p.EuropeHigh, Formats.Number)}, "
+                    + $"US {Formats.Number(p.UsValue!.Value)}{Formats.RangeSuffix(p.UsValue.Value, p.UsLow, p.UsHigh, Formats.Number)} -> "
+                    + $"{Pct(share)}{Span(share, p.ShareLow, p.ShareHigh)} (weight {Formats.Number(p.Weight)})"
                 : $"{p.Label}: no figure yet"));
         }
         foreach (var t in area.Targets.Where(t => targets.Contains(t.Key)))
@@ -189,9 +191,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         _ => $"{Status(status)}, NOT ROBUST: between {range.Pessimistic.Status.ToWire()} and {range.Optimistic.Status.ToWire()}",
     };
 
-    private static string Span(decimal? value, decimal? low, decimal? high) => value is { } v && (low is not null || high is not null)
-        ? $" (range {Pct(low ?? v)}–{Pct(high ?? v)})"
-        : "";
+    private static string Span(decimal? value, decimal? low, decimal? high) => value is { } v ? Formats.RangeSuffix(v, low, high, Formats.Percent) : "";
 
     private static string Pct(decimal? value) => value is { } v ? v.ToString("0.#", CultureInfo.InvariantCulture) + "%" : "no public figure";
 

@@ -105,4 +105,55 @@ public sealed class DerivedShareTests
         Assert.NotNull(snapshot.TrendPerYear);
         Assert.True(snapshot.TrendPerYear > 0m);
     }
+
+    [Fact]
+    public void A_count_range_gives_the_pair_and_the_area_a_range_from_the_opposite_ends()
+    {
+        // Interceptors: Europe 400 (400-500), US 600 (no range): low 400 / 1000 = 40%,
+        // high 500 / (500 + 600) = 45.454545454545%. Tankers have no range: 60 / 674 at both ends.
+        // Area (weights 1 and 1): point (40 + 8.902077151335) / 2 = 24.451038575668,
+        // low the same, high (45.454545454545 + 8.902077151335) / 2 = 27.17831130294.
+        var interceptors = Pair("Interceptors", 1m,
+            [new SeriesPoint(D(2024, 12, 31), 400m, 1, Confidence.Medium, null, 500m)], [P(D(2025, 12, 31), 600m, 2, Confidence.Low)]);
+        var tankers = Pair("Tankers", 1m, [P(D(2019, 12, 31), 60m, 3)], [P(D(2019, 12, 31), 614m, 4)]);
+
+        var derived = DerivedShare.At([interceptors, tankers], D(2026, 6, 30))!;
+
+        Assert.Equal(40m, derived.Pairs[0].Share);
+        Assert.Equal(40m, derived.Pairs[0].ShareLow);
+        Assert.Equal(45.454545454545m, derived.Pairs[0].ShareHigh);
+        Assert.Null(derived.Pairs[1].ShareLow);
+        Assert.Equal(24.451038575668m, derived.EuropeShare);
+        Assert.Equal(24.451038575668m, derived.EuropeLow);
+        Assert.Equal(27.17831130294m, derived.EuropeHigh);
+    }
+
+    [Fact]
+    public void Ranges_on_both_counts_set_each_end_against_the_other_sides_opposite_end()
+    {
+        // Europe 40 (30-50), US 60 (50-70): low 30 / (30 + 70) = 30%, high 50 / (50 + 50) = 50%.
+        var pair = Pair("Units", 1m, [new SeriesPoint(D(2025, 1, 1), 40m, 1, Confidence.High, 30m, 50m)],
+            [new SeriesPoint(D(2025, 1, 1), 60m, 2, Confidence.High, 50m, 70m)]);
+
+        var derived = DerivedShare.At([pair], D(2026, 6, 30))!;
+
+        Assert.Equal((40m, 30m, 50m), (derived.EuropeShare, derived.EuropeLow!.Value, derived.EuropeHigh!.Value));
+    }
+
+    [Fact]
+    public void The_derived_series_carries_the_ends_so_its_range_figures_follow_the_ranges_rules()
+    {
+        // Two dates: Europe 400 (400-500) then 600 (600-700) against a US 600 without a range.
+        var pair = Pair("Interceptors", 1m,
+            [new SeriesPoint(D(2023, 12, 31), 400m, 1, Confidence.Medium, null, 500m), new SeriesPoint(D(2025, 12, 31), 600m, 3, Confidence.Medium, null, 700m)],
+            [P(D(2023, 12, 31), 600m, 2)]);
+
+        var series = DerivedShare.Series([pair], D(2026, 6, 30));
+
+        Assert.Equal([40m, 50m], series.Select(p => p.Value));
+        Assert.Equal([40m, 50m], series.Select(p => p.LowEnd));
+        Assert.Equal([45.454545454545m, 53.846153846154m], series.Select(p => p.HighEnd));
+        var range = SeriesRange.Take(series, D(2026, 6, 30), SeriesKind.Share, IndicatorDirection.Up);
+        Assert.NotNull(range);
+    }
 }

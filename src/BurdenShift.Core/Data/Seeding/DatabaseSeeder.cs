@@ -183,6 +183,8 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
                     AsOf = asOf.Date,
                     AsOfPrecision = asOf.Precision,
                     Value = o.Value,
+                    Low = o.Low,
+                    High = o.High,
                     Source = SourceOf(o.Source),
                     Confidence = WireNames.ParseConfidence(o.Confidence),
                     Note = o.Note,

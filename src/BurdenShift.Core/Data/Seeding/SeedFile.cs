@@ -30,7 +30,8 @@ internal sealed record SeedIndicator(
     List<SeedTarget>? Targets,
     bool Headline = false);
 
-internal sealed record SeedObservation(string AsOf, decimal Value, string Source, string Confidence, string? Note);
+// Low and high: the range the source gives around the value, when it gives one (docs/methodology.md, "Ranges").
+internal sealed record SeedObservation(string AsOf, decimal Value, string Source, string Confidence, string? Note, decimal? Low = null, decimal? High = null);
 
 internal sealed record SeedTarget(string Key, string Label, string Deadline, decimal Value, string Rationale, string Source);
 

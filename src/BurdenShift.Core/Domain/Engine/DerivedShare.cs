@@ -3,14 +3,18 @@ namespace BurdenShift.Core.Domain.Engine;
 /// <summary>
 /// An area's shares derived from its count pairs at an as-of date: the weighted mean of the
 /// defined pairs' Europe shares, the US share as the rest of 100, the latest pair date and the
-/// lowest pair confidence, with every pair's reading so the figure can be explained.
+/// lowest pair confidence, with every pair's reading so the figure can be explained. When a
+/// defined pair's count gives a range, the Europe share has one too: the weighted means of the
+/// pairs' low and high ends (a pair without a range counts its share at both ends).
 /// </summary>
 public sealed record DerivedShare(
     decimal EuropeShare,
     decimal UsShare,
     DateOnly Date,
     Confidence Confidence,
-    IReadOnlyList<PairReading> Pairs)
+    IReadOnlyList<PairReading> Pairs,
+    decimal? EuropeLow = null,
+    decimal? EuropeHigh = null)
 {
     /// <summary>
     /// The derived shares at <paramref name="asOf"/>, or null when no pair is defined then.
@@ -59,7 +63,7 @@ public sealed record DerivedShare(
 
             if (Combine([.. pairs.Select((p, i) => Read(p, europe[i], us[i]))]) is { } derived)
             {
-                series.Add(new SeriesPoint(point.Date, derived.EuropeShare, series.Count, derived.Confidence));
+                series.Add(new SeriesPoint(point.Date, derived.EuropeShare, series.Count, derived.Confidence, derived.EuropeLow, derived.EuropeHigh));
             }
         }
 
@@ -75,9 +79,13 @@ public sealed record DerivedShare(
             return null;
         }
 
-        var europe = Math.Round(defined.Sum(r => r.Share!.Value * r.Weight) / weight, SeriesSnapshot.Places).Normalize();
+        decimal Mean(Func<PairReading, decimal> end) => Math.Round(defined.Sum(r => end(r) * r.Weight) / weight, SeriesSnapshot.Places).Normalize();
+        var europe = Mean(r => r.Share!.Value);
+        var ranged = defined.Any(r => r.ShareLow is not null);
         return new DerivedShare(europe, (100m - europe).Normalize(), defined.Max(r => r.Date!.Value),
-            defined.Min(r => r.Confidence!.Value), readings);
+            defined.Min(r => r.Confidence!.Value), readings,
+            ranged ? Mean(r => r.ShareLow ?? r.Share!.Value) : null,
+            ranged ? Mean(r => r.ShareHigh ?? r.Share!.Value) : null);
     }
 
     private static PairReading Read(CountPair pair, SeriesPoint? europe, SeriesPoint? us)
@@ -87,10 +95,17 @@ public sealed record DerivedShare(
             return new PairReading(pair.Label, pair.Weight, europe, us, null, null, null);
         }
 
-        var share = Math.Round(100m * e.Value / (e.Value + u.Value), SeriesSnapshot.Places).Normalize();
+        var share = Of(e.Value, u.Value);
+        // The ends: Europe's fewest against the US's most, and the reverse. A sum of zero at an
+        // end (both low ends 0) leaves that end at the point share.
+        var ranged = e.HasRange || u.HasRange;
         return new PairReading(pair.Label, pair.Weight, e, u, share,
-            e.Date > u.Date ? e.Date : u.Date, e.Confidence < u.Confidence ? e.Confidence : u.Confidence);
+            e.Date > u.Date ? e.Date : u.Date, e.Confidence < u.Confidence ? e.Confidence : u.Confidence,
+            ranged ? (e.LowEnd + u.HighEnd > 0m ? Of(e.LowEnd, u.HighEnd) : share) : null,
+            ranged ? (e.HighEnd + u.LowEnd > 0m ? Of(e.HighEnd, u.LowEnd) : share) : null);
     }
+
+    private static decimal Of(decimal europe, decimal us) => Math.Round(100m * europe / (europe + us), SeriesSnapshot.Places).Normalize();
 
     /// <summary>Rule 1: the latest observation on or before the date; on a tie, the one entered last.</summary>
     private static SeriesPoint? Current(IReadOnlyList<SeriesPoint> points, DateOnly asOf)
