@@ -7,8 +7,8 @@ namespace BurdenShift.E2ETests;
 
 /// <summary>
 /// An interactive visit costs the SQL of one render (docs/decisions/0012): the prerender computes
-/// the overview, the circuit and every later reader take it from the shared cache. The same at 10
-/// rows and at 100,000.
+/// the overview (4 commands) and the indicators at a glance (3), the circuit and every later reader
+/// take them from the shared cache. The same at 10 rows and at 100,000.
 /// </summary>
 [Collection(BrowserCollection.Name)]
 public sealed class VisitCostTests(Infrastructure.Browser browser) : IAsyncLifetime
@@ -18,7 +18,7 @@ public sealed class VisitCostTests(Infrastructure.Browser browser) : IAsyncLifet
     public Task DisposeAsync() => browser.CloseContextsAsync();
 
     [Fact]
-    public async Task An_interactive_visit_to_the_overview_costs_four_sql_commands_at_10_and_at_100000_rows()
+    public async Task An_interactive_visit_to_the_overview_costs_seven_sql_commands_at_10_and_at_100000_rows()
     {
         await using var app = new AppServer();
         using var sql = new SqlCommandListener(app.DatabaseFile);
@@ -28,13 +28,13 @@ public sealed class VisitCostTests(Infrastructure.Browser browser) : IAsyncLifet
         await warmUp.OpenAsync(app.BaseUrl + "/methodology");
         await warmUp.CloseAsync();
 
-        Assert.Equal(4, await VisitAsync(app, sql));
+        Assert.Equal(7, await VisitAsync(app, sql));
 
         var version = watcher.Version;
         AddHistory(app.DatabaseFile, 100_000);
         await Pages.EventuallyAsync(() => Task.FromResult(watcher.Version != version), "the app did not see the new data version");
 
-        Assert.Equal(4, await VisitAsync(app, sql));
+        Assert.Equal(7, await VisitAsync(app, sql));
     }
 
     /// <summary>Opens the overview, waits for the circuit, changes a filter (a round trip through it) and counts the SQL.</summary>

@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text.RegularExpressions;
 using BurdenShift.Core.Data;
 using BurdenShift.IntegrationTests.Infrastructure;
 
@@ -57,6 +58,27 @@ public sealed class AppTests(PostgresServer postgres)
         Assert.Contains("80%", html); // the 2011 Libya ISR proxy, with its source
         Assert.Contains("Flight International", html); // enablers: derived from counts, citing each count's source
         Assert.DoesNotContain("ILLUSTRATIVE", html);
+    }
+
+    [Fact]
+    public async Task The_overview_measures_every_indicator_that_has_a_target_even_where_no_share_is_published()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = AppFactory.For(database, time: FixedTime.Default);
+        using var client = app.CreateClient();
+
+        var html = await client.GetStringAsync("/?asOf=2026-06-30");
+
+        // The public record's three indicators with a target, one row per target, each with a status and a pace.
+        var rows = Regex.Matches(html, "data-glance=\"([^\"]+)\"").Select(m => m.Groups[1].Value).ToList();
+        Assert.Equal(["europe-canada-defence-pct-gdp|2035", "us-share-conventional-capability|2032", "eu-155mm-capacity|2027"], rows);
+        var shells = html[html.IndexOf("data-glance=\"eu-155mm-capacity|2027\"", StringComparison.Ordinal)..];
+        shells = shells[..shells.IndexOf("</tr>", StringComparison.Ordinal)];
+        Assert.Contains("1,400,000", shells);
+        Assert.Contains("2,000,000 by 2027-12-31", shells);
+        Assert.Contains("on track", shells);
+        Assert.Contains("European Commission", shells); // the latest value cites its source
+        Assert.Contains("href=\"areas/ammunition?asOf=2026-06-30#indicator-eu-155mm-capacity\"", shells);
     }
 
     [Fact]
