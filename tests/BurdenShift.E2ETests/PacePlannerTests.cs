@@ -50,4 +50,41 @@ public sealed class PacePlannerTests(Infrastructure.Browser browser, SharedApps 
         Assert.Equal(0, await page.GetByTestId("scenario-table").CountAsync());
         Assert.DoesNotContain("SCENARIO", await page.Locator(".chart-legend").First.InnerTextAsync(), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task An_indicator_has_a_planner_of_its_own_in_its_unit_kept_in_the_address()
+    {
+        var page = await browser.NewPageAsync();
+        await page.OpenAsync(apps.PublicRecord.BaseUrl + "/areas/ammunition?asOf=2026-06-30&indicator=eu-155mm-capacity&indicatorPace=0");
+
+        // EU 155 mm capacity held at today's 1.4 million a year does not reach 2 million by 2027.
+        var planner = page.GetByTestId("pace-planner-eu-155mm-capacity");
+        var row2027 = planner.Locator("[data-testid=scenario-table] tr[data-target='2027']");
+        Assert.Equal("off track", await row2027.Locator(".status").InnerTextAsync());
+        var article = page.Locator("article[data-indicator='eu-155mm-capacity']");
+        Assert.Contains("SCENARIO: 0 shells/yr per year", await article.Locator(".chart-legend").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Contains("pace=0", await article.GetByTestId("export-png").GetAttributeAsync("href") ?? "", StringComparison.Ordinal);
+        // The area's own planner is untouched by the indicator's scenario.
+        Assert.Equal(0, await page.GetByTestId("pace-planner").GetByTestId("scenario-table").CountAsync());
+
+        await planner.GetByTestId("use-required-2027").ClickAsync();
+        await Pages.EventuallyAsync(async () => await row2027.Locator(".status").InnerTextAsync() == "on track",
+            () => "the required pace did not put the 2027 capacity target on track");
+        Assert.Contains("indicator=eu-155mm-capacity", page.Url, StringComparison.Ordinal);
+        Assert.DoesNotContain("indicatorPace=0&", page.Url + "&", StringComparison.Ordinal);
+
+        var other = await browser.NewPageAsync();
+        await other.OpenAsync(page.Url);
+        Assert.Equal("on track", await other.GetByTestId("pace-planner-eu-155mm-capacity").Locator("[data-testid=scenario-table] tr[data-target='2027'] .status").InnerTextAsync());
+    }
+
+    [Fact]
+    public async Task A_scenario_for_an_indicator_the_area_does_not_have_is_explained()
+    {
+        var page = await browser.NewPageAsync();
+        await page.OpenAsync(apps.PublicRecord.BaseUrl + "/areas/ammunition?indicator=tankers-us&indicatorPace=5");
+
+        Assert.Contains("an indicator this area does not have (\"tankers-us\")", await page.GetByTestId("pace-problem").InnerTextAsync(), StringComparison.Ordinal);
+        Assert.Equal(0, await page.GetByTestId("scenario-table").CountAsync());
+    }
 }

@@ -13,6 +13,8 @@ public sealed record ChartScenario(decimal Pace, decimal? FittedTrend, IReadOnly
 
     public static string Text(decimal pace) => pace.ToString("0.######", System.Globalization.CultureInfo.InvariantCulture);
 
+    // A unit that is itself a rate ("shells/yr") reads "per year" rather than "shells/yr/yr".
     public static string Rate(decimal pace, string unit) =>
-        unit == "%" ? Core.Formatting.Formats.WithSign(pace, " pts/yr") : Core.Formatting.Formats.WithSign(pace, $" {unit}/yr");
+        unit == "%" ? Core.Formatting.Formats.WithSign(pace, " pts/yr")
+        : Core.Formatting.Formats.WithSign(pace, unit.EndsWith("/yr", StringComparison.Ordinal) ? $" {unit} per year" : $" {unit}/yr");
 }
