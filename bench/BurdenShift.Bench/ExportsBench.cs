@@ -46,9 +46,9 @@ internal static class ExportsBench
                 await TimeAsync("chart SVG 1600x900 (load + draw)", iterations, async () =>
                     ChartRenderer.Svg((await charts.AreaAsync(area, AsOf, Targets, ct: ct))!).Length),
                 await TimeAsync($"pack PPTX, title + {areas.Count} areas (load + charts + write)", iterations, async () =>
-                    PptxPackWriter.Write(await packs.BuildAsync(await packs.OverviewAsync(AsOf, ct), areas, Targets, ct)).Length),
+                    PptxPackWriter.Write(await packs.BuildAsync(await packs.OverviewAsync(AsOf, ct), areas, Targets, ct: ct)).Length),
                 await TimeAsync($"pack PDF, title + {areas.Count} areas (load + charts + write)", iterations, async () =>
-                    PdfPackWriter.Write(await packs.BuildAsync(await packs.OverviewAsync(AsOf, ct), areas, Targets, ct)).Length),
+                    PdfPackWriter.Write(await packs.BuildAsync(await packs.OverviewAsync(AsOf, ct), areas, Targets, ct: ct)).Length),
             };
 
             Console.WriteLine();

@@ -56,14 +56,20 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
 
     public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, HistoryDepth.Chart, ct);
 
-    public async Task<BriefingPack> BuildAsync(DashboardOverview overview, IReadOnlyList<string> areaKeys, IReadOnlyList<string> targets, CancellationToken ct = default)
+    /// <summary>
+    /// The pack; with a <paramref name="pace"/>, every area slide is a scenario at that pace (points
+    /// a year, docs/methodology.md "Scenarios"), labelled SCENARIO, beside the fitted figures. The
+    /// index slide keeps the fitted trend and says so.
+    /// </summary>
+    public async Task<BriefingPack> BuildAsync(
+        DashboardOverview overview, IReadOnlyList<string> areaKeys, IReadOnlyList<string> targets, decimal? pace = null, CancellationToken ct = default)
     {
-        var slides = new List<PackSlide> { TitleSlide(overview, targets) };
+        var slides = new List<PackSlide> { TitleSlide(overview, targets, pace) };
         foreach (var key in areaKeys)
         {
             if (await dashboard.GetAreaAsync(key, overview.AsOf, ct) is { } area)
             {
-                slides.Add(AreaSlide(area, targets));
+                slides.Add(AreaSlide(area, targets, pace));
             }
         }
 
@@ -71,7 +77,7 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         return new BriefingPack(overview.AsOf, overview.Illustrative, string.IsNullOrWhiteSpace(banner) ? null : banner.Trim(), slides);
     }
 
-    private static PackSlide TitleSlide(DashboardOverview overview, IReadOnlyList<string> targets)
+    private static PackSlide TitleSlide(DashboardOverview overview, IReadOnlyList<string> targets, decimal? pace)
     {
         var chart = ChartBuilder.Index(overview, targets);
         var figures = new List<string>();
@@ -89,22 +95,29 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
             figures.Add($"Left out of the index for lack of data: {string.Join(", ", first.AreasLeftOut.Select(k => names.GetValueOrDefault(k, k)))}");
         }
 
+        if (pace is { } p)
+        {
+            figures.Add($"SCENARIO: the area slides show each area's targets if its Europe share moved {ChartScenario.Rate(p, "%")} from its latest figure; this index slide keeps the fitted trend.");
+        }
+
         var notes = Notes(chart, [
             "The handover index is the weighted mean of the areas' Europe shares (published, or derived from counts where an area's basis says so); areas without a share are left out and named, never counted as zero.",
             "Neither the 2027 nor the 2030 deadline came with an official metric: the targets are BurdenShift's reading of them (see the methodology).",
         ]);
         return new PackSlide(
             "BurdenShift briefing pack",
-            $"Europe's takeover of NATO's conventional defence: the overall handover index · data as of {Formats.Date(overview.AsOf)} · targets {string.Join(", ", targets)}",
+            $"Europe's takeover of NATO's conventional defence: the overall handover index · data as of {Formats.Date(overview.AsOf)} · targets {string.Join(", ", targets)}"
+                + (pace is { } sp ? $" · area slides: SCENARIO at {ChartScenario.Rate(sp, "%")}" : ""),
             Chart(chart),
             figures,
             [],
             notes);
     }
 
-    private static PackSlide AreaSlide(AreaDetail area, IReadOnlyList<string> targets)
+    private static PackSlide AreaSlide(AreaDetail area, IReadOnlyList<string> targets, decimal? pace)
     {
-        var chart = ChartBuilder.Area(area, targets);
+        var scenario = pace is { } p ? new ChartScenario(p, area.TrendPerYear, Scenarios.Apply(area.Snapshot, area.Targets, p)) : null;
+        var chart = ChartBuilder.Area(area, targets, scenario);
         var figures = new List<string>
         {
             area.Latest is { } l
@@ -125,6 +138,13 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
             figures.Add(t.Current is null
                 ? $"{t.Key} target ({Pct(t.Value)} by {Formats.Date(t.Deadline)}): no public figure; status: {Status(t.Status)}"
                 : $"{t.Key} target ({Pct(t.Value)} by {Formats.Date(t.Deadline)}): gap {Pts(t.Gap)}; projected {Pct(t.Projected)}; status: {Status(t.Status, t.Range)}");
+        }
+
+        if (scenario is not null)
+        {
+            // The scenario's figures after the fitted ones: only projection, ETA and status change.
+            figures.AddRange(scenario.Targets.Where(t => targets.Contains(t.Key) && t.Current is not null).Select(t =>
+                $"{scenario.Label("%")}: {t.Key} projected {Pct(t.Projected)}; {Formats.Eta(new(t.Status, t.Eta, t.YearsLate))}; status: {Status(t.Status)}"));
         }
 
         var overdue = area.Milestones.Where(m => m.Overdue)

@@ -6,14 +6,15 @@ namespace BurdenShift.Web.Exports;
 
 /// <summary>
 /// Briefing packs: <c>/api/export/pack.pptx</c> and <c>/api/export/pack.pdf</c>, with <c>areas</c>
-/// (default all), <c>targets</c> (default 2027,2030) and <c>asOf</c> (default today).
+/// (default all), <c>targets</c> (default 2027,2030), <c>asOf</c> (default today) and <c>pace</c>
+/// (none: the fitted trends; else every area slide is a scenario at that pace).
 /// </summary>
 internal static class PackExportApi
 {
     public static IEndpointRouteBuilder MapPackExportApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/export/pack.{format}", async (string format, BriefingPacks packs, TimeProvider time,
-                [FromQuery] string? asOf, [FromQuery] string? areas, [FromQuery] string? targets, CancellationToken ct) =>
+                [FromQuery] string? asOf, [FromQuery] string? areas, [FromQuery] string? targets, [FromQuery] string? pace, CancellationToken ct) =>
             {
                 if (format is not ("pptx" or "pdf"))
                 {
@@ -21,7 +22,8 @@ internal static class PackExportApi
                 }
 
                 if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
-                    || !ExportParameters.TryTargets(targets, out var chosenTargets, out problem))
+                    || !ExportParameters.TryTargets(targets, out var chosenTargets, out problem)
+                    || !ExportParameters.TryPace(pace, out var chosenPace, out problem))
                 {
                     return problem!;
                 }
@@ -32,7 +34,7 @@ internal static class PackExportApi
                     return problem!;
                 }
 
-                var pack = await packs.BuildAsync(overview, chosenAreas, chosenTargets, ct);
+                var pack = await packs.BuildAsync(overview, chosenAreas, chosenTargets, chosenPace, ct);
                 var name = ExportParameters.FileName("pack", date, format);
                 return format == "pptx"
                     ? TypedResults.File(PptxPackWriter.Write(pack), "application/vnd.openxmlformats-officedocument.presentationml.presentation", name)

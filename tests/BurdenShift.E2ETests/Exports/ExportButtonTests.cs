@@ -55,4 +55,26 @@ public sealed class ExportButtonTests(Infrastructure.Browser browser, SharedApps
         var path = await download.PathAsync();
         Assert.StartsWith("%PDF", System.Text.Encoding.ASCII.GetString((await File.ReadAllBytesAsync(path)).AsSpan(0, 4)), StringComparison.Ordinal);
     }
+
+    [Fact]
+    public async Task A_scenario_pace_on_the_briefing_pack_page_goes_into_the_pack_and_a_bad_one_is_refused_before_building()
+    {
+        var page = await browser.NewPageAsync();
+        await page.OpenAsync(apps.Illustrative.BaseUrl + "/briefing-pack?asOf=2025-06-30");
+        var pace = page.GetByTestId("pack-pace");
+
+        // FillAsync types the text; the change reaches the server when the field loses focus.
+        await pace.FillAsync("fast");
+        await pace.BlurAsync();
+        await Pages.EventuallyAsync(async () => await page.GetByTestId("pack-pace-problem").CountAsync() == 1, "a pace that is not a number was not explained");
+        Assert.True(await page.GetByTestId("pack-pptx").IsDisabledAsync());
+
+        await pace.FillAsync("2.5");
+        await pace.BlurAsync();
+        var shown = "";
+        await Pages.EventuallyAsync(async () => (shown = await page.GetByTestId("pack-url").InnerTextAsync()).EndsWith("&pace=2.5", StringComparison.Ordinal),
+            () => $"the pack address does not carry the pace: it is {shown}");
+        Assert.Equal(0, await page.GetByTestId("pack-pace-problem").CountAsync());
+        Assert.False(await page.GetByTestId("pack-pptx").IsDisabledAsync());
+    }
 }

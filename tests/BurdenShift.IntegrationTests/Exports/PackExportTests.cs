@@ -93,6 +93,24 @@ public sealed class PackExportTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_pack_with_a_pace_shows_each_area_slide_as_a_scenario_beside_its_fitted_figures()
+    {
+        await using var app = await ExportApp.StartAsync(postgres);
+
+        var fitted = OpenDeck(await app.GetBytesAsync($"/api/export/pack.pptx?asOf={AsOf}&areas=drones", PptxType));
+        var slides = OpenDeck(await app.GetBytesAsync($"/api/export/pack.pptx?asOf={AsOf}&areas=drones&pace=0", PptxType));
+
+        // The title slide says the area slides are a scenario and that the index keeps its fitted trend.
+        Assert.Contains("area slides: SCENARIO at 0 pts/yr", slides[0].Text, StringComparison.Ordinal);
+        Assert.Contains("this index slide keeps the fitted trend", slides[0].Text, StringComparison.Ordinal);
+        // Drones held at 38.5%: the scenario projects today's share to each deadline; the fitted lines stay.
+        Assert.Contains("SCENARIO: 0 pts/yr: 2027 projected 38.5%", slides[1].Text, StringComparison.Ordinal);
+        Assert.Contains("SCENARIO: 0 pts/yr: 2030 projected 38.5%", slides[1].Text, StringComparison.Ordinal);
+        Assert.Contains("2027 target (50% by 2027-12-31): gap 11.5 pts", slides[1].Text, StringComparison.Ordinal);
+        Assert.DoesNotContain("SCENARIO", fitted[1].Text, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public async Task Illustrative_packs_say_so_on_every_slide_and_in_every_note()
     {
         await using var app = await ExportApp.StartAsync(postgres, dataset: "illustrative");
@@ -161,6 +179,8 @@ public sealed class PackExportTests(PostgresServer postgres)
             ("/api/export/pack.pdf?targets=2031", "2031"),
             ("/api/export/pack.pptx?asOf=yesterday", "asOf"),
             ("/api/export/pack.docx", ".docx"),
+            ("/api/export/pack.pptx?pace=fast", "pace"),
+            ("/api/export/pack.pdf?pace=1e3", "pace"),
         })
         {
             var response = await app.Client.GetAsync(url);
