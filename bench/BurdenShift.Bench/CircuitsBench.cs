@@ -89,6 +89,12 @@ internal static class CircuitsBench
 
         var after = Heap();
         var perCircuitKb = (after - before) / 1024.0 / count;
+        if (Environment.GetEnvironmentVariable("BURDENSHIFT_BENCH_GCDUMP") is { Length: > 0 } dump)
+        {
+            // A heap snapshot with the pages open (dotnet-gcdump on PATH), to see what a circuit holds.
+            using var gcdump = Process.Start("dotnet-gcdump", ["collect", "-p", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", $"{dump}-{count}.gcdump"]);
+            await gcdump.WaitForExitAsync();
+        }
 
         var filter = Stopwatch.StartNew();
         await pages[0].GetByTestId("sort").SelectOptionAsync("name");
