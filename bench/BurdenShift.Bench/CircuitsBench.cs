@@ -89,6 +89,7 @@ internal static class CircuitsBench
 
         var after = Heap();
         var perCircuitKb = (after - before) / 1024.0 / count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} pages open: heap per circuit {perCircuitKb:0} KB"));
         if (Environment.GetEnvironmentVariable("BURDENSHIFT_BENCH_GCDUMP") is { Length: > 0 } dump)
         {
             // A heap snapshot with the pages open (dotnet-gcdump on PATH), to see what a circuit holds.
