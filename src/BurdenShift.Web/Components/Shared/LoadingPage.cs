@@ -36,12 +36,14 @@ public abstract class LoadingPage : ComponentBase, IDisposable
             _loaded++;
             if (StaticPage)
             {
-                OnAfterRender(false);
+                Settle();
             }
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override void OnAfterRender(bool firstRender) => Settle();
+
+    private void Settle()
     {
         for (; _loaded > 0; _loaded--)
         {
