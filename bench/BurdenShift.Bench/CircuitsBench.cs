@@ -52,8 +52,8 @@ internal static class CircuitsBench
         }
 
         Console.WriteLine();
-        Console.WriteLine("| pages | heap per circuit KB | time to interactive p50 / p95 ms | filter change ms | SQL commands after an import | all pages refreshed after ms |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| pages | circuits (WebSockets) opened | heap per open page KB | time to settled p50 / p95 ms | filter change ms | SQL commands after an import | all pages refreshed after ms |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
         return 0;
     }
@@ -79,16 +79,26 @@ internal static class CircuitsBench
 
         var pages = new List<IPage>();
         var starts = new List<double>();
+        var sockets = 0;
         for (var i = 0; i < count; i++)
         {
             var context = await browser.NewContextAsync();
             var page = await context.NewPageAsync();
+            // An interactive page holds a circuit over a WebSocket; a static reader page (ADR 0015) none.
+            page.WebSocket += (_, _) => Interlocked.Increment(ref sockets);
             starts.Add(await OpenAsync(page, app.BaseUrl + Page));
             pages.Add(page);
         }
 
         var after = Heap();
         var perCircuitKb = (after - before) / 1024.0 / count;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} pages open: heap per page {perCircuitKb:0} KB"));
+        if (Environment.GetEnvironmentVariable("BURDENSHIFT_BENCH_GCDUMP") is { Length: > 0 } dump)
+        {
+            // A heap snapshot with the pages open (dotnet-gcdump on PATH), to see what a circuit holds.
+            using var gcdump = Process.Start("dotnet-gcdump", ["collect", "-p", Environment.ProcessId.ToString(CultureInfo.InvariantCulture), "-o", $"{dump}-{count}.gcdump"]);
+            await gcdump.WaitForExitAsync();
+        }
 
         var filter = Stopwatch.StartNew();
         await pages[0].GetByTestId("sort").SelectOptionAsync("name");
@@ -111,7 +121,7 @@ internal static class CircuitsBench
         var commands = sql.Count;
         starts.Sort();
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {refresh.Elapsed.TotalMilliseconds:0} |");
+            $"| {count} | {Volatile.Read(ref sockets)} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {refresh.Elapsed.TotalMilliseconds:0} |");
         Console.WriteLine($"{count} pages: heap {before / 1048576.0:0.0} -> {after / 1048576.0:0.0} MiB; import took {import:0} ms");
         Console.WriteLine(line);
         return line;

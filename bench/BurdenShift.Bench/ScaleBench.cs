@@ -112,7 +112,8 @@ internal static class ScaleBench
 
                 var later = times.Skip(1).Order().ToArray();
                 results.Add(new Result(database.Provider, rows, path, times[0], later[later.Length / 2], bytes, 0));
-                Console.WriteLine($"  {path}: first {times[0]:0.0} ms, then median {later[later.Length / 2]:0.0} ms, {bytes:N0} bytes");
+                // The peak so far after each request: which request raised the process's peak memory.
+                Console.WriteLine($"  {path}: first {times[0]:0.0} ms, then median {later[later.Length / 2]:0.0} ms, {bytes:N0} bytes, peak so far {(app.PeakMemoryBytes ?? 0) / 1048576.0:0} MiB");
             }
 
             var peak = app.PeakMemoryBytes ?? 0;

@@ -94,6 +94,7 @@ internal static class WebSetup
         app.MapReadApi();
         app.MapChartExportApi();
         app.MapPackExportApi();
+        app.MapLiveVersion();
 
         // Liveness says the process serves requests; readiness also needs the database.
         app.MapHealthChecks("/health/live", new HealthCheckOptions { Predicate = _ => false }).AllowAnonymous();

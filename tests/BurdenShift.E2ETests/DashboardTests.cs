@@ -86,9 +86,19 @@ public sealed class DashboardTests(Infrastructure.Browser browser, SharedApps ap
         await page.OpenAsync(app.BaseUrl + "/changes?from=2024-12-31&asOf=2025-12-31");
 
         Assert.Contains("Between 2024-12-31 and 2025-12-31", await page.GetByTestId("changes-period").InnerTextAsync());
-        // Four quarterly illustrative figures per area fall in 2025.
-        Assert.True(await page.Locator("[data-testid='figure-changes'] tbody tr").CountAsync() >= 28);
+        // Four quarterly illustrative figures per area fall in 2025: more than a page of 25, newest first.
+        var figures = page.GetByTestId("figure-changes");
+        Assert.True(int.Parse(await figures.GetAttributeAsync("data-total") ?? "0", System.Globalization.CultureInfo.InvariantCulture) >= 28);
+        Assert.Equal(25, await figures.Locator("tbody tr").CountAsync());
         Assert.True(await page.Locator("[data-testid='milestone-moves'] li").CountAsync() > 0);
+        var newestOnFirst = await figures.Locator("tbody tr td").First.InnerTextAsync();
+
+        // The pager's "older" link shows the older figures.
+        await page.GetByTestId("figure-changes-pager").GetByRole(AriaRole.Link, new() { Name = "older ›" }).ClickAsync();
+        await page.WaitForUrlContainingAsync("page=2");
+        await Pages.EventuallyAsync(async () => await figures.GetAttributeAsync("data-page") == "2", "page 2 did not show");
+        Assert.InRange(await figures.Locator("tbody tr").CountAsync(), 3, 25);
+        Assert.True(string.CompareOrdinal(await figures.Locator("tbody tr td").First.InnerTextAsync(), newestOnFirst) <= 0, "page 2 holds newer figures than page 1");
     }
 
     [Fact]

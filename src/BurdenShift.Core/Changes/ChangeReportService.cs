@@ -1,6 +1,8 @@
+using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Changes;
@@ -16,39 +18,46 @@ public sealed record StatusMove(string AreaKey, string AreaName, string TargetKe
 /// <summary>A milestone that was done, or fell overdue, between the two dates.</summary>
 public sealed record MilestoneMove(string Title, string? AreaKey, DateOnly Due, DatePrecision DuePrecision, string Change, MilestoneStatus Status);
 
+/// <summary>
+/// What changed between two dates: one page of the figures added or revised (newest first), the
+/// area statuses that moved and the milestones done or slipped.
+/// </summary>
 public sealed record ChangeReport(
-    DateOnly From, DateOnly To, IReadOnlyList<FigureChange> Figures, IReadOnlyList<StatusMove> Statuses, IReadOnlyList<MilestoneMove> Milestones);
+    DateOnly From, DateOnly To, RowPage<FigureChange> Figures, IReadOnlyList<StatusMove> Statuses, IReadOnlyList<MilestoneMove> Milestones);
 
 /// <summary>
-/// What changed between two dates, computed by the engine on both dates from one load (three SQL
-/// commands): figures added or revised, area statuses that moved, milestones done or slipped.
+/// What changed between two dates. The figures are paged in the database, newest first (two SQL
+/// commands, the count and the page), and the milestones take one; the statuses come from the
+/// dashboard's own computation of each date (<see cref="StatusMoves"/>), which the caller shares,
+/// so no part of the report reads the whole history.
 /// </summary>
 public sealed class ChangeReportService(IDbContextFactory<BurdenShiftDbContext> dbFactory)
 {
-    public async Task<ChangeReport> GetAsync(DateOnly from, DateOnly to, CancellationToken ct = default)
+    /// <summary>Figures a page of the report lists.</summary>
+    public const int PageSize = 25;
+
+    /// <summary>
+    /// The report between <paramref name="from"/> and <paramref name="to"/> (swapped when reversed),
+    /// with page <paramref name="page"/> of the figures (the last page when it lies beyond it) and
+    /// the status moves between the two dashboards <paramref name="before"/> and <paramref name="after"/>
+    /// computed for those dates.
+    /// </summary>
+    public async Task<ChangeReport> GetAsync(
+        DateOnly from, DateOnly to, DashboardOverview before, DashboardOverview after, int page = 1, int pageSize = PageSize, CancellationToken ct = default)
     {
         if (from > to)
         {
             (from, to) = (to, from);
+            (before, after) = (after, before);
         }
 
         // A revision is a figure entered after the start of the period (end of that day, UTC).
         var enteredAfter = new DateTimeOffset(from.ToDateTime(TimeOnly.MaxValue), TimeSpan.Zero);
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var areas = await db.Areas.AsNoTracking()
-            .OrderBy(a => a.DisplayOrder).ThenBy(a => a.Name)
-            .Select(a => new
-            {
-                a.Id,
-                a.Key,
-                a.Name,
-                Targets = a.Targets.OrderBy(t => t.Deadline).Select(t => new { t.Key, t.Value, t.Deadline }).ToList(),
-            })
-            .ToListAsync(ct);
 
-        // One command for both kinds (UNION ALL); set operations need the same anonymous shape on both sides.
-        var rawFigures = await db.ShareAssessments.AsNoTracking()
-            .Where(s => s.AsOf <= to)
+        // One query for both kinds (UNION ALL); set operations need the same anonymous shape on both sides.
+        var changed = db.ShareAssessments.AsNoTracking()
+            .Where(s => s.AsOf <= to && (s.AsOf > from || s.EnteredAt > enteredAfter))
             .Select(s => new
             {
                 Indicator = false,
@@ -84,43 +93,22 @@ public sealed class ChangeReportService(IDbContextFactory<BurdenShiftDbContext> 
                     Source = o.Source!.Publisher,
                     o.EnteredBy,
                     o.EnteredAt,
-                }))
-            .ToListAsync(ct);
-        var figures = rawFigures.Select(f => new FigureRow(f.Indicator ? "indicator" : "share", f.Id, f.OwnerKey, f.OwnerName, f.AsOf,
-            f.AsOfPrecision, f.Europe, f.Us, f.Value, f.Unit, f.Confidence, f.Source, f.EnteredBy, f.EnteredAt)).ToList();
+                }));
+        var total = await changed.CountAsync(ct);
+        page = PageQuery.Clamp(page, total, pageSize);
+        var rows = total == 0
+            ? []
+            : await changed.OrderByDescending(f => f.AsOf).ThenBy(f => f.Indicator).ThenByDescending(f => f.Id)
+                .Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        var figures = rows
+            .Select(f => new FigureChange(f.Indicator ? "indicator" : "share", f.OwnerKey, f.OwnerName, f.AsOf, f.AsOfPrecision,
+                f.Europe?.Normalize(), f.Us?.Normalize(), f.Value?.Normalize(), f.Unit, f.Confidence, f.Source, f.EnteredBy, f.EnteredAt,
+                IsRevision: f.AsOf <= from))
+            .ToList();
 
         var milestones = await db.Milestones.AsNoTracking()
             .Select(m => new { m.Title, Area = m.Area == null ? null : m.Area.Key, m.Due, m.DuePrecision, m.Status, m.CompletedOn })
             .ToListAsync(ct);
-
-        var changed = figures
-            .Where(f => f.AsOf > from || f.EnteredAt > enteredAfter)
-            .OrderBy(f => f.AsOf).ThenBy(f => f.Id)
-            .Select(f => new FigureChange(f.Kind, f.OwnerKey, f.OwnerName, f.AsOf, f.Precision, f.Europe?.Normalize(), f.Us?.Normalize(),
-                f.Value?.Normalize(), f.Unit, f.Confidence, f.Source, f.EnteredBy, f.EnteredAt, IsRevision: f.AsOf <= from))
-            .ToList();
-
-        // Statuses as the engine saw them on each date; a revision entered later changes the past
-        // too, which is what an analyst comparing the two dates wants to see.
-        var shares = figures.Where(f => f.Kind == "share" && f.Europe is not null).ToLookup(f => f.OwnerKey);
-        var moves = new List<StatusMove>();
-        foreach (var area in areas)
-        {
-            var points = shares[area.Key].Select(f => new SeriesPoint(f.AsOf, f.Europe!.Value, f.Id, f.Confidence)).ToList();
-            var before = SeriesSnapshot.Take(points, from, SeriesKind.Share, IndicatorDirection.Up);
-            var after = SeriesSnapshot.Take(points, to, SeriesKind.Share, IndicatorDirection.Up);
-            foreach (var t in area.Targets)
-            {
-                var target = new SeriesTarget(t.Value.Normalize(), t.Deadline);
-                var a = before.DistanceTo(target);
-                var b = after.DistanceTo(target);
-                if (a.Status != b.Status)
-                {
-                    moves.Add(new StatusMove(area.Key, area.Name, t.Key, a.Status, b.Status, a.Gap, b.Gap));
-                }
-            }
-        }
-
         var milestoneMoves = new List<MilestoneMove>();
         foreach (var m in milestones.OrderBy(m => m.Due).ThenBy(m => m.Title))
         {
@@ -135,10 +123,7 @@ public sealed class ChangeReportService(IDbContextFactory<BurdenShiftDbContext> 
             }
         }
 
-        return new ChangeReport(from, to, changed, moves, milestoneMoves);
+        return new ChangeReport(from, to, new RowPage<FigureChange>(figures, page, pageSize, total),
+            StatusMoves.Between(before, after), milestoneMoves);
     }
-
-    private sealed record FigureRow(
-        string Kind, long Id, string OwnerKey, string OwnerName, DateOnly AsOf, DatePrecision Precision, decimal? Europe, decimal? Us,
-        decimal? Value, string? Unit, Confidence Confidence, string Source, string EnteredBy, DateTimeOffset EnteredAt);
 }

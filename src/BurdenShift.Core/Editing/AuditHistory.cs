@@ -1,5 +1,6 @@
 using System.Globalization;
 using BurdenShift.Core.Audit;
+using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Formatting;
@@ -11,39 +12,68 @@ namespace BurdenShift.Core.Editing;
 /// <summary>Reads the audit trail: every change to a row, or to an area and all it holds.</summary>
 public sealed class AuditHistory(IDbContextFactory<BurdenShiftDbContext> dbFactory)
 {
+    /// <summary>Rows a history page shows (newest first); older ones are on later pages.</summary>
+    public const int PageSize = 25;
+
     private const int MaxEntries = 500;
 
     // Bookkeeping columns, and the parent a row was added under (the page already names it): not
     // worth a line in a history list.
     private static readonly HashSet<string> Quiet = new(StringComparer.Ordinal) { "EnteredAt", "DisplayOrder", "AreaId", "IndicatorId" };
 
-    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(FigureKind kind, long id, CancellationToken ct = default)
+    public async Task<IReadOnlyList<HistoryEntry>> GetHistoryAsync(FigureKind kind, long id, CancellationToken ct = default) =>
+        (await GetHistoryPageAsync(kind, id, 1, MaxEntries, ct)).Items;
+
+    /// <summary>Every change to an area, its figures, targets, milestones and its indicators' observations.</summary>
+    public async Task<IReadOnlyList<HistoryEntry>> GetAreaHistoryAsync(string areaKey, CancellationToken ct = default) =>
+        (await GetAreaHistoryPageAsync(areaKey, 1, MaxEntries, ct)).Items;
+
+    /// <summary>
+    /// One page of a row's changes, newest first (a page past the last shows the last): two SQL
+    /// commands, the count and the page, plus one for the sources the page's entries name.
+    /// </summary>
+    public async Task<RowPage<HistoryEntry>> GetHistoryPageAsync(FigureKind kind, long id, int page, int pageSize = PageSize, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var type = kind.EntityType().Name;
         var key = id.ToString(CultureInfo.InvariantCulture);
-        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == key)
-            .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
-        return await ToHistoryAsync(db, entries, ct);
+        return await PageAsync(db, db.AuditEntries.AsNoTracking().Where(a => a.EntityType == type && a.EntityId == key), page, pageSize, ct);
     }
 
-    /// <summary>Every change to an area, its figures, targets, milestones and its indicators' observations.</summary>
-    public async Task<IReadOnlyList<HistoryEntry>> GetAreaHistoryAsync(string areaKey, CancellationToken ct = default)
+    /// <summary>One page of the changes to an area and all it holds, newest first, as <see cref="GetHistoryPageAsync"/>.</summary>
+    public async Task<RowPage<HistoryEntry>> GetAreaHistoryPageAsync(string areaKey, int page, int pageSize = PageSize, CancellationToken ct = default)
     {
         if (!InputRules.IsPlausibleKey(areaKey))
         {
-            return [];
+            return new RowPage<HistoryEntry>([], 1, pageSize, 0);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var entries = await db.AuditEntries.AsNoTracking().Where(a => a.AreaKey == areaKey)
-            .OrderByDescending(a => a.Id).Take(MaxEntries).ToListAsync(ct);
-        return await ToHistoryAsync(db, entries, ct);
+        return await PageAsync(db, db.AuditEntries.AsNoTracking().Where(a => a.AreaKey == areaKey), page, pageSize, ct);
+    }
+
+    private static async Task<RowPage<HistoryEntry>> PageAsync(
+        BurdenShiftDbContext db, IQueryable<AuditEntry> entries, int page, int pageSize, CancellationToken ct)
+    {
+        var total = await entries.CountAsync(ct);
+        page = PageQuery.Clamp(page, total, pageSize);
+        var rows = total == 0
+            ? []
+            : await entries.OrderByDescending(a => a.Id).Skip((page - 1) * pageSize).Take(pageSize).ToListAsync(ct);
+        return new RowPage<HistoryEntry>(await ToHistoryAsync(db, rows, ct), page, pageSize, total);
     }
 
     private static async Task<IReadOnlyList<HistoryEntry>> ToHistoryAsync(BurdenShiftDbContext db, List<AuditEntry> entries, CancellationToken ct)
     {
-        var sources = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => $"{s.Publisher}: {s.Title}", ct);
+        // Only the sources this page's entries name, so the cost does not grow with the registry.
+        var named = entries.SelectMany(e => new[] { AuditTrail.Read(e.OldValues), AuditTrail.Read(e.NewValues) })
+            .Select(values => values.GetValueOrDefault("SourceId"))
+            .Select(v => int.TryParse(v, NumberStyles.None, CultureInfo.InvariantCulture, out var sourceId) ? sourceId : (int?)null)
+            .OfType<int>().Distinct().ToList();
+        var sources = named.Count == 0
+            ? []
+            : await db.Sources.AsNoTracking().Where(s => named.Contains(s.Id))
+                .ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => $"{s.Publisher}: {s.Title}", ct);
         return [.. entries.Select(e =>
         {
             var before = AuditTrail.Read(e.OldValues);

@@ -39,8 +39,23 @@ public sealed record RegistrySource(
     IReadOnlyList<CitingTarget> Targets,
     IReadOnlyList<CitingMilestone> Milestones)
 {
+    /// <summary>
+    /// How many share assessments cite this source: set when <see cref="Assessments"/> holds only
+    /// the newest of them (a page of the registry), else their number.
+    /// </summary>
+    public int? AssessmentTotal { get; init; }
+
+    /// <summary>How many observations cite this source, as <see cref="AssessmentTotal"/>.</summary>
+    public int? ObservationTotal { get; init; }
+
+    /// <summary>How many share assessments cite this source, listed or not.</summary>
+    public int AssessmentCount => AssessmentTotal ?? Assessments.Count;
+
+    /// <summary>How many observations cite this source, listed or not.</summary>
+    public int ObservationCount => ObservationTotal ?? Observations.Count;
+
     /// <summary>How many figures, targets and milestones cite this source.</summary>
-    public int CitationCount => Assessments.Count + Observations.Count + Targets.Count + Milestones.Count;
+    public int CitationCount => AssessmentCount + ObservationCount + Targets.Count + Milestones.Count;
 
     /// <summary>True when the text is empty or occurs in the publisher, title, note or key, in any case.</summary>
     public bool Matches(string? text) =>

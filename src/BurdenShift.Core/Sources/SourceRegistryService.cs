@@ -1,6 +1,7 @@
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Sources;
@@ -144,6 +145,141 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
         return search is null && confidence is null ? registry : registry.Filter(search, confidence);
     }
 
+    /// <summary>Sources a page of the registry lists.</summary>
+    public const int PageSize = 20;
+
+    /// <summary>Share assessments, and observations, a source lists on the registry page (its newest); the rest are counted.</summary>
+    public const int CitationsPerSource = 10;
+
+    /// <summary>
+    /// One page of the registry (the sources matching <paramref name="search"/> and
+    /// <paramref name="confidence"/> as <see cref="SourceRegistry.Filter"/>, in registry order; a page
+    /// past the last shows the last), each source with how many share assessments and observations
+    /// dated on or before <paramref name="asOf"/> cite it, the newest <paramref name="perSource"/> of
+    /// each, and its targets and milestones. Five SQL commands whatever the length of the history;
+    /// what the app holds is bounded by the page, never by how often a source is cited.
+    /// </summary>
+    public async Task<SourceRegistryPage> GetPageAsync(
+        DateOnly asOf, string? search, Confidence? confidence, int page, int pageSize = PageSize, int perSource = CitationsPerSource,
+        CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var sources = await db.Sources.AsNoTracking()
+            .Select(s => new SourceData(s.Id, s.Key, s.Publisher, s.Title, s.PublishedOn, s.PublishedPrecision, s.Url, s.Confidence, s.Note))
+            .ToListAsync(ct);
+        var text = search?.Trim();
+        var matching = sources
+            .Where(s => confidence is null || s.Confidence == confidence)
+            .Select(s => new RegistrySource(s.Id, s.Key, s.Publisher, s.Title, s.PublishedOn, s.PublishedPrecision, s.Url, s.Confidence, s.Note, [], [], [], []))
+            .Where(s => s.Matches(text))
+            .OrderBy(s => s.Publisher, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.Title, StringComparer.OrdinalIgnoreCase)
+            .ThenBy(s => s.Key, StringComparer.Ordinal)
+            .ToList();
+        page = PageQuery.Clamp(page, matching.Count, pageSize);
+        var shown = matching.Skip((page - 1) * pageSize).Take(pageSize).ToList();
+        var ids = shown.Select(s => s.Id).ToList();
+        if (ids.Count == 0)
+        {
+            return new SourceRegistryPage(asOf, sources.Count, new RowPage<RegistrySource>([], page, pageSize, matching.Count));
+        }
+
+        // How often each source is cited, counted by the database.
+        var counts = await db.ShareAssessments.AsNoTracking()
+            .Where(s => ids.Contains(s.SourceId) && s.AsOf <= asOf)
+            .GroupBy(s => s.SourceId)
+            .Select(g => new { Kind = AssessmentKind, SourceId = g.Key, Count = g.Count() })
+            .Concat(db.IndicatorObservations.AsNoTracking()
+                .Where(o => ids.Contains(o.SourceId) && o.AsOf <= asOf)
+                .GroupBy(o => o.SourceId)
+                .Select(g => new { Kind = ObservationKind, SourceId = g.Key, Count = g.Count() }))
+            .ToListAsync(ct);
+
+        // The newest of each source: one UNION ALL branch per source, each a LIMIT.
+        IQueryable<CitingAssessmentRow>? assessments = null;
+        IQueryable<CitingObservationRow>? observations = null;
+        foreach (var id in ids)
+        {
+            var a = db.ShareAssessments.AsNoTracking()
+                .Where(s => s.SourceId == id && s.AsOf <= asOf)
+                .OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id)
+                .Take(perSource)
+                .Select(s => new CitingAssessmentRow
+                {
+                    SourceId = s.SourceId,
+                    Id = s.Id,
+                    AreaKey = s.Area!.Key,
+                    AreaName = s.Area.Name,
+                    AsOf = s.AsOf,
+                    Precision = s.AsOfPrecision,
+                    EuropeShare = s.EuropeShare,
+                    UsShare = s.UsShare,
+                    Confidence = s.Confidence,
+                });
+            var o = db.IndicatorObservations.AsNoTracking()
+                .Where(x => x.SourceId == id && x.AsOf <= asOf)
+                .OrderByDescending(x => x.AsOf).ThenByDescending(x => x.Id)
+                .Take(perSource)
+                .Select(x => new CitingObservationRow
+                {
+                    SourceId = x.SourceId,
+                    Id = x.Id,
+                    IndicatorKey = x.Indicator!.Key,
+                    IndicatorName = x.Indicator.Name,
+                    Unit = x.Indicator.Unit,
+                    AsOf = x.AsOf,
+                    Precision = x.AsOfPrecision,
+                    Value = x.Value,
+                    Confidence = x.Confidence,
+                });
+            assessments = assessments is null ? a : assessments.Concat(a);
+            observations = observations is null ? o : observations.Concat(o);
+        }
+
+        var newestAssessments = (await assessments!.ToListAsync(ct)).ToLookup(r => r.SourceId);
+        var newestObservations = (await observations!.ToListAsync(ct)).ToLookup(r => r.SourceId);
+        var targets = await db.Targets.AsNoTracking()
+            .Where(t => ids.Contains(t.SourceId))
+            .Select(t => new
+            {
+                t.Id,
+                t.SourceId,
+                t.Label,
+                t.Key,
+                AreaKey = t.Area != null ? t.Area.Key : null,
+                IndicatorKey = t.Indicator != null ? t.Indicator.Key : null,
+                SeriesName = t.Area != null ? t.Area.Name : t.Indicator != null ? t.Indicator.Name : null,
+                Unit = t.Area != null ? "%" : t.Indicator != null ? t.Indicator.Unit : null,
+                t.Deadline,
+                t.Value,
+            })
+            .ToListAsync(ct);
+        var milestones = await db.Milestones.AsNoTracking()
+            .Where(m => ids.Contains(m.SourceId))
+            .Select(m => new { m.Id, m.SourceId, m.Title, m.Due, m.DuePrecision, AreaKey = m.Area != null ? m.Area.Key : null, AreaName = m.Area != null ? m.Area.Name : null })
+            .ToListAsync(ct);
+
+        List<RegistrySource> entries =
+        [
+            .. shown.Select(s => s with
+            {
+                Assessments = [.. newestAssessments[s.Id].OrderByDescending(a => a.AsOf).ThenByDescending(a => a.Id)
+                    .Select(r => new CitingAssessment(r.Id, r.AreaKey, r.AreaName, r.AsOf, r.Precision, r.EuropeShare.Normalize(), r.UsShare.Normalize(), r.Confidence))],
+                Observations = [.. newestObservations[s.Id].OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id)
+                    .Select(r => new CitingObservation(r.Id, r.IndicatorKey, r.IndicatorName, r.Unit, r.AsOf, r.Precision, r.Value.Normalize(), r.Confidence))],
+                Targets = [.. targets.Where(t => t.SourceId == s.Id)
+                    .Select(t => new CitingTarget(t.Id, t.SeriesName ?? "", t.AreaKey, t.IndicatorKey, t.Key, t.Label, t.Value.Normalize(), t.Unit ?? "", t.Deadline))
+                    .OrderBy(t => t.Series, StringComparer.OrdinalIgnoreCase).ThenBy(t => t.Deadline).ThenBy(t => t.Key, StringComparer.Ordinal)],
+                Milestones = [.. milestones.Where(m => m.SourceId == s.Id)
+                    .Select(m => new CitingMilestone(m.Id, m.Title, m.Due, m.DuePrecision, m.AreaKey, m.AreaName))
+                    .OrderBy(m => m.Due).ThenBy(m => m.Title, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Id)],
+                AssessmentTotal = counts.Where(c => c.Kind == AssessmentKind && c.SourceId == s.Id).Sum(c => c.Count),
+                ObservationTotal = counts.Where(c => c.Kind == ObservationKind && c.SourceId == s.Id).Sum(c => c.Count),
+            }),
+        ];
+        return new SourceRegistryPage(asOf, sources.Count, new RowPage<RegistrySource>(entries, page, pageSize, matching.Count));
+    }
+
     /// <summary>
     /// The observations of every indicator dated on or before <paramref name="asOf"/>, with their
     /// sources, keyed by indicator key and in date and entry order. One SQL command.
@@ -163,6 +299,49 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
                 g => g.Key,
                 g => (IReadOnlyList<SeriesObservation>)[.. g.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(o => o with { Value = o.Value.Normalize(), Low = o.Low.Normalize(), High = o.High.Normalize() })],
                 StringComparer.Ordinal);
+    }
+
+    // Set by member initialisation, not a constructor: EF translates a UNION ALL of those, not of a client projection.
+    private sealed class CitingAssessmentRow
+    {
+        public int SourceId { get; init; }
+
+        public long Id { get; init; }
+
+        public string AreaKey { get; init; } = "";
+
+        public string AreaName { get; init; } = "";
+
+        public DateOnly AsOf { get; init; }
+
+        public DatePrecision Precision { get; init; }
+
+        public decimal? EuropeShare { get; init; }
+
+        public decimal? UsShare { get; init; }
+
+        public Confidence Confidence { get; init; }
+    }
+
+    private sealed class CitingObservationRow
+    {
+        public int SourceId { get; init; }
+
+        public long Id { get; init; }
+
+        public string IndicatorKey { get; init; } = "";
+
+        public string IndicatorName { get; init; } = "";
+
+        public string Unit { get; init; } = "";
+
+        public DateOnly AsOf { get; init; }
+
+        public DatePrecision Precision { get; init; }
+
+        public decimal Value { get; init; }
+
+        public Confidence Confidence { get; init; }
     }
 
     private sealed record SourceData(

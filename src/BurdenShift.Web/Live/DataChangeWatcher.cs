@@ -31,6 +31,14 @@ public sealed class DataChangeWatcher(
     /// <summary>Whether the loaded dataset is the illustrative one (every page says so).</summary>
     public bool IsIllustrative { get; private set; }
 
+    /// <summary>The summary of the latest change this instance has seen ("1 share assessment added by ..."), if any.</summary>
+    public string? LatestSummary { get; private set; }
+
+    /// <summary>How often the version is read (<c>Live:PollSeconds</c>, 0.2-60 s): static pages poll this instance as often.</summary>
+    public int PollMilliseconds => (int)(PollInterval.TotalMilliseconds);
+
+    private TimeSpan PollInterval => TimeSpan.FromSeconds(Math.Clamp(configuration.GetValue("Live:PollSeconds", 1.0), 0.2, 60));
+
     public override async Task StartAsync(CancellationToken cancellationToken)
     {
         // Know the dataset (illustrative or not) before the first page is served.
@@ -40,8 +48,7 @@ public sealed class DataChangeWatcher(
 
     protected override async Task ExecuteAsync(CancellationToken stoppingToken)
     {
-        var seconds = configuration.GetValue("Live:PollSeconds", 1.0);
-        using var timer = new PeriodicTimer(TimeSpan.FromSeconds(Math.Clamp(seconds, 0.2, 60)));
+        using var timer = new PeriodicTimer(PollInterval);
         do
         {
             await PollAsync(stoppingToken);
@@ -73,6 +80,7 @@ public sealed class DataChangeWatcher(
             Interlocked.Exchange(ref _versionSeen, info.DataVersion);
             if (previous is not null && previous != info.DataVersion)
             {
+                LatestSummary = info.ChangeSummary;
                 Changed?.Invoke(new DataChange(info.DataVersion, info.ChangeSummary));
                 // The change happened after the previous poll began: this bounds how late pages hear of it.
                 BurdenShift.Core.Telemetry.BurdenShiftMetrics.LiveRefreshLag.Record(System.Diagnostics.Stopwatch.GetElapsedTime(previousPoll).TotalSeconds);

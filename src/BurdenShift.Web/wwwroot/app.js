@@ -5,6 +5,90 @@ window.burdenShift = {
   },
   setTheme: (value) => {
     try { localStorage.setItem("burdenshift-theme", value); } catch { /* private mode: not remembered */ }
+    // Static pages (no circuit) are rendered on the server, which reads the choice from this cookie.
+    document.cookie = `burdenshift-theme=${value}; path=/; max-age=31536000; samesite=lax`;
   },
   prefersDark: () => window.matchMedia && window.matchMedia("(prefers-color-scheme: dark)").matches,
 };
+
+// Pages sent without a circuit (anonymous readers of the overview, ADR 0015): what the circuit does on
+// interactive pages, done here with navigations that Blazor's enhanced navigation turns into a fetch
+// and a DOM update. Nothing of this runs on an interactive page (no data-static-page on it).
+(() => {
+  const staticPage = () => document.querySelector("[data-static-page]");
+  const go = (url, replace) => {
+    if (window.Blazor && Blazor.navigateTo) {
+      Blazor.navigateTo(url.toString(), { replaceHistoryEntry: !!replace });
+    } else {
+      location.assign(url.toString());
+    }
+  };
+
+  // Filters and sort: the same address with the changed value (a default value leaves the address).
+  document.addEventListener("change", (e) => {
+    const field = e.target.closest("[data-static-filters] [data-query]");
+    if (!field || !staticPage()) return;
+    const url = new URL(location.href);
+    const value = field.type === "checkbox" ? (field.checked ? field.dataset.checked : "") : field.value;
+    if (!value || value === field.dataset.default) url.searchParams.delete(field.dataset.query);
+    else url.searchParams.set(field.dataset.query, value);
+    go(url);
+  });
+
+  // The as-of field: a whole date typed (YYYY-MM-DD) replays that date.
+  document.addEventListener("input", (e) => {
+    if (e.target.id !== "as-of-input" || !staticPage()) return;
+    const text = e.target.value.trim();
+    if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return;
+    const url = new URL(location.href);
+    if (url.searchParams.get("asOf") === text) return;
+    url.searchParams.set("asOf", text);
+    go(url);
+  });
+
+  // Dark mode: remembered, then the page is rendered again in the other scheme.
+  document.addEventListener("click", (e) => {
+    const toggle = e.target.closest("[data-testid='theme-toggle']");
+    const layout = staticPage();
+    if (!toggle || !layout) return;
+    window.burdenShift.setTheme(layout.classList.contains("theme-dark") ? "light" : "dark");
+    go(new URL(location.href), true);
+  });
+
+  // Live updates: ask this instance for the data version (it reads it once a second for everyone, no
+  // SQL per request); when it moves, render the same address again and say what changed.
+  let polling = false;
+  const poll = async () => {
+    const layout = staticPage();
+    if (!layout) { polling = false; return; }
+    const every = Number(layout.dataset.livePoll) || 1000;
+    try {
+      const answer = await fetch("live/version", { cache: "no-store", headers: { accept: "application/json" } });
+      if (answer.ok) {
+        const live = await answer.json();
+        const shown = staticPage()?.dataset.liveVersion;
+        if (shown !== undefined && live.version && live.version !== shown) {
+          go(new URL(location.href), true);
+          const notice = () => {
+            const el = document.querySelector("[data-testid='live-notice']");
+            if (el) { el.textContent = `Figures updated: ${live.summary || "new data"}.`; el.hidden = false; }
+          };
+          // After the enhanced navigation has patched the page in.
+          if (window.Blazor && Blazor.addEventListener) {
+            const once = () => { notice(); Blazor.removeEventListener("enhancedload", once); };
+            Blazor.addEventListener("enhancedload", once);
+          }
+        }
+      }
+    } catch { /* the server is restarting: try again at the next tick */ }
+    setTimeout(poll, every);
+  };
+  const start = () => {
+    if (!polling && staticPage()) { polling = true; setTimeout(poll, Number(staticPage().dataset.livePoll) || 1000); }
+  };
+  document.addEventListener("DOMContentLoaded", start);
+  // A static page reached by enhanced navigation from another static page.
+  if (window.Blazor && Blazor.addEventListener) Blazor.addEventListener("enhancedload", start);
+  else window.addEventListener("load", () => window.Blazor?.addEventListener?.("enhancedload", start));
+  if (document.readyState !== "loading") start();
+})();

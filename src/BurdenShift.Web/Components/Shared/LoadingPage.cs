@@ -1,3 +1,4 @@
+using BurdenShift.Web.Live;
 using Microsoft.AspNetCore.Components;
 
 namespace BurdenShift.Web.Components.Shared;
@@ -16,6 +17,9 @@ public abstract class LoadingPage : ComponentBase, IDisposable
 
     [Inject] protected PageActivity Activity { get; set; } = null!;
 
+    /// <summary>True when the page is rendered without a circuit (ReaderPages): it is sent once, complete.</summary>
+    [CascadingParameter(Name = ReaderPages.StaticPage)] protected bool StaticPage { get; set; }
+
     /// <summary>Runs a load while the page counts as busy.</summary>
     protected async Task TrackAsync(Func<Task> load)
     {
@@ -27,12 +31,19 @@ public abstract class LoadingPage : ComponentBase, IDisposable
         }
         finally
         {
-            // Settled after the next render, which shows the result (or the error).
+            // Settled after the next render, which shows the result (or the error). A static page
+            // has no later render in a browser: it is sent once everything has loaded.
             _loaded++;
+            if (StaticPage)
+            {
+                Settle();
+            }
         }
     }
 
-    protected override void OnAfterRender(bool firstRender)
+    protected override void OnAfterRender(bool firstRender) => Settle();
+
+    private void Settle()
     {
         for (; _loaded > 0; _loaded--)
         {

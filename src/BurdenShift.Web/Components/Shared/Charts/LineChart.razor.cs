@@ -146,7 +146,10 @@ public partial class LineChart
                 : "M" + string.Join(" L", upper.Concat(lower)) + " Z";
         }
 
-        var markers = points.Select(p => new Marker(
+        // A marker (with its tooltip) at most every 6 pixels, chosen the same way so peaks keep theirs:
+        // denser markers only overlap, and each costs the page about 200 bytes (issue 10's bound on
+        // bytes); the line keeps two points per pixel and the paged table under the chart lists every figure.
+        var markers = Lttb.ForWidth(points, (int)Math.Ceiling((right - left) / 12)).Select(p => new Marker(
             MarkerPath(ChartStyle.Marker(series.Style), X(p.Date), Y(p.Value)),
             $"{series.Name}, {Iso(p.Date)}: {WithUnit(p.Value)}{(p.HasRange ? $" (range {WithUnit(p.LowEnd)} to {WithUnit(p.HighEnd)})" : "")}")).ToList();
         return new SeriesView(index, series.Name, ChartStyle.Colour(series.Style), ChartStyle.Marker(series.Style), line, markers, band);
