@@ -41,7 +41,7 @@ public sealed class AuditHistory(IDbContextFactory<BurdenShiftDbContext> dbFacto
         return await ToHistoryAsync(db, entries, ct);
     }
 
-    private static async Task<IReadOnlyList<HistoryEntry>> ToHistoryAsync(BurdenShiftDbContext db, List<AuditEntry> entries, CancellationToken ct)
+    internal static async Task<IReadOnlyList<HistoryEntry>> ToHistoryAsync(BurdenShiftDbContext db, List<AuditEntry> entries, CancellationToken ct)
     {
         var sources = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => $"{s.Publisher}: {s.Title}", ct);
         return [.. entries.Select(e =>
