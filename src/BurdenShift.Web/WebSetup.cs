@@ -92,6 +92,7 @@ internal static class WebSetup
         app.MapOpenApi();
         app.MapDataExportApi();
         app.MapReadApi();
+        app.MapChangeFeed();
         app.MapChartExportApi();
         app.MapPackExportApi();
 
