@@ -42,6 +42,7 @@ internal static class WebSetup
         // Keys in the database: cookies survive restarts and work across instances behind a load balancer.
         builder.Services.AddDataProtection().SetApplicationName("BurdenShift").PersistKeysToDbContext<BurdenShiftDbContext>();
         builder.AddBurdenShiftAuth();
+        builder.Services.AddScoped<Components.Pages.Review.ReviewSignal>();
         builder.Services.AddBurdenShiftRateLimits();
         builder.Services.AddBurdenShiftExports(builder.Configuration);
         builder.Services.AddOpenApi();
@@ -92,6 +93,7 @@ internal static class WebSetup
         app.MapOpenApi();
         app.MapDataExportApi();
         app.MapReadApi();
+        app.MapChangeFeed();
         app.MapChartExportApi();
         app.MapPackExportApi();
         app.MapLiveVersion();

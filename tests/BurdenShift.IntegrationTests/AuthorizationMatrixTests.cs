@@ -35,8 +35,9 @@ public sealed class AuthorizationDatabases : IAsyncLifetime
 }
 
 /// <summary>
-/// Every write path of the editor and the import history, for every kind of caller: anonymous
-/// callers and viewers are refused with nothing written, editors and admins succeed.
+/// Every write path of the editor, the import history and the review queue, for every kind of
+/// caller: anonymous callers and viewers are refused with nothing written, editors and admins
+/// succeed (publishing and rejecting a draft someone else proposed).
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class AuthorizationMatrixTests(PostgresServer postgres, AuthorizationDatabases databases) : IClassFixture<AuthorizationDatabases>
@@ -49,6 +50,7 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres, Authorizat
     [
         "add area", "add assessment", "add observation", "add target", "add milestone", "add pair",
         "update", "delete", "revert", "quick assessment", "undo import",
+        "propose draft", "publish draft", "reject draft",
     ];
 
     public static TheoryData<DatabaseProvider, string, string> Matrix()
@@ -84,7 +86,25 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres, Authorizat
 
         var result = await write(user);
 
-        if (caller is Roles.Editor or Roles.Admin)
+        if (caller is Roles.Editor or Roles.Admin && path is "propose draft" or "reject draft")
+        {
+            // A draft, or its rejection, leaves the published record as it was.
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")));
+            Assert.Equal(before, await scene.FingerprintAsync());
+            var draft = (await scene.Queue.GetAsync(result.DraftId!.Value))!;
+            Assert.Equal(user.Identity!.Name, path == "propose draft" ? draft.Author : draft.DecidedBy);
+        }
+        else if (caller is Roles.Editor or Roles.Admin && path == "publish draft")
+        {
+            // Published as the author's change, naming who published it.
+            Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")));
+            Assert.NotEqual(before, await scene.FingerprintAsync());
+            var entries = await scene.AuditsAfterAsync(lastAudit);
+            Assert.NotEmpty(entries);
+            Assert.All(entries, e => Assert.Equal(Setup.Identity!.Name, e.By));
+            Assert.All(entries, e => Assert.EndsWith($"published by {user.Identity!.Name})", e.Reason));
+        }
+        else if (caller is Roles.Editor or Roles.Admin)
         {
             Assert.True(result.Succeeded, string.Join("; ", result.Errors.Select(e => $"{e.Key}: {e.Value}")));
             Assert.NotEqual(before, await scene.FingerprintAsync());
@@ -161,6 +181,19 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres, Authorizat
                     Assert.True(import.Succeeded, string.Join("\n", import.Problems));
                     var setId = import.ChangeSetId!.Value;
                     return user => scene.Imports.UndoImportAsync(setId, "wrong file", user);
+                }
+
+            case "propose draft":
+                return user => scene.ReviewEditor.SaveAsync(new FigureSave(FigureKind.Assessment, null, null, "drones", EditScene.Assessment("33", "60"), null), user);
+            case "publish draft":
+            case "reject draft":
+                {
+                    var draft = await scene.ReviewEditor.SaveAsync(new FigureSave(FigureKind.Assessment, null, null, "missiles", EditScene.Assessment("24", "70"), "survey"), Setup);
+                    Assert.True(draft.Succeeded);
+                    var id = draft.DraftId!.Value;
+                    return path == "publish draft"
+                        ? user => scene.Queue.PublishAsync(id, user)
+                        : user => scene.Queue.RejectAsync(id, "not sourced well enough", user);
                 }
 
             default:

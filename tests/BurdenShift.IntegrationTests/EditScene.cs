@@ -9,6 +9,7 @@ using BurdenShift.Core.Data.Seeding;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Editing;
 using BurdenShift.Core.Imports;
+using BurdenShift.Core.Review;
 using BurdenShift.IntegrationTests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -32,6 +33,15 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
     public DashboardService Dashboard { get; } = new(database.Factory());
 
     public FigureImporter Importer { get; } = new(database.Factory(), TimeProvider.System, NullLogger<FigureImporter>.Instance);
+
+    // The same services where review is required (Editing:Review = required): every change is a draft.
+    public FigureEditor ReviewEditor { get; } = new(database.Factory(), TimeProvider.System, NullLogger<FigureEditor>.Instance, new ReviewPolicy(true));
+
+    public FigureImporter ReviewImporter { get; } = new(database.Factory(), TimeProvider.System, NullLogger<FigureImporter>.Instance, new ReviewPolicy(true));
+
+    public ImportHistory ReviewImports { get; } = new(database.Factory(), TimeProvider.System, NullLogger<ImportHistory>.Instance, new ReviewPolicy(true));
+
+    public ReviewQueue Queue { get; } = new(database.Factory(), TimeProvider.System, NullLogger<ReviewQueue>.Instance);
 
     public static async Task<EditScene> CreateAsync(PostgresServer postgres, DatabaseProvider provider, string dataset = "none")
     {
@@ -207,6 +217,7 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
         }
 
         text.Append(CultureInfo.InvariantCulture, $"sources {await db.Sources.CountAsync()}\n");
+        text.Append(CultureInfo.InvariantCulture, $"data version {await db.DatasetInfo.Select(d => d.DataVersion).FirstOrDefaultAsync()}\n");
         text.Append(CultureInfo.InvariantCulture, $"audit entries {await db.AuditEntries.CountAsync()}\n");
         foreach (var set in await db.ChangeSets.AsNoTracking().OrderBy(c => c.Id).ToListAsync())
         {

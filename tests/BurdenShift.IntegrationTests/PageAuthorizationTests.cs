@@ -46,6 +46,8 @@ public sealed class PageAuthorizationTests(PostgresServer postgres)
         ("/edit/assessment/{id}", Needs.Editor, "data-testid=\"figure-form\""),
         ("/areas/drones/targets/2027/edit", Needs.Editor, "data-testid=\"figure-form\""),
         ("/admin/users", Needs.Admin, "data-testid=\"new-email\""),
+        ("/review", Needs.Editor, "id=\"pending-heading\""),
+        ("/review/preview", Needs.Editor, "data-testid=\"preview-banner\""),
         ("/history/assessment/{id}", Needs.SignedIn, "data-testid=\"history\""),
         ("/areas/drones/history", Needs.SignedIn, "data-testid=\"history\""),
     ];

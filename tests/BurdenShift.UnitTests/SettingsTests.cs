@@ -32,10 +32,22 @@ public sealed class SettingsTests
     [InlineData("Database:Provider", "2", "Database:Provider")]
     [InlineData("Seed:Dataset", "everything", "Seed:Dataset")]
     [InlineData("Database:MigrateOnStartup", "sometimes", "Database:MigrateOnStartup")]
+    [InlineData("Editing:Review", "yes", "Editing:Review")]
     public void A_bad_value_is_refused_naming_the_setting(string key, string value, string named)
     {
         var ex = Assert.Throws<StartupConfigurationException>(() => Read((key, value)));
         Assert.StartsWith(named, ex.Message);
+    }
+
+    [Theory]
+    [InlineData(null, false)]
+    [InlineData("off", false)]
+    [InlineData("Required", true)]
+    [InlineData(" required ", true)]
+    public void Review_is_off_unless_it_is_required(string? value, bool required)
+    {
+        var settings = value is null ? Read() : Read(("Editing:Review", value));
+        Assert.Equal(required, settings.ReviewRequired);
     }
 
     [Fact]

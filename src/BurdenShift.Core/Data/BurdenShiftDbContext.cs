@@ -35,6 +35,11 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
 
+    /// <summary>Changes waiting for review; no page, API answer or export reads them for readers.</summary>
+    public DbSet<Draft> Drafts => Set<Draft>();
+
+    public DbSet<DraftRow> DraftRows => Set<DraftRow>();
+
     /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every app instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -97,6 +102,8 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new DatasetInfoConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new ChangeSetConfiguration());
+        builder.ApplyConfiguration(new DraftConfiguration());
+        builder.ApplyConfiguration(new DraftRowConfiguration());
 
         // Deleted rows stay (with their history) but no query sees them unless it asks.
         builder.Entity<CapabilityArea>().HasQueryFilter(x => x.DeletedAt == null);

@@ -20,6 +20,7 @@ public sealed record BurdenShiftSettings(
     public const string SeedKey = "Seed:Dataset";
     public const string WaitForMigrationsKey = "Database:WaitForMigrationsSeconds";
     public const string MigrationLockTimeoutKey = "Database:MigrationLockTimeoutSeconds";
+    public const string ReviewKey = "Editing:Review";
 
     /// <summary>
     /// With <see cref="MigrateOnStartup"/> false, how long start-up waits for someone else (the
@@ -29,6 +30,12 @@ public sealed record BurdenShiftSettings(
 
     /// <summary>How long an instance waits for another one's migrate-and-seed to finish.</summary>
     public TimeSpan MigrationLockTimeout { get; init; } = TimeSpan.FromMinutes(5);
+
+    /// <summary>
+    /// <c>Editing:Review</c>: <c>off</c> (every save publishes at once) or <c>required</c> (every
+    /// change is a draft until another editor publishes it; docs/decisions/0021).
+    /// </summary>
+    public bool ReviewRequired { get; init; }
 
     /// <summary>Where the SQLite file lives when no connection string is configured.</summary>
     public const string DefaultSqliteFile = "data/burdenshift.db";
@@ -102,8 +109,16 @@ public sealed record BurdenShiftSettings(
             UsesDefaultSqliteFile = usesDefault,
             WaitForMigrations = Seconds(config, WaitForMigrationsKey, TimeSpan.Zero),
             MigrationLockTimeout = Seconds(config, MigrationLockTimeoutKey, TimeSpan.FromMinutes(5)),
+            ReviewRequired = ReadReview(config[ReviewKey]),
         };
     }
+
+    private static bool ReadReview(string? text) => text?.Trim().ToLowerInvariant() switch
+    {
+        null or "" or "off" => false,
+        "required" => true,
+        _ => throw new StartupConfigurationException($"{ReviewKey} is '{text}': set it to off (every save publishes at once) or required (a second editor publishes each change)."),
+    };
 
     private static TimeSpan Seconds(IConfiguration config, string key, TimeSpan fallback)
     {

@@ -10,7 +10,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BurdenShift.Core.Editing;
 
 /// <summary>Reads the audit trail: every change to a row, or to an area and all it holds.</summary>
-public sealed class AuditHistory(IDbContextFactory<BurdenShiftDbContext> dbFactory)
+public sealed partial class AuditHistory(IDbContextFactory<BurdenShiftDbContext> dbFactory)
 {
     /// <summary>Rows a history page shows (newest first); older ones are on later pages.</summary>
     public const int PageSize = 25;
@@ -63,7 +63,33 @@ public sealed class AuditHistory(IDbContextFactory<BurdenShiftDbContext> dbFacto
         return new RowPage<HistoryEntry>(await ToHistoryAsync(db, rows, ct), page, pageSize, total);
     }
 
-    private static async Task<IReadOnlyList<HistoryEntry>> ToHistoryAsync(BurdenShiftDbContext db, List<AuditEntry> entries, CancellationToken ct)
+    /// <summary>
+    /// The latest <paramref name="count"/> published changes, overall or of one area (null when
+    /// there is no such area), newest first. Every audit entry is a published change: a draft
+    /// writes none until it is published (docs/decisions/0021). Who made them is left out, and so
+    /// is the publisher a published draft's reason names.
+    /// </summary>
+    public async Task<IReadOnlyList<PublishedChange>?> GetPublishedAsync(string? areaKey, int count, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        if (areaKey is not null && (!InputRules.IsPlausibleKey(areaKey) || !await db.Areas.AnyAsync(a => a.Key == areaKey, ct)))
+        {
+            return null;
+        }
+
+        var query = db.AuditEntries.AsNoTracking();
+        query = areaKey is null ? query : query.Where(a => a.AreaKey == areaKey);
+        var entries = await query.OrderByDescending(a => a.Id).Take(count).ToListAsync(ct);
+        var history = await ToHistoryAsync(db, entries, ct);
+        return [.. entries.Zip(history, (e, h) => new PublishedChange(e.Id, e.At, e.Action, e.Summary,
+            e.Reason is null ? null : PublisherNote().Replace(e.Reason, "").Trim(), e.AreaKey,
+            [.. h.Changes.Where(c => c.Field is not ("entered by" or "deleted by"))]))];
+    }
+
+    [System.Text.RegularExpressions.GeneratedRegex(@"\(draft #\d+, published by [^)]*\)")]
+    private static partial System.Text.RegularExpressions.Regex PublisherNote();
+
+    internal static async Task<IReadOnlyList<HistoryEntry>> ToHistoryAsync(BurdenShiftDbContext db, List<AuditEntry> entries, CancellationToken ct)
     {
         // Only the sources this page's entries name, so the cost does not grow with the registry.
         var named = entries.SelectMany(e => new[] { AuditTrail.Read(e.OldValues), AuditTrail.Read(e.NewValues) })

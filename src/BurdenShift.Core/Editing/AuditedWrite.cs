@@ -15,7 +15,7 @@ namespace BurdenShift.Core.Editing;
 /// <see cref="RunAsync{T}"/> runs the whole write, its reads and checks included, under
 /// <see cref="DurableWrite"/>: a dropped connection runs it again from a fresh context.
 /// </summary>
-internal sealed class AuditedWrite
+internal sealed partial class AuditedWrite
 {
     private readonly List<Row> rows = [];
     private bool unsaved;

@@ -6,6 +6,7 @@ using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Editing.Kinds;
 using BurdenShift.Core.Inputs;
+using BurdenShift.Core.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
@@ -18,10 +19,13 @@ namespace BurdenShift.Core.Editing;
 /// if the row changed since; the change and its audit entry (old and new values, who, why) are
 /// written in one transaction (<see cref="AuditedWrite"/>), so a failed audit write fails the
 /// change. Deleting only marks a row deleted, and any change can be reverted. What differs
-/// between kinds lives in their handlers (<see cref="IFigureHandler"/>).
+/// between kinds lives in their handlers (<see cref="IFigureHandler"/>). Where review is
+/// required (<see cref="ReviewPolicy"/>), every change is rehearsed and kept as a draft instead.
 /// </summary>
-public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<FigureEditor> logger)
+public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<FigureEditor> logger, ReviewPolicy? review = null)
 {
+    private readonly ReviewPolicy review = review ?? ReviewPolicy.Off;
+
     public async Task<IReadOnlyList<SourceChoice>> GetSourceChoicesAsync(CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -80,10 +84,10 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
         // A reason problem is shown with the fields' problems, so it does not end the save here.
         var reasonProblem = ChangeReason.Problem(save.Reason, save.Id is null ? null : "Say why you change it: the reason is kept with the change.", out var reason);
         var by = Who(user);
-        var result = await AuditedWrite.RunAsync(dbFactory, time, logger, by, reason, (write, ct2) => SaveOnceAsync(write, save, reasonProblem, ct2),
-            async () => new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(save.Kind, save.Id!.Value, ct)),
+        var result = await WriteAsync(by, reason, DraftRequest.ForSave(save), (write, ct2) => SaveOnceAsync(write, save, reasonProblem, ct2),
+            async () => new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(dbFactory, save.Kind, save.Id!.Value, ct)),
             "The database refused the change (another row may already use this key). Nothing was written.", ct);
-        if (result.Succeeded)
+        if (result.Succeeded && result.DraftId is null)
         {
             logger.LogInformation("{User} {Action} {Kind} {Id}", by, save.Id is null ? "added" : "changed", save.Kind, result.Id);
         }
@@ -91,7 +95,7 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
         return result;
     }
 
-    private static async Task<SaveResult> SaveOnceAsync(AuditedWrite write, FigureSave save, string? reasonProblem, CancellationToken ct)
+    internal static async Task<SaveResult> SaveOnceAsync(AuditedWrite write, FigureSave save, string? reasonProblem, CancellationToken ct)
     {
         var db = write.Db;
         var handler = FigureHandlers.Of(save.Kind);
@@ -198,10 +202,10 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
         }
 
         var by = Who(user);
-        var result = await AuditedWrite.RunAsync(dbFactory, time, logger, by, text, (write, ct2) => DeleteOnceAsync(write, FigureHandlers.Of(kind), id, token, ct2),
-            async () => new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(kind, id, ct)),
+        var result = await WriteAsync(by, text, DraftRequest.ForDelete(kind, id, token), (write, ct2) => DeleteOnceAsync(write, FigureHandlers.Of(kind), id, token, ct2),
+            async () => new SaveResult(new Dictionary<string, string>(), null, await ConflictAsync(dbFactory, kind, id, ct)),
             "The database refused the deletion. Nothing was written.", ct);
-        if (result.Succeeded)
+        if (result.Succeeded && result.DraftId is null)
         {
             logger.LogInformation("{User} deleted {Kind} {Id}: {Reason}", by, kind, id, text);
         }
@@ -209,7 +213,7 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
         return result;
     }
 
-    private static async Task<SaveResult> DeleteOnceAsync(AuditedWrite write, IFigureHandler handler, long id, string? token, CancellationToken ct)
+    internal static async Task<SaveResult> DeleteOnceAsync(AuditedWrite write, IFigureHandler handler, long id, string? token, CancellationToken ct)
     {
         if (await FindAsync(write.Db, handler, id, ct) is not ISoftDeletable row)
         {
@@ -250,10 +254,10 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
         }
 
         var by = Who(user);
-        var result = await AuditedWrite.RunAsync(dbFactory, time, logger, by, text, (write, ct2) => RevertOnceAsync(write, auditId, ct2),
+        var result = await WriteAsync(by, text, DraftRequest.ForRevert(auditId), (write, ct2) => RevertOnceAsync(write, auditId, ct2),
             () => Task.FromResult(SaveResult.Refused(FormFields.General, "The row changed while you reverted. Reload the history and try again.")),
             "The database refused the revert: the old values break a rule the figures must meet now, or another row uses the same key. Nothing was written.", ct);
-        if (result.Succeeded)
+        if (result.Succeeded && result.DraftId is null)
         {
             logger.LogInformation("{User} reverted change {Audit} ({Id})", by, auditId, result.Id);
         }
@@ -261,7 +265,7 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
         return result;
     }
 
-    private static async Task<SaveResult> RevertOnceAsync(AuditedWrite write, long auditId, CancellationToken ct)
+    internal static async Task<SaveResult> RevertOnceAsync(AuditedWrite write, long auditId, CancellationToken ct)
     {
         var db = write.Db;
         var audit = await db.AuditEntries.AsNoTracking().FirstOrDefaultAsync(a => a.Id == auditId, ct);
@@ -326,12 +330,19 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
         return SaveAsync(new FigureSave(FigureKind.Assessment, null, null, draft.AreaKey, values, null), user, ct);
     }
 
+    /// <summary>Publishes the change at once, or keeps it as a draft where review is required.</summary>
+    private Task<SaveResult> WriteAsync(string by, string? reason, DraftRequest request, Func<AuditedWrite, CancellationToken, Task<SaveResult>> once,
+        Func<Task<SaveResult>> stale, string refused, CancellationToken ct) =>
+        review.Required
+            ? Drafting.ProposeAsync(dbFactory, time, logger, by, reason, request, once, stale, refused, ct)
+            : AuditedWrite.RunAsync(dbFactory, time, logger, by, reason, once, stale, refused, ct);
+
     internal static string Who(ClaimsPrincipal user) => user.Identity?.Name is { Length: > 0 } name ? InputRules.Attribution(name) : "anonymous";
 
     private static async Task<object?> FindAsync(BurdenShiftDbContext db, IFigureHandler handler, long id, CancellationToken ct) =>
         (await handler.FindAsync(db, [id], ct)).Select(r => r.Row).FirstOrDefault();
 
-    private async Task<EditConflict> ConflictAsync(FigureKind kind, long id, CancellationToken ct)
+    internal static async Task<EditConflict> ConflictAsync(IDbContextFactory<BurdenShiftDbContext> dbFactory, FigureKind kind, long id, CancellationToken ct)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var handler = FigureHandlers.Of(kind);

@@ -5,6 +5,12 @@ public sealed record SaveResult(IReadOnlyDictionary<string, string> Errors, long
 {
     public bool Succeeded => Errors.Count == 0 && Conflict is null;
 
+    /// <summary>
+    /// Set when review is required: the change was kept as this draft, and nothing published
+    /// (<see cref="Id"/> is then the row's id only when the row already existed).
+    /// </summary>
+    public long? DraftId { get; init; }
+
     public static SaveResult Refused(string field, string message) => new(new Dictionary<string, string> { [field] = message }, null);
 
     public static SaveResult Done(long id) => new(new Dictionary<string, string>(), id);

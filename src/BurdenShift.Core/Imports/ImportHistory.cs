@@ -6,14 +6,17 @@ using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Editing;
 using BurdenShift.Core.Editing.Kinds;
+using BurdenShift.Core.Review;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core.Imports;
 
 /// <summary>The imports done so far, each a change set, and the undo of one as a whole.</summary>
-public sealed class ImportHistory(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<ImportHistory> logger)
+public sealed class ImportHistory(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<ImportHistory> logger, ReviewPolicy? review = null)
 {
+    private readonly ReviewPolicy review = review ?? ReviewPolicy.Off;
+
     public async Task<IReadOnlyList<ImportRecord>> GetImportsAsync(int count = 20, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -41,10 +44,13 @@ public sealed class ImportHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
         }
 
         var by = FigureEditor.Who(user);
-        var result = await AuditedWrite.RunAsync(dbFactory, time, logger, by, text, (write, ct2) => UndoOnceAsync(write, changeSetId, ct2),
-            () => Task.FromResult(SaveResult.Refused(FormFields.General, "Some imported rows changed while you undid the import. Reload and try again; nothing was written.")),
-            "The database refused the undo. Nothing was written.", ct);
-        if (result.Succeeded)
+        Func<AuditedWrite, CancellationToken, Task<SaveResult>> once = (write, ct2) => UndoOnceAsync(write, changeSetId, ct2);
+        Func<Task<SaveResult>> stale = () => Task.FromResult(SaveResult.Refused(FormFields.General, "Some imported rows changed while you undid the import. Reload and try again; nothing was written."));
+        const string refused = "The database refused the undo. Nothing was written.";
+        var result = review.Required
+            ? await Drafting.ProposeAsync(dbFactory, time, logger, by, text, DraftRequest.ForUndo(changeSetId), once, stale, refused, ct)
+            : await AuditedWrite.RunAsync(dbFactory, time, logger, by, text, once, stale, refused, ct);
+        if (result.Succeeded && result.DraftId is null)
         {
             logger.LogInformation("{User} undid import {ChangeSet}", by, changeSetId);
         }
@@ -52,7 +58,7 @@ public sealed class ImportHistory(IDbContextFactory<BurdenShiftDbContext> dbFact
         return result;
     }
 
-    private static async Task<SaveResult> UndoOnceAsync(AuditedWrite write, long changeSetId, CancellationToken ct)
+    internal static async Task<SaveResult> UndoOnceAsync(AuditedWrite write, long changeSetId, CancellationToken ct)
     {
         var db = write.Db;
         var set = await db.ChangeSets.FirstOrDefaultAsync(c => c.Id == changeSetId && c.Kind == "import", ct);

@@ -43,6 +43,9 @@ public sealed record ImportResult(
     /// <summary>The change set the rows were written in, to undo the import as a whole.</summary>
     public long? ChangeSetId { get; init; }
 
+    /// <summary>Set when the import was kept as a draft for review (nothing published yet).</summary>
+    public long? DraftId { get; init; }
+
     public bool Succeeded => Problems.Count == 0;
 
     public string KindName => Kind switch

@@ -23,6 +23,7 @@ public static class CliVerbs
     [
         new("import", ImportCommand.Usage, (args, _, stdout, stderr) => ImportCommand.RunAsync(args, stdout, stderr)),
         new("users", UsersCommand.Usage, UsersCommand.RunAsync),
+        new("review", ReviewCommand.Usage, (args, _, stdout, stderr) => ReviewCommand.RunAsync(args, stdout, stderr)),
         new("migrate", MigrateCommand.Usage, (args, _, stdout, stderr) => MigrateCommand.RunAsync(args, stdout, stderr)),
         new("backup", BackupCommand.BackupUsage, (args, _, stdout, stderr) => BackupCommand.RunAsync("backup", args, stdout, stderr)),
         new("restore", BackupCommand.RestoreUsage, (args, _, stdout, stderr) => BackupCommand.RunAsync("restore", args, stdout, stderr)),

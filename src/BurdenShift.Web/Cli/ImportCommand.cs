@@ -4,19 +4,21 @@ using BurdenShift.Core.Imports;
 namespace BurdenShift.Web.Cli;
 
 /// <summary>
-/// <c>import FILE [--dry-run]</c>: imports a CSV of share assessments or indicator observations
-/// into the configured database, for scripts. Exit code 0 when the file was imported (or would
+/// <c>import FILE [--dry-run] [--draft]</c>: imports a CSV of share assessments or indicator observations
+/// into the configured database, for scripts. With <c>--draft</c> (or <c>Editing:Review = required</c>)
+/// the file is kept as one draft for review instead of being published. Exit code 0 when the file was imported (or would
 /// be, with --dry-run), 1 when any row was refused (nothing is written then), 2 for a usage or
 /// configuration error.
 /// </summary>
 internal static class ImportCommand
 {
-    public const string Usage = "usage: BurdenShift.Web import FILE [--dry-run] [--Setting:Name value ...]";
+    public const string Usage = "usage: BurdenShift.Web import FILE [--dry-run] [--draft] [--Setting:Name value ...]";
 
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var dryRun = args.Contains("--dry-run");
-        var rest = args.Where(a => a != "--dry-run").ToList();
+        var draft = args.Contains("--draft");
+        var rest = args.Where(a => a is not ("--dry-run" or "--draft")).ToList();
         if (rest.Count == 0 || rest[0].StartsWith("--", StringComparison.Ordinal))
         {
             await stderr.WriteLineAsync(Usage);
@@ -37,7 +39,7 @@ internal static class ImportCommand
 
             await using var file = File.OpenRead(path);
             var result = await app.Services.GetRequiredService<FigureImporter>()
-                .ImportAsync(file, ImportFormats.FromFileName(path), $"import:{Path.GetFileName(path)}", dryRun);
+                .ImportAsync(file, ImportFormats.FromFileName(path), $"import:{Path.GetFileName(path)}", dryRun, draft);
             return await ReportAsync(result, rest[0], dryRun, stdout, stderr);
         }
         catch (StartupConfigurationException ex)
@@ -63,6 +65,8 @@ internal static class ImportCommand
         var sources = result.NewSources.Count > 0 ? $"; new sources: {string.Join("; ", result.NewSources)}" : "";
         await stdout.WriteLineAsync(dryRun
             ? $"{name}: dry run, {result.Rows} {result.KindName} would be imported{sources}; nothing was written."
+            : result.DraftId is { } draftId
+            ? $"{name}: {result.Rows} {result.KindName} kept as draft #{draftId} for review{sources}; nothing is published until another editor publishes it (review publish {draftId} --by EMAIL)."
             : $"{name}: imported {result.Rows} {result.KindName}{sources}.");
         return 0;
     }

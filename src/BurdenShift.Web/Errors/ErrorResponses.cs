@@ -33,7 +33,7 @@ internal sealed class ErrorResponses(IProblemDetailsService problems) : IExcepti
 
         // The middleware has already pointed Request.Path at /error: the original path says who asked.
         var path = httpContext.Features.Get<IExceptionHandlerPathFeature>()?.Path ?? httpContext.Request.Path.Value ?? "";
-        if (!new PathString(path).StartsWithSegments("/api"))
+        if (!new PathString(path).StartsWithSegments("/api") && !new PathString(path).StartsWithSegments("/feeds"))
         {
             return false; // the page: re-executed as /error with this status
         }

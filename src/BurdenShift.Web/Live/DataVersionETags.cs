@@ -22,7 +22,7 @@ internal static class DataVersionETags
     {
         var request = context.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            || !request.Path.StartsWithSegments("/api")
+            || !(request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/feeds"))
             || context.RequestServices.GetRequiredService<DataChangeWatcher>().Version is not { } version)
         {
             await next(context);

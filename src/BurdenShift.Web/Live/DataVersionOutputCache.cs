@@ -37,7 +37,7 @@ internal sealed class DataVersionOutputCache : IOutputCachePolicy
         var request = http.Request;
         var version = http.RequestServices.GetRequiredService<DataChangeWatcher>().Version;
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
-            && request.Path.StartsWithSegments("/api")
+            && (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/feeds"))
             && !IsFullHistory(request.Path)
             && http.User.Identity?.IsAuthenticated != true
             && version is not null;

@@ -380,6 +380,121 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.Draft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset?>("DecidedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<DateTimeOffset>("ProposedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("text");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Drafts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Drafts_Action", "\"Action\" IN ('save', 'delete', 'revert', 'import', 'undo')");
+
+                            t.HasCheckConstraint("CK_Drafts_Author", "length(trim(\"Author\")) > 0");
+
+                            t.HasCheckConstraint("CK_Drafts_Status", "\"Status\" IN ('pending', 'published', 'rejected')");
+                        });
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Domain.DraftRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("character varying(10)");
+
+                    b.Property<string>("AreaKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("bigint");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("character varying(60)");
+
+                    b.Property<string>("NewValues")
+                        .HasColumnType("text");
+
+                    b.Property<string>("OldValues")
+                        .HasColumnType("text");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId");
+
+                    b.ToTable("DraftRows", (string)null);
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -1010,6 +1125,15 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.Navigation("UsIndicator");
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.DraftRow", b =>
+                {
+                    b.HasOne("BurdenShift.Core.Domain.Draft", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>
                 {
                     b.HasOne("BurdenShift.Core.Domain.CapabilityArea", "Area")
@@ -1163,6 +1287,11 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.Navigation("Milestones");
 
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Domain.Draft", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>

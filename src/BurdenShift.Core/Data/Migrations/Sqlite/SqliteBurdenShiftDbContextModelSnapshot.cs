@@ -367,6 +367,117 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         });
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.Draft", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Author")
+                        .IsRequired()
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("DecidedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("DecidedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("DecisionReason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Description")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("ProposedAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Reason")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Request")
+                        .IsRequired()
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("RowCount")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Status")
+                        .IsConcurrencyToken()
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("Status");
+
+                    b.ToTable("Drafts", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_Drafts_Action", "\"Action\" IN ('save', 'delete', 'revert', 'import', 'undo')");
+
+                            t.HasCheckConstraint("CK_Drafts_Author", "length(trim(\"Author\")) > 0");
+
+                            t.HasCheckConstraint("CK_Drafts_Status", "\"Status\" IN ('pending', 'published', 'rejected')");
+                        });
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Domain.DraftRow", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Action")
+                        .IsRequired()
+                        .HasMaxLength(10)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("AreaKey")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("DraftId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EntityId")
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("EntityType")
+                        .IsRequired()
+                        .HasMaxLength(60)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("NewValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("OldValues")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Summary")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("DraftId");
+
+                    b.ToTable("DraftRows", (string)null);
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>
                 {
                     b.Property<int>("Id")
@@ -979,6 +1090,15 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Navigation("UsIndicator");
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.DraftRow", b =>
+                {
+                    b.HasOne("BurdenShift.Core.Domain.Draft", null)
+                        .WithMany("Rows")
+                        .HasForeignKey("DraftId")
+                        .OnDelete(DeleteBehavior.Cascade)
+                        .IsRequired();
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>
                 {
                     b.HasOne("BurdenShift.Core.Domain.CapabilityArea", "Area")
@@ -1132,6 +1252,11 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.Navigation("Milestones");
 
                     b.Navigation("Targets");
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Domain.Draft", b =>
+                {
+                    b.Navigation("Rows");
                 });
 
             modelBuilder.Entity("BurdenShift.Core.Domain.Indicator", b =>

@@ -1,0 +1,29 @@
+using BurdenShift.Core.Domain;
+using BurdenShift.Core.Inputs;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.EntityFrameworkCore.Metadata.Builders;
+
+namespace BurdenShift.Core.Data.Configurations;
+
+internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
+{
+    public void Configure(EntityTypeBuilder<Draft> b)
+    {
+        b.ToTable("Drafts", t =>
+        {
+            t.HasCheckConstraint("CK_Drafts_Action", SqlDialect.In("Action", "save", "delete", "revert", "import", "undo"));
+            t.HasCheckConstraint("CK_Drafts_Status", SqlDialect.In("Status", Draft.Pending, Draft.Published, Draft.Rejected));
+            t.HasCheckConstraint("CK_Drafts_Author", SqlDialect.NotBlank("Author"));
+        });
+        b.Property(x => x.Action).HasMaxLength(10);
+        b.Property(x => x.Description).HasMaxLength(ColumnLimits.Summary);
+        b.Property(x => x.Author).HasMaxLength(ColumnLimits.UserName);
+        b.Property(x => x.Reason).HasMaxLength(ColumnLimits.Reason);
+        b.Property(x => x.DecidedBy).HasMaxLength(ColumnLimits.UserName);
+        b.Property(x => x.DecisionReason).HasMaxLength(ColumnLimits.Reason);
+        // Decided once: a second publish or reject of the same draft finds its status changed.
+        b.Property(x => x.Status).HasMaxLength(10).IsConcurrencyToken();
+        b.HasIndex(x => x.Status);
+        b.HasMany(x => x.Rows).WithOne().HasForeignKey(r => r.DraftId).OnDelete(DeleteBehavior.Cascade);
+    }
+}
