@@ -87,8 +87,8 @@ public static class DependencyInjection
 
     // A dropped PostgreSQL connection (a restart, a fail-over) is retried after about 0, 1, 3, 5
     // and 5 seconds: a request waits out a restart of some seconds instead of failing (ADR 0011).
-    private const int RetryCount = 5;
-    private static readonly TimeSpan RetryDelayCap = TimeSpan.FromSeconds(5);
+    internal const int RetryCount = 5;
+    internal static readonly TimeSpan RetryDelayCap = TimeSpan.FromSeconds(5);
 
     /// <summary>Hands out the provider's context as the base type the rest of the code uses.</summary>
     private sealed class BaseContextFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<BurdenShiftDbContext>
