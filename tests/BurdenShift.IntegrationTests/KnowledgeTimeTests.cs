@@ -1,10 +1,17 @@
+using System.Globalization;
+using System.Net;
 using System.Security.Claims;
+using System.Text.Json;
 using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Editing;
+using BurdenShift.Core.Inputs;
 using BurdenShift.IntegrationTests.Infrastructure;
+using BurdenShift.Web.Exports;
+using BurdenShift.Web.Live;
 using Microsoft.Extensions.Logging.Abstractions;
+using Microsoft.Extensions.Options;
 
 namespace BurdenShift.IntegrationTests;
 
@@ -33,7 +40,7 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
     /// </summary>
     private sealed record Story(EditScene Scene, FigureEditor Editor, DateTimeOffset BeforeAll, DateTimeOffset K, long A1, long A2, long A3);
 
-    private async Task<Story> WriteStoryAsync(DatabaseProvider provider)
+    private async Task<Story> WriteStoryAsync(DatabaseProvider provider, Func<EditScene, Task>? atK = null)
     {
         var scene = await EditScene.CreateAsync(postgres, provider);
         var start = DateTimeOffset.UtcNow.AddDays(1);
@@ -65,6 +72,12 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
         var target = (await editor.FindTargetIdAsync("drones", "2027"))!.Value;
         await Save(FigureKind.Target, target, "the roadmap's figure", ("value", "60"));
         var m1 = await Add(FigureKind.Milestone, EditScene.Milestone("First battery delivered"));
+
+        clock.Now = start.AddHours(1);
+        if (atK is not null)
+        {
+            await atK(scene);
+        }
 
         clock.Now = start.AddHours(2);
         await Save(FigureKind.Assessment, a1, "the source corrected its table", ("europeShare", "45"));
@@ -119,5 +132,74 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
         Assert.Null(before!.Latest);
         Assert.Empty(before.Assessments);
         Assert.NotEmpty(before.Targets);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_api_and_the_exports_take_knownAt_and_refuse_a_moment_not_yet_come(DatabaseProvider provider)
+    {
+        var story = await WriteStoryAsync(provider);
+        await using var scene = story.Scene;
+        await using var app = AppFactory.For(scene.Database, "none", new Clock(story.K.AddHours(2)));
+        using var client = app.CreateClient();
+        var known = Uri.EscapeDataString(KnownAtQuery.Format(story.K));
+
+        using var then = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones?asOf=2027-01-01&knownAt={known}"));
+        using var now = JsonDocument.Parse(await client.GetStringAsync("/api/areas/drones?asOf=2027-01-01"));
+        Assert.Equal(41.5m, then.RootElement.GetProperty("latest").GetProperty("europeShare").GetDecimal());
+        Assert.Equal(50m, now.RootElement.GetProperty("latest").GetProperty("europeShare").GetDecimal());
+        // The links keep the knowledge time: the next page and the files are of the same record.
+        Assert.Contains($"knownAt={known}", then.RootElement.GetProperty("links").GetProperty("csv").GetString(), StringComparison.Ordinal);
+        var csv = await client.GetStringAsync(then.RootElement.GetProperty("links").GetProperty("csv").GetString());
+        Assert.Contains("41.5", csv, StringComparison.Ordinal);
+        Assert.Contains("2026-03-31", csv, StringComparison.Ordinal); // deleted after K
+        Assert.DoesNotContain("2026-09-30", csv, StringComparison.Ordinal); // published after K
+        var index = JsonDocument.Parse(await client.GetStringAsync($"/api/areas?asOf=2027-01-01&knownAt={known}")).RootElement;
+        Assert.Equal(60m, index.EnumerateArray().Single(a => a.GetProperty("key").GetString() == "drones")
+            .GetProperty("targets").EnumerateArray().Single(t => t.GetProperty("key").GetString() == "2027").GetProperty("value").GetDecimal());
+
+        // Before the first figure: the area and its targets, no figure. A day or moment after now is a 400 problem.
+        using var before = JsonDocument.Parse(await client.GetStringAsync(
+            $"/api/areas/drones?asOf=2027-01-01&knownAt={Uri.EscapeDataString(KnownAtQuery.Format(story.BeforeAll))}"));
+        Assert.Equal(JsonValueKind.Null, before.RootElement.GetProperty("latest").ValueKind);
+        foreach (var future in new[] { story.K.AddDays(3).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), KnownAtQuery.Format(story.K.AddHours(3)) })
+        {
+            using var refused = await client.GetAsync($"/api/index?knownAt={Uri.EscapeDataString(future)}");
+            Assert.Equal(HttpStatusCode.BadRequest, refused.StatusCode);
+            Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+            Assert.Contains("in the future", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_pack_regenerated_with_knownAt_has_the_figures_of_the_pack_made_then(DatabaseProvider provider)
+    {
+        BriefingPack? madeThen = null;
+        BriefingPacks Packs(EditScene scene) =>
+            new(new DashboardCache(scene.Dashboard, () => DateTime.UtcNow.Ticks, scene.Database.ConnectionString), Options.Create(new ExportOptions()));
+        async Task<BriefingPack> Build(BriefingPacks packs) =>
+            await packs.BuildAsync(await packs.OverviewAsync(EditScene.AsOf), ["drones", "isr"], ["2027", "2030"]);
+
+        var story = await WriteStoryAsync(provider, async scene => madeThen = await Build(Packs(scene)));
+        await using var scene = story.Scene;
+
+        var regenerated = await Build(Packs(scene).At(story.K));
+        var latest = await Build(Packs(scene));
+
+        Assert.Equal(madeThen!.Slides.Count, regenerated.Slides.Count);
+        foreach (var (a, b) in madeThen.Slides.Zip(regenerated.Slides))
+        {
+            Assert.Equal((a.Title, a.Subtitle, a.Notes), (b.Title, b.Subtitle, b.Notes));
+            Assert.Equal(a.Figures, b.Figures);
+            Assert.Equal(a.Milestones, b.Milestones);
+            Assert.Equal(a.ChartPng, b.ChartPng);
+        }
+
+        Assert.NotEqual(madeThen.Slides[1].Figures, latest.Slides[1].Figures);
+        Assert.Null(madeThen.KnownAt);
+        Assert.Contains($"Figures as published on {KnownAtQuery.Describe(story.K)}", regenerated.Footer, StringComparison.Ordinal);
     }
 }

@@ -6,14 +6,14 @@ namespace BurdenShift.Web.Exports;
 
 /// <summary>
 /// Briefing packs: <c>/api/export/pack.pptx</c> and <c>/api/export/pack.pdf</c>, with <c>areas</c>
-/// (default all), <c>targets</c> (default 2027,2030) and <c>asOf</c> (default today).
+/// (default all), <c>targets</c> (default 2027,2030), <c>asOf</c> (default today) and <c>knownAt</c> (default the latest record).
 /// </summary>
 internal static class PackExportApi
 {
     public static IEndpointRouteBuilder MapPackExportApi(this IEndpointRouteBuilder app)
     {
         app.MapGet("/api/export/pack.{format}", async (string format, BriefingPacks packs, TimeProvider time,
-                [FromQuery] string? asOf, [FromQuery] string? areas, [FromQuery] string? targets, CancellationToken ct) =>
+                [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? areas, [FromQuery] string? targets, CancellationToken ct) =>
             {
                 if (format is not ("pptx" or "pdf"))
                 {
@@ -21,11 +21,13 @@ internal static class PackExportApi
                 }
 
                 if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                    || !KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
                     || !ExportParameters.TryTargets(targets, out var chosenTargets, out problem))
                 {
                     return problem!;
                 }
 
+                packs = packs.At(known);
                 var overview = await packs.OverviewAsync(date, ct);
                 if (!ExportParameters.TryAreas(areas, [.. overview.Areas.Select(a => a.Key)], out var chosenAreas, out problem))
                 {
