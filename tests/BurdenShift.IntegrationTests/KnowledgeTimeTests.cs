@@ -3,6 +3,7 @@ using System.Net;
 using System.Security.Claims;
 using System.Text.Json;
 using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Changes;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Editing;
@@ -201,5 +202,31 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
         Assert.NotEqual(madeThen.Slides[1].Figures, latest.Slides[1].Figures);
         Assert.Null(madeThen.KnownAt);
         Assert.Contains($"Figures as published on {KnownAtQuery.Describe(story.K)}", regenerated.Footer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task What_changed_between_two_knowledge_times_lists_each_revision_with_its_reason_and_its_effect(DatabaseProvider provider)
+    {
+        var story = await WriteStoryAsync(provider);
+        await using var scene = story.Scene;
+
+        var revised = KnowledgeRevisions.Compare(
+            await scene.Dashboard.KnownAt(story.K).GetAreasAsync(EditScene.AsOf), await scene.Dashboard.GetAreasAsync(EditScene.AsOf));
+        var drones = Assert.Single(revised);
+        Assert.Equal(("drones", 41.5m, 50m), (drones.AreaKey, drones.EuropeBefore, drones.EuropeAfter));
+        Assert.Contains(drones.Targets, t => t.TargetKey == "2027");
+        var (entries, more) = await scene.History.GetPublishedBetweenAsync(story.K, story.K.AddHours(2));
+        Assert.Equal(0, more);
+        Assert.Equal(["the source corrected its table", "entered twice", null, "raised at the summit", "cancelled", null], entries.Select(e => e.Reason));
+        Assert.Empty((await scene.History.GetPublishedBetweenAsync(story.K, story.K.AddMinutes(30))).Entries);
+
+        await using var app = AppFactory.For(scene.Database, "none", new Clock(story.K.AddHours(2)));
+        using var client = app.CreateClient();
+        var page = await client.GetStringAsync($"/changes?asOf=2027-01-01&knownFrom={Uri.EscapeDataString(KnownAtQuery.Format(story.K))}");
+        Assert.Contains("data-testid=\"revised-areas\"", page, StringComparison.Ordinal);
+        Assert.Contains("the source corrected its table", page, StringComparison.Ordinal);
+        Assert.Contains("raised at the summit", page, StringComparison.Ordinal);
     }
 }

@@ -41,6 +41,23 @@ public sealed class AuditHistory(IDbContextFactory<BurdenShiftDbContext> dbFacto
         return await ToHistoryAsync(db, entries, ct);
     }
 
+    /// <summary>
+    /// Every change published after <paramref name="after"/> and up to <paramref name="until"/> to a
+    /// row that enters a computation (docs/methodology.md, "Knowledge time"): what "what did we
+    /// revise since the March brief" lists, each with its reason. Oldest first, at most
+    /// <see cref="MaxEntries"/>; <c>More</c> counts the rest.
+    /// </summary>
+    public async Task<(IReadOnlyList<HistoryEntry> Entries, int More)> GetPublishedBetweenAsync(
+        DateTimeOffset after, DateTimeOffset until, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        List<string> types = [.. Data.Versions.VersionModel.Tables.Select(t => t.Row.Name)];
+        var published = db.AuditEntries.AsNoTracking().Where(a => a.At > after && a.At <= until && types.Contains(a.EntityType));
+        var entries = await published.OrderBy(a => a.At).ThenBy(a => a.Id).Take(MaxEntries + 1).ToListAsync(ct);
+        var more = entries.Count > MaxEntries ? await published.CountAsync(ct) - MaxEntries : 0;
+        return (await ToHistoryAsync(db, [.. entries.Take(MaxEntries)], ct), more);
+    }
+
     private static async Task<IReadOnlyList<HistoryEntry>> ToHistoryAsync(BurdenShiftDbContext db, List<AuditEntry> entries, CancellationToken ct)
     {
         var sources = await db.Sources.AsNoTracking().ToDictionaryAsync(s => s.Id.ToString(CultureInfo.InvariantCulture), s => $"{s.Publisher}: {s.Title}", ct);
