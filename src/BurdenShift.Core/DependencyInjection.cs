@@ -68,6 +68,7 @@ public static class DependencyInjection
         services.AddSingleton<FigureImporter>();
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<ChangeReportService>();
+        services.AddSingleton<Briefing.BriefLog>();
         services.AddSingleton<Editing.FigureEditor>();
         services.AddSingleton<Editing.AuditHistory>();
         services.AddSingleton<Backup.BackupWriter>();

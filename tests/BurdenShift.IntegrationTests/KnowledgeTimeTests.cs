@@ -6,13 +6,17 @@ using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Changes;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain;
 using BurdenShift.Core.Editing;
 using BurdenShift.Core.Inputs;
 using BurdenShift.IntegrationTests.Infrastructure;
 using BurdenShift.Web.Exports;
 using BurdenShift.Web.Live;
+using DocumentFormat.OpenXml.Packaging;
+using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
+using A = DocumentFormat.OpenXml.Drawing;
 
 namespace BurdenShift.IntegrationTests;
 
@@ -228,5 +232,50 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
         Assert.Contains("data-testid=\"revised-areas\"", page, StringComparison.Ordinal);
         Assert.Contains("the source corrected its table", page, StringComparison.Ordinal);
         Assert.Contains("raised at the summit", page, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Every_pack_made_is_in_the_brief_log_and_made_again_from_it_with_the_same_figures(DatabaseProvider provider)
+    {
+        const string Url = "/api/export/pack.pptx?asOf=2027-01-01&areas=drones,isr";
+        string? madeThen = null;
+        var story = await WriteStoryAsync(provider, async scene =>
+        {
+            await using var then = AppFactory.For(scene.Database, "none", new Clock(DateTimeOffset.UtcNow.AddDays(1).AddHours(1)));
+            madeThen = DeckText(await then.CreateClient().GetByteArrayAsync(Url));
+        });
+        await using var scene = story.Scene;
+
+        BriefRecord logged;
+        await using (var db = scene.Database.CreateContext())
+        {
+            logged = Assert.Single(await db.BriefLog.AsNoTracking().ToListAsync());
+        }
+
+        Assert.Equal(("pptx", null, new DateOnly(2027, 1, 1), "drones,isr", "2027,2030"), (logged.Format, logged.GeneratedBy, logged.AsOf, logged.Areas, logged.Targets));
+        Assert.True(logged.KnownAt > story.BeforeAll && logged.KnownAt < story.K.AddHours(1), $"known at {logged.KnownAt:O}");
+
+        await using var later = AppFactory.For(scene.Database, "none", new Clock(story.K.AddHours(2)));
+        using var client = later.CreateClient();
+        var again = DeckText(await client.GetByteArrayAsync(
+            $"/api/export/pack.pptx?asOf={logged.AsOf:yyyy-MM-dd}&knownAt={Uri.EscapeDataString(KnownAtQuery.Format(logged.KnownAt))}&targets={logged.Targets}&areas={logged.Areas}"));
+        var latest = DeckText(await client.GetByteArrayAsync(Url));
+
+        Assert.Equal(madeThen, again);
+        Assert.NotEqual(madeThen, latest);
+        Assert.Contains("Figures as published on", again, StringComparison.Ordinal);
+    }
+
+    // Every paragraph of every slide and its notes: the figures, captions, sources and footer of the deck.
+    private static string DeckText(byte[] pptx)
+    {
+        using var document = PresentationDocument.Open(new MemoryStream(pptx), false);
+        var presentation = document.PresentationPart!;
+        return string.Join("\n---\n", presentation.Presentation.SlideIdList!.Elements<DocumentFormat.OpenXml.Presentation.SlideId>()
+            .Select(id => (SlidePart)presentation.GetPartById(id.RelationshipId!))
+            .Select(slide => string.Join("\n", slide.Slide.Descendants<A.Paragraph>().Select(p => p.InnerText))
+                + "\n" + (slide.NotesSlidePart is { } notes ? string.Join("\n", notes.NotesSlide.Descendants<A.Paragraph>().Select(p => p.InnerText)) : "")));
     }
 }

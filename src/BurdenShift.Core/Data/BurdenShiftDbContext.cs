@@ -35,6 +35,9 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
 
+    /// <summary>Every briefing pack generated, to make it again with the same figures.</summary>
+    public DbSet<BriefRecord> BriefLog => Set<BriefRecord>();
+
     /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every app instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
 
@@ -110,6 +113,7 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new DatasetInfoConfiguration());
         builder.ApplyConfiguration(new AuditEntryConfiguration());
         builder.ApplyConfiguration(new ChangeSetConfiguration());
+        builder.ApplyConfiguration(new BriefRecordConfiguration());
 
         // Deleted rows stay (with their history) but no query sees them unless it asks.
         builder.Entity<CapabilityArea>().HasQueryFilter(x => x.DeletedAt == null);

@@ -1,3 +1,5 @@
+using BurdenShift.Core.Briefing;
+using BurdenShift.Core.Domain;
 using BurdenShift.Web.Parameters;
 using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Mvc;
@@ -6,13 +8,14 @@ namespace BurdenShift.Web.Exports;
 
 /// <summary>
 /// Briefing packs: <c>/api/export/pack.pptx</c> and <c>/api/export/pack.pdf</c>, with <c>areas</c>
-/// (default all), <c>targets</c> (default 2027,2030), <c>asOf</c> (default today) and <c>knownAt</c> (default the latest record).
+/// (default all), <c>targets</c> (default 2027,2030), <c>asOf</c> (default today) and <c>knownAt</c> (default now). Each pack
+/// made is recorded in the brief log (<see cref="BriefLog"/>).
 /// </summary>
 internal static class PackExportApi
 {
     public static IEndpointRouteBuilder MapPackExportApi(this IEndpointRouteBuilder app)
     {
-        app.MapGet("/api/export/pack.{format}", async (string format, BriefingPacks packs, TimeProvider time,
+        app.MapGet("/api/export/pack.{format}", async (string format, HttpContext http, BriefingPacks packs, BriefLog log, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? areas, [FromQuery] string? targets, CancellationToken ct) =>
             {
                 if (format is not ("pptx" or "pdf"))
@@ -27,7 +30,10 @@ internal static class PackExportApi
                     return problem!;
                 }
 
-                packs = packs.At(known);
+                // A pack always says which published record its figures come from (now, unless asked
+                // for another moment), and the brief log keeps that moment to make it again exactly.
+                var moment = known ?? time.GetUtcNow();
+                packs = packs.At(moment);
                 var overview = await packs.OverviewAsync(date, ct);
                 if (!ExportParameters.TryAreas(areas, [.. overview.Areas.Select(a => a.Key)], out var chosenAreas, out problem))
                 {
@@ -35,6 +41,16 @@ internal static class PackExportApi
                 }
 
                 var pack = await packs.BuildAsync(overview, chosenAreas, chosenTargets, ct);
+                await log.RecordAsync(new BriefRecord
+                {
+                    GeneratedAt = time.GetUtcNow(),
+                    GeneratedBy = http.User.Identity?.IsAuthenticated == true ? http.User.Identity.Name : null,
+                    Format = format,
+                    AsOf = date,
+                    KnownAt = moment,
+                    Areas = string.IsNullOrEmpty(areas) ? null : string.Join(",", chosenAreas),
+                    Targets = string.Join(",", chosenTargets),
+                }, ct);
                 var name = ExportParameters.FileName("pack", date, format);
                 return format == "pptx"
                     ? TypedResults.File(PptxPackWriter.Write(pack), "application/vnd.openxmlformats-officedocument.presentationml.presentation", name)

@@ -645,6 +645,51 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         });
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Domain.BriefRecord", b =>
+                {
+                    b.Property<long>("Id")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("Id"));
+
+                    b.Property<string>("Areas")
+                        .HasMaxLength(4000)
+                        .HasColumnType("character varying(4000)");
+
+                    b.Property<DateOnly>("AsOf")
+                        .HasColumnType("date");
+
+                    b.Property<string>("Format")
+                        .IsRequired()
+                        .HasMaxLength(4)
+                        .HasColumnType("character varying(4)");
+
+                    b.Property<DateTimeOffset>("GeneratedAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("GeneratedBy")
+                        .HasMaxLength(256)
+                        .HasColumnType("character varying(256)");
+
+                    b.Property<DateTimeOffset>("KnownAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Targets")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("Id");
+
+                    b.HasIndex("GeneratedAt");
+
+                    b.ToTable("BriefLog", null, t =>
+                        {
+                            t.HasCheckConstraint("CK_BriefLog_Format", "\"Format\" IN ('pptx', 'pdf')");
+                        });
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Domain.CapabilityArea", b =>
                 {
                     b.Property<int>("Id")
