@@ -70,6 +70,7 @@ public static class DependencyInjection
         services.AddSingleton<ChangeReportService>();
         services.AddSingleton(Review.ReviewPolicy.From(settings));
         services.AddSingleton<Review.ReviewQueue>();
+        services.AddSingleton<Briefing.BriefLog>();
         services.AddSingleton<Editing.FigureEditor>();
         services.AddSingleton<Editing.AuditHistory>();
         services.AddSingleton<Backup.BackupWriter>();
@@ -89,8 +90,8 @@ public static class DependencyInjection
 
     // A dropped PostgreSQL connection (a restart, a fail-over) is retried after about 0, 1, 3, 5
     // and 5 seconds: a request waits out a restart of some seconds instead of failing (ADR 0011).
-    private const int RetryCount = 5;
-    private static readonly TimeSpan RetryDelayCap = TimeSpan.FromSeconds(5);
+    internal const int RetryCount = 5;
+    internal static readonly TimeSpan RetryDelayCap = TimeSpan.FromSeconds(5);
 
     /// <summary>Hands out the provider's context as the base type the rest of the code uses.</summary>
     private sealed class BaseContextFactory<T>(IDbContextFactory<T> inner) : IDbContextFactory<BurdenShiftDbContext>

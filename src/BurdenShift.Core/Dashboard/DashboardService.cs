@@ -14,6 +14,13 @@ namespace BurdenShift.Core.Dashboard;
 /// </summary>
 public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbFactory)
 {
+    /// <summary>
+    /// The same service reading the published record as it stood at <paramref name="knownAt"/>
+    /// (docs/methodology.md, "Knowledge time"): every figure, list and page computed from the rows'
+    /// recorded versions at that moment, by the same queries.
+    /// </summary>
+    public DashboardService KnownAt(DateTimeOffset knownAt) => new(new KnownAtContextFactory(dbFactory, knownAt));
+
     /// <summary>Every area with its latest figures and its distance to each target. Three SQL commands.</summary>
     public async Task<IReadOnlyList<AreaSummary>> GetAreasAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetOverviewAsync(asOf, ct)).Areas;

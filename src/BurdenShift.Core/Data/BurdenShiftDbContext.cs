@@ -39,9 +39,24 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
     public DbSet<Draft> Drafts => Set<Draft>();
 
     public DbSet<DraftRow> DraftRows => Set<DraftRow>();
+    /// <summary>Every briefing pack generated, to make it again with the same figures.</summary>
+    public DbSet<BriefRecord> BriefLog => Set<BriefRecord>();
 
     /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every app instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
+
+    /// <summary>
+    /// True for the contexts that read the published record as it stood at <see cref="KnownAt"/>
+    /// (docs/decisions/0020-knowledge-time.md): their versioned row types are read from the version
+    /// tables. They only read; writes and migrations use the everyday model.
+    /// </summary>
+    protected internal virtual bool ReadsKnownAt => false;
+
+    /// <summary>The moment a known-at context reads the published record as of; unused otherwise.</summary>
+    public DateTimeOffset KnownAt { get; internal set; }
+
+    /// <summary>A context reading the same database as this one, as published at <paramref name="knownAt"/>.</summary>
+    internal abstract BurdenShiftDbContext OpenKnownAt(DateTimeOffset knownAt);
 
     /// <summary>Provider-specific SQL used in check constraints.</summary>
     protected abstract SqlDialect Dialect { get; }
@@ -104,6 +119,7 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new ChangeSetConfiguration());
         builder.ApplyConfiguration(new DraftConfiguration());
         builder.ApplyConfiguration(new DraftRowConfiguration());
+        builder.ApplyConfiguration(new BriefRecordConfiguration());
 
         // Deleted rows stay (with their history) but no query sees them unless it asks.
         builder.Entity<CapabilityArea>().HasQueryFilter(x => x.DeletedAt == null);
@@ -117,6 +133,16 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
             var entity = builder.Entity(type);
             entity.Property(nameof(ISoftDeletable.DeletedBy)).HasMaxLength(256);
             ConfigureRowVersion(entity);
+        }
+
+        // The recorded versions of every row that enters a computation (docs/decisions/0020).
+        if (ReadsKnownAt)
+        {
+            Versions.VersionModel.MapRowsOntoVersions(builder, this);
+        }
+        else
+        {
+            Versions.VersionModel.AddVersionTables(builder);
         }
     }
 

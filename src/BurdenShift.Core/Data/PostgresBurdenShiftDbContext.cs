@@ -4,9 +4,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace BurdenShift.Core.Data;
 
 /// <summary>The PostgreSQL flavour of the model, with migrations in Data/Migrations/Postgres.</summary>
-public sealed class PostgresBurdenShiftDbContext(DbContextOptions<PostgresBurdenShiftDbContext> options)
-    : BurdenShiftDbContext(options)
+public class PostgresBurdenShiftDbContext : BurdenShiftDbContext
 {
+    public PostgresBurdenShiftDbContext(DbContextOptions<PostgresBurdenShiftDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the known-at context, which shares this provider's conventions.</summary>
+    protected PostgresBurdenShiftDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     protected override SqlDialect Dialect => SqlDialect.Postgres;
 
     /// <summary>PostgreSQL's xmin system column changes with every update of a row: no column of our own is needed.</summary>
@@ -14,4 +24,10 @@ public sealed class PostgresBurdenShiftDbContext(DbContextOptions<PostgresBurden
 
     protected override void ConfigureRowVersion(EntityTypeBuilder entity) =>
         entity.Property<uint>(RowVersionProperty).IsRowVersion();
+
+    internal override BurdenShiftDbContext OpenKnownAt(DateTimeOffset knownAt) =>
+        new PostgresKnownAtDbContext(KnownAtOptions.Like<PostgresKnownAtDbContext>(this,
+            (b, connection) => b.UseNpgsql(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery)
+                .ExecutionStrategy(d => new ConnectionDropRetryStrategy(d, DependencyInjection.RetryCount, DependencyInjection.RetryDelayCap)))))
+        { KnownAt = knownAt };
 }

@@ -4,9 +4,19 @@ using Microsoft.EntityFrameworkCore.Metadata.Builders;
 namespace BurdenShift.Core.Data;
 
 /// <summary>The SQLite flavour of the model, with migrations in Data/Migrations/Sqlite.</summary>
-public sealed class SqliteBurdenShiftDbContext(DbContextOptions<SqliteBurdenShiftDbContext> options)
-    : BurdenShiftDbContext(options)
+public class SqliteBurdenShiftDbContext : BurdenShiftDbContext
 {
+    public SqliteBurdenShiftDbContext(DbContextOptions<SqliteBurdenShiftDbContext> options)
+        : base(options)
+    {
+    }
+
+    /// <summary>For the known-at context, which shares this provider's conventions.</summary>
+    protected SqliteBurdenShiftDbContext(DbContextOptions options)
+        : base(options)
+    {
+    }
+
     protected override SqlDialect Dialect => SqlDialect.Sqlite;
 
     /// <summary>SQLite has no row version of its own: a counter the application raises on every update.</summary>
@@ -14,6 +24,11 @@ public sealed class SqliteBurdenShiftDbContext(DbContextOptions<SqliteBurdenShif
 
     protected override void ConfigureRowVersion(EntityTypeBuilder entity) =>
         entity.Property<long>(RowVersionProperty).IsConcurrencyToken().HasDefaultValue(0L);
+
+    internal override BurdenShiftDbContext OpenKnownAt(DateTimeOffset knownAt) =>
+        new SqliteKnownAtDbContext(KnownAtOptions.Like<SqliteKnownAtDbContext>(this,
+            (b, connection) => b.UseSqlite(connection, s => s.UseQuerySplittingBehavior(QuerySplittingBehavior.SingleQuery))))
+        { KnownAt = knownAt };
 
     public override int SaveChanges(bool acceptAllChangesOnSuccess)
     {

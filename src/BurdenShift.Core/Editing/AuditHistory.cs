@@ -52,6 +52,23 @@ public sealed partial class AuditHistory(IDbContextFactory<BurdenShiftDbContext>
         return await PageAsync(db, db.AuditEntries.AsNoTracking().Where(a => a.AreaKey == areaKey), page, pageSize, ct);
     }
 
+    /// <summary>
+    /// Every change published after <paramref name="after"/> and up to <paramref name="until"/> to a
+    /// row that enters a computation (docs/methodology.md, "Knowledge time"): what "what did we
+    /// revise since the March brief" lists, each with its reason. Oldest first, at most
+    /// <see cref="MaxEntries"/>; <c>More</c> counts the rest.
+    /// </summary>
+    public async Task<(IReadOnlyList<HistoryEntry> Entries, int More)> GetPublishedBetweenAsync(
+        DateTimeOffset after, DateTimeOffset until, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        List<string> types = [.. Data.Versions.VersionModel.Tables.Select(t => t.Row.Name)];
+        var published = db.AuditEntries.AsNoTracking().Where(a => a.At > after && a.At <= until && types.Contains(a.EntityType));
+        var entries = await published.OrderBy(a => a.At).ThenBy(a => a.Id).Take(MaxEntries + 1).ToListAsync(ct);
+        var more = entries.Count > MaxEntries ? await published.CountAsync(ct) - MaxEntries : 0;
+        return (await ToHistoryAsync(db, [.. entries.Take(MaxEntries)], ct), more);
+    }
+
     private static async Task<RowPage<HistoryEntry>> PageAsync(
         BurdenShiftDbContext db, IQueryable<AuditEntry> entries, int page, int pageSize, CancellationToken ct)
     {

@@ -1,5 +1,6 @@
 using BurdenShift.Core.Audit;
 using BurdenShift.Core.Data;
+using BurdenShift.Core.Data.Versions;
 using BurdenShift.Core.Domain;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
@@ -119,10 +120,15 @@ internal sealed partial class AuditedWrite
     /// <summary>Saves the rows recorded so far, without their audit entries yet (to fix the order ids are given in).</summary>
     public Task FlushAsync(CancellationToken ct) => Db.SaveChangesAsync(ct);
 
-    /// <summary>Saves the recorded rows, then their audit entries, in the write's transaction.</summary>
+    /// <summary>
+    /// Saves the recorded rows, then their audit entries and their recorded versions, in the
+    /// write's transaction: its moment <see cref="At"/> is when the change became published
+    /// (knowledge time, docs/decisions/0020-knowledge-time.md).
+    /// </summary>
     public async Task SaveAsync(CancellationToken ct)
     {
         await Db.SaveChangesAsync(ct);
+        await RecordVersionsAsync(ct);
         foreach (var row in rows)
         {
             var isDeleted = IsDeleted(row.Entry.Entity);
@@ -138,6 +144,10 @@ internal sealed partial class AuditedWrite
         rows.Clear();
         unsaved = false;
     }
+
+    // The versions of the rows as published from now on; saved with the audit entries.
+    private Task RecordVersionsAsync(CancellationToken ct) =>
+        VersionLog.RecordAsync(Db, rows.Select(r => (r.Entry, IsNew: r.Action == AuditTrail.Insert)), At, ct);
 
     private void Record(Row row)
     {

@@ -2,6 +2,7 @@ using System.Globalization;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Exports;
 using BurdenShift.Core.Formatting;
+using BurdenShift.Core.Inputs;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Parameters;
 using BurdenShift.Web.Security;
@@ -12,7 +13,7 @@ namespace BurdenShift.Web.Api;
 /// <summary>
 /// Data exports: the read API's tables as CSV (RFC 4180, UTF-8, CRLF) or XLSX (typed cells and a
 /// "Sources" sheet), computed by <see cref="DashboardCache"/> exactly as the API computes them.
-/// Every URL takes <c>asOf=YYYY-MM-DD</c> (default today); reading them needs what the read API
+/// Every URL takes <c>asOf=YYYY-MM-DD</c> (default today) and <c>knownAt</c> (default the latest record); reading them needs what the read API
 /// needs (<c>Auth:PublicRead</c>), and they are rate limited per client.
 /// </summary>
 internal static class DataExportApi
@@ -26,17 +27,17 @@ internal static class DataExportApi
         var export = app.MapGroup("/api/export/data").WithTags("Export").RequireRateLimiting(RateLimits.DataExport);
 
         export.MapGet("/areas.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, CancellationToken ct) =>
+                [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             {
-                if (!TryRead(format, asOf, time, out var date, out var problem))
+                if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
                 {
                     return problem!;
                 }
 
-                var areas = await dashboard.GetAreasAsync(date, ct);
+                var areas = await dashboard.At(known).GetAreasAsync(date, ct);
                 var table = DataExportTables.Areas(areas);
-                return File(format, $"burdenshift-areas-{Stamp(date)}", table,
-                    () => new ExportWorkbook($"BurdenShift capability areas as of {Stamp(date)}", date, areas.Any(a => a.Illustrative),
+                return File(format, $"burdenshift-areas-{Stamp(date, known)}", table,
+                    () => new ExportWorkbook($"BurdenShift capability areas as of {Stamp(date)}{Published(known)}", date, areas.Any(a => a.Illustrative),
                         [table], [.. DataExportTables.SourcesOf(areas)]));
             })
             .WithSummary("Every area and target as CSV or XLSX (format: csv or xlsx): the figures of GET /api/areas")
@@ -44,9 +45,9 @@ internal static class DataExportApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         export.MapGet("/areas/{key}.{format}", async (string key, string format, DashboardCache dashboard, DashboardService history,
-                TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? table, CancellationToken ct) =>
+                TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? table, CancellationToken ct) =>
             {
-                if (!TryRead(format, asOf, time, out var date, out var problem))
+                if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
                 {
                     return problem!;
                 }
@@ -59,7 +60,7 @@ internal static class DataExportApi
                         statusCode: StatusCodes.Status400BadRequest);
                 }
 
-                if (await dashboard.GetAreaAsync(key, date, ct) is not { } area)
+                if (await dashboard.At(known).GetAreaAsync(key, date, ct) is not { } area)
                 {
                     return Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
                         statusCode: StatusCodes.Status404NotFound);
@@ -71,10 +72,10 @@ internal static class DataExportApi
                 var tables = new Dictionary<string, Func<StreamedTable>>
                 {
                     ["assessments"] = () => new StreamedTable("Assessments", DataExportTables.AssessmentColumns,
-                        history.StreamAssessmentsAsync(area.Key, date, ct).Select(r => DataExportTables.AssessmentCells(area.Key, r))),
+                        (known is { } k1 ? history.KnownAt(k1) : history).StreamAssessmentsAsync(area.Key, date, ct).Select(r => DataExportTables.AssessmentCells(area.Key, r))),
                     ["targets"] = () => StreamedTable.Of(DataExportTables.Targets(area)),
                     ["observations"] = () => new StreamedTable("Observations", DataExportTables.ObservationColumns,
-                        history.StreamObservationsAsync(area.Key, date, ct)
+                        (known is { } k2 ? history.KnownAt(k2) : history).StreamObservationsAsync(area.Key, date, ct)
                             .Where(r => indicators.ContainsKey(r.Indicator))
                             .Select(r => DataExportTables.ObservationCells(indicators[r.Indicator], r.Row))),
                     ["milestones"] = () => StreamedTable.Of(DataExportTables.Milestones(area)),
@@ -84,13 +85,13 @@ internal static class DataExportApi
                 {
                     var csvName = tableName == "assessments" ? "" : "-" + tableName;
                     return Results.Stream(body => CsvExport.WriteAsync(body, tables[tableName](), ct), CsvContentType,
-                        $"burdenshift-{area.Key}{csvName}-{Stamp(date)}.csv");
+                        $"burdenshift-{area.Key}{csvName}-{Stamp(date, known)}.csv");
                 }
 
-                var workbook = new ExportWorkbook($"BurdenShift: {area.Name} as of {Stamp(date)}", date, area.Illustrative,
+                var workbook = new ExportWorkbook($"BurdenShift: {area.Name} as of {Stamp(date)}{Published(known)}", date, area.Illustrative,
                     [], [.. DataExportTables.SourcesOf(area)]);
                 return Results.File(await XlsxFileAsync(workbook, [.. AreaTables.Select(t => tables[t]())], ct),
-                    XlsxExport.ContentType, $"burdenshift-{area.Key}-{Stamp(date)}.xlsx");
+                    XlsxExport.ContentType, $"burdenshift-{area.Key}-{Stamp(date, known)}.xlsx");
             })
             .WithSummary("One area's data, its whole history: CSV holds one table (table: assessments, targets, observations, milestones or pairs); XLSX holds them all")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
@@ -98,17 +99,17 @@ internal static class DataExportApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         export.MapGet("/indicators.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, CancellationToken ct) =>
+                [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             {
-                if (!TryRead(format, asOf, time, out var date, out var problem))
+                if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
                 {
                     return problem!;
                 }
 
-                var indicators = await dashboard.GetIndicatorsAsync(date, ct);
+                var indicators = await dashboard.At(known).GetIndicatorsAsync(date, ct);
                 var table = DataExportTables.Indicators(indicators);
-                return File(format, $"burdenshift-indicators-{Stamp(date)}", table,
-                    () => new ExportWorkbook($"BurdenShift indicators as of {Stamp(date)}", date, indicators.Any(i => i.Illustrative),
+                return File(format, $"burdenshift-indicators-{Stamp(date, known)}", table,
+                    () => new ExportWorkbook($"BurdenShift indicators as of {Stamp(date)}{Published(known)}", date, indicators.Any(i => i.Illustrative),
                         [table], [.. DataExportTables.SourcesOf(indicators)]));
             })
             .WithSummary("Every indicator and target as CSV or XLSX: the figures of GET /api/indicators")
@@ -116,25 +117,25 @@ internal static class DataExportApi
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         export.MapGet("/index.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, CancellationToken ct) =>
+                [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             {
-                if (!TryRead(format, asOf, time, out var date, out var problem))
+                if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
                 {
                     return problem!;
                 }
 
-                var index = await dashboard.GetIndexAsync(date, ct);
+                var index = await dashboard.At(known).GetIndexAsync(date, ct);
                 var table = DataExportTables.Index(index);
                 if (IsCsv(format))
                 {
-                    return Results.File(CsvExport.Write(table), CsvContentType, $"burdenshift-index-{Stamp(date)}.csv");
+                    return Results.File(CsvExport.Write(table), CsvContentType, $"burdenshift-index-{Stamp(date, known)}.csv");
                 }
 
                 // The index cites the latest Europe shares of the areas it includes.
                 var included = index.SelectMany(t => t.AreasIncluded).ToHashSet(StringComparer.Ordinal);
-                var areas = (await dashboard.GetAreasAsync(date, ct)).Where(a => included.Contains(a.Key)).ToList();
-                return File(format, $"burdenshift-index-{Stamp(date)}", table,
-                    () => new ExportWorkbook($"BurdenShift handover index as of {Stamp(date)}", date, index.Any(t => t.Illustrative),
+                var areas = (await dashboard.At(known).GetAreasAsync(date, ct)).Where(a => included.Contains(a.Key)).ToList();
+                return File(format, $"burdenshift-index-{Stamp(date, known)}", table,
+                    () => new ExportWorkbook($"BurdenShift handover index as of {Stamp(date)}{Published(known)}", date, index.Any(t => t.Illustrative),
                         [table], [.. areas.Where(a => a.Latest is not null).Select(a => a.Latest!.Source)]));
             })
             .WithSummary("The overall handover index per target as CSV or XLSX: the figures of GET /api/index")
@@ -146,8 +147,9 @@ internal static class DataExportApi
 
     private static bool IsCsv(string format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
 
-    private static bool TryRead(string format, string? asOf, TimeProvider time, out DateOnly date, out IResult? problem)
+    private static bool TryRead(string format, string? asOf, string? knownAt, TimeProvider time, out DateOnly date, out DateTimeOffset? known, out IResult? problem)
     {
+        known = null;
         if (!IsCsv(format) && !string.Equals(format, "xlsx", StringComparison.OrdinalIgnoreCase))
         {
             date = default;
@@ -157,10 +159,16 @@ internal static class DataExportApi
             return false;
         }
 
-        return AsOfParameter.TryRead(asOf, time, out date, out problem);
+        return AsOfParameter.TryRead(asOf, time, out date, out problem) && KnownAtParameter.TryRead(knownAt, time, out known, out problem);
     }
 
     private static string Stamp(DateOnly date) => Formats.Date(date);
+
+    // A file of figures as published at a past moment says so in its name and its title.
+    private static string Stamp(DateOnly date, DateTimeOffset? known) =>
+        known is { } k ? $"{Formats.Date(date)}-known-{KnownAtQuery.Format(k).Replace(':', '-')}" : Formats.Date(date);
+
+    private static string Published(DateTimeOffset? known) => known is { } k ? $"; figures as published on {KnownAtQuery.Describe(k)}" : "";
 
     /// <summary>
     /// The workbook written to a temporary file (deleted when the response has sent it): the ZIP

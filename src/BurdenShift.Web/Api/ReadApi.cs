@@ -3,6 +3,7 @@ using System.Text.Json;
 using System.Text.Json.Nodes;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Formatting;
+using BurdenShift.Core.Inputs;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Parameters;
 using Microsoft.AspNetCore.Mvc;
@@ -21,23 +22,24 @@ internal static class ReadApi
     {
         var api = app.MapGroup("/api").WithTags("Read");
 
-        api.MapGet("/areas", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
-            AsOfParameter.TryRead(asOf, time, out var date, out var problem)
-                ? Results.Ok(await dashboard.GetAreasAsync(date, ct))
+        api.MapGet("/areas", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+            AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
+                ? Results.Ok(await dashboard.At(known).GetAreasAsync(date, ct))
                 : problem!)
             .WithSummary("Every capability area with its latest shares and its distance to each target")
             .Produces<IReadOnlyList<AreaSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/areas/{key}", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
-                IOptions<JsonOptions> json, [FromQuery] string? asOf, CancellationToken ct) =>
+                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             {
-                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
+                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                    || !KnownAtParameter.TryRead(knownAt, time, out var known, out problem))
                 {
                     return problem!;
                 }
 
-                if (await dashboard.GetAreaAsync(key, date, ct) is not { } area)
+                if (await dashboard.At(known).GetAreaAsync(key, date, ct) is not { } area)
                 {
                     return UnknownArea(key);
                 }
@@ -45,11 +47,11 @@ internal static class ReadApi
                 // The newest rows only; the links lead to the pages of the rest (docs/decisions/0012).
                 var links = new JsonObject
                 {
-                    ["assessments"] = PageLink($"/api/areas/{Uri.EscapeDataString(area.Key)}/assessments", date, 1),
+                    ["assessments"] = PageLink($"/api/areas/{Uri.EscapeDataString(area.Key)}/assessments", date, known, 1),
                     ["observations"] = new JsonObject(area.Indicators.Select(i => KeyValuePair.Create(i.Key,
-                        (JsonNode?)PageLink($"/api/indicators/{Uri.EscapeDataString(i.Key)}/observations", date, 1)))),
-                    ["csv"] = $"/api/export/data/areas/{Uri.EscapeDataString(area.Key)}.csv?asOf={Iso(date)}",
-                    ["xlsx"] = $"/api/export/data/areas/{Uri.EscapeDataString(area.Key)}.xlsx?asOf={Iso(date)}",
+                        (JsonNode?)PageLink($"/api/indicators/{Uri.EscapeDataString(i.Key)}/observations", date, known, 1)))),
+                    ["csv"] = $"/api/export/data/areas/{Uri.EscapeDataString(area.Key)}.csv?asOf={Iso(date)}{Knowing(known)}",
+                    ["xlsx"] = $"/api/export/data/areas/{Uri.EscapeDataString(area.Key)}.xlsx?asOf={Iso(date)}{Knowing(known)}",
                 };
                 var body = JsonSerializer.SerializeToNode(area, json.Value.SerializerOptions)!.AsObject();
                 body["links"] = links;
@@ -62,16 +64,18 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/areas/{key}/assessments", async (string key, DashboardCache dashboard, TimeProvider time,
-                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct) =>
+                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
+                CancellationToken ct) =>
             {
                 if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                    || !KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
                     || !PagingParameters.TryRead(page, pageSize, out var number, out var size, out problem))
                 {
                     return problem!;
                 }
 
-                return await dashboard.GetAssessmentPageAsync(key, date, number, size, ct) is { } rows
-                    ? PageAnswer(rows, $"/api/areas/{Uri.EscapeDataString(key)}/assessments", date, json.Value)
+                return await dashboard.At(known).GetAssessmentPageAsync(key, date, number, size, ct) is { } rows
+                    ? PageAnswer(rows, $"/api/areas/{Uri.EscapeDataString(key)}/assessments", date, known, json.Value)
                     : UnknownArea(key);
             })
             .WithSummary("A page of an area's assessments, newest first (page from 1, pageSize 1 to 500, default 100)")
@@ -80,16 +84,18 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/indicators/{key}/observations", async (string key, DashboardCache dashboard, TimeProvider time,
-                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? page, [FromQuery] string? pageSize, CancellationToken ct) =>
+                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
+                CancellationToken ct) =>
             {
                 if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                    || !KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
                     || !PagingParameters.TryRead(page, pageSize, out var number, out var size, out problem))
                 {
                     return problem!;
                 }
 
-                return await dashboard.GetObservationPageAsync(key, date, number, size, ct) is { } rows
-                    ? PageAnswer(rows, $"/api/indicators/{Uri.EscapeDataString(key)}/observations", date, json.Value)
+                return await dashboard.At(known).GetObservationPageAsync(key, date, number, size, ct) is { } rows
+                    ? PageAnswer(rows, $"/api/indicators/{Uri.EscapeDataString(key)}/observations", date, known, json.Value)
                     : Results.Problem(title: "Unknown indicator", detail: $"There is no indicator with the key '{key}'.",
                         statusCode: StatusCodes.Status404NotFound);
             })
@@ -98,26 +104,26 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
-            AsOfParameter.TryRead(asOf, time, out var date, out var problem)
-                ? Results.Ok(await dashboard.GetIndicatorsAsync(date, ct))
+        api.MapGet("/indicators", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+            AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
+                ? Results.Ok(await dashboard.At(known).GetIndicatorsAsync(date, ct))
                 : problem!)
             .WithSummary("Every indicator with its latest value and its distance to each of its targets")
             .Produces<IReadOnlyList<IndicatorSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/index", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, CancellationToken ct) =>
-            AsOfParameter.TryRead(asOf, time, out var date, out var problem)
-                ? Results.Ok(await dashboard.GetIndexAsync(date, ct))
+        api.MapGet("/index", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+            AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
+                ? Results.Ok(await dashboard.At(known).GetIndexAsync(date, ct))
                 : problem!)
             .WithSummary("The overall handover index against each standard target")
             .Produces<IReadOnlyList<IndexResult>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
         api.MapGet("/areas/{key}/scenario", (string key, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, [FromQuery] string? pace, CancellationToken ct) =>
-                ScenarioAsync(asOf, pace, time, "capability area", key, async (date, p) =>
-                    await dashboard.GetAreaAsync(key, date, ct) is { } area
+                [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? pace, CancellationToken ct) =>
+                ScenarioAsync(asOf, knownAt, pace, time, "capability area", key, async (date, known, p) =>
+                    await dashboard.At(known).GetAreaAsync(key, date, ct) is { } area
                         ? new ScenarioResult(area.Key, area.Name, "%", date, area.Illustrative, p, area.TrendPerYear,
                             Scenarios.Apply(area.Snapshot, area.Targets, p))
                         : null))
@@ -127,9 +133,9 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         api.MapGet("/indicators/{key}/scenario", (string key, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, [FromQuery] string? pace, CancellationToken ct) =>
-                ScenarioAsync(asOf, pace, time, "indicator", key, async (date, p) =>
-                    (await dashboard.GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
+                [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? pace, CancellationToken ct) =>
+                ScenarioAsync(asOf, knownAt, pace, time, "indicator", key, async (date, known, p) =>
+                    (await dashboard.At(known).GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
                         ? new ScenarioResult(indicator.Key, indicator.Name, indicator.Unit, date, indicator.Illustrative, p,
                             indicator.TrendPerYear, Scenarios.Apply(indicator.Snapshot, indicator.Targets, p))
                         : null))
@@ -141,11 +147,12 @@ internal static class ReadApi
         return app;
     }
 
-    /// <summary>Reads asOf and pace (a 400 problem for either), then the scenario, or a 404 naming the unknown key.</summary>
-    private static async Task<IResult> ScenarioAsync(string? asOf, string? pace, TimeProvider time, string what, string key,
-        Func<DateOnly, decimal, Task<ScenarioResult?>> compute)
+    /// <summary>Reads asOf, knownAt and pace (a 400 problem for any), then the scenario, or a 404 naming the unknown key.</summary>
+    private static async Task<IResult> ScenarioAsync(string? asOf, string? knownAt, string? pace, TimeProvider time, string what, string key,
+        Func<DateOnly, DateTimeOffset?, decimal, Task<ScenarioResult?>> compute)
     {
-        if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem))
+        if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+            || !KnownAtParameter.TryRead(knownAt, time, out var known, out problem))
         {
             return problem!;
         }
@@ -158,7 +165,7 @@ internal static class ReadApi
                 statusCode: StatusCodes.Status400BadRequest);
         }
 
-        return await compute(date, p) is { } result
+        return await compute(date, known, p) is { } result
             ? Results.Ok(result)
             : Results.Problem(title: $"Unknown {what}", detail: $"There is no {what} with the key '{key}'.", statusCode: StatusCodes.Status404NotFound);
     }
@@ -169,19 +176,23 @@ internal static class ReadApi
 
     private static string Iso(DateOnly date) => Formats.Date(date);
 
-    private static string PageLink(string path, DateOnly asOf, int page, int pageSize = PagingParameters.DefaultPageSize) =>
-        string.Create(CultureInfo.InvariantCulture, $"{path}?asOf={Iso(asOf)}&page={page}&pageSize={pageSize}");
+    // Links keep the knowledge time they were read at, so following them stays in the same record.
+    private static string Knowing(DateTimeOffset? knownAt) =>
+        knownAt is { } k ? $"&{KnownAtQuery.Name}={Uri.EscapeDataString(KnownAtQuery.Format(k))}" : "";
+
+    private static string PageLink(string path, DateOnly asOf, DateTimeOffset? knownAt, int page, int pageSize = PagingParameters.DefaultPageSize) =>
+        string.Create(CultureInfo.InvariantCulture, $"{path}?asOf={Iso(asOf)}{Knowing(knownAt)}&page={page}&pageSize={pageSize}");
 
     /// <summary>The page with links to its neighbours, the first and the last page.</summary>
-    private static IResult PageAnswer<T>(RowPage<T> rows, string path, DateOnly asOf, JsonOptions json)
+    private static IResult PageAnswer<T>(RowPage<T> rows, string path, DateOnly asOf, DateTimeOffset? knownAt, JsonOptions json)
     {
         var body = JsonSerializer.SerializeToNode(rows, json.SerializerOptions)!.AsObject();
         body["links"] = new JsonObject
         {
-            ["first"] = PageLink(path, asOf, 1, rows.PageSize),
-            ["prev"] = rows.Page > 1 ? PageLink(path, asOf, Math.Min(rows.Page - 1, rows.Pages), rows.PageSize) : null,
-            ["next"] = rows.Page < rows.Pages ? PageLink(path, asOf, rows.Page + 1, rows.PageSize) : null,
-            ["last"] = PageLink(path, asOf, rows.Pages, rows.PageSize),
+            ["first"] = PageLink(path, asOf, knownAt, 1, rows.PageSize),
+            ["prev"] = rows.Page > 1 ? PageLink(path, asOf, knownAt, Math.Min(rows.Page - 1, rows.Pages), rows.PageSize) : null,
+            ["next"] = rows.Page < rows.Pages ? PageLink(path, asOf, knownAt, rows.Page + 1, rows.PageSize) : null,
+            ["last"] = PageLink(path, asOf, knownAt, rows.Pages, rows.PageSize),
         };
         return Results.Json(body, json.SerializerOptions);
     }

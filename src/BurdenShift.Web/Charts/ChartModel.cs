@@ -27,6 +27,9 @@ public sealed record ChartModel(
     bool Illustrative,
     string EmptyText)
 {
+    /// <summary>The moment whose published record the figures come from (docs/methodology.md, "Knowledge time"); null: the latest.</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+
     public bool IsEmpty => Series.All(s => s.Points.Count == 0);
 
     public bool IsPercent => Unit == "%";
@@ -50,6 +53,7 @@ public sealed record ChartModel(
             }
 
             var stamp = $"{confidence} · Data as of {Formats.Date(AsOf)}"
+                + (KnownAt is { } known ? $" · Figures as published on {Core.Inputs.KnownAtQuery.Describe(known)}" : "")
                 + (Illustrative ? " · ILLUSTRATIVE dataset: invented figures, not published data" : "");
             return [.. Notes, .. sources, stamp];
         }

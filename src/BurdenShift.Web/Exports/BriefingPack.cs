@@ -34,8 +34,13 @@ public sealed record PackSlide(
 /// <summary>A briefing pack: the title slide with the handover index, then one slide per chosen area.</summary>
 public sealed record BriefingPack(DateOnly AsOf, bool Illustrative, string? Banner, IReadOnlyList<PackSlide> Slides)
 {
+    /// <summary>The moment whose published record the figures come from (docs/methodology.md, "Knowledge time"); null: the latest.</summary>
+    public DateTimeOffset? KnownAt { get; init; }
+
     public string Footer =>
-        $"BurdenShift · Data as of {Formats.Date(AsOf)}" + (Illustrative ? " · ILLUSTRATIVE dataset: not published figures" : "");
+        $"BurdenShift · Data as of {Formats.Date(AsOf)}"
+        + (KnownAt is { } known ? $" · Figures as published on {Core.Inputs.KnownAtQuery.Describe(known)}" : "")
+        + (Illustrative ? " · ILLUSTRATIVE dataset: not published figures" : "");
 }
 
 /// <summary>Texts the PPTX and the PDF share.</summary>
@@ -53,6 +58,9 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
     private const int ChartWidth = 1200;
     private const int ChartHeight = 675;
     private const float ChartText = 1.45f;
+
+    /// <summary>Packs of the figures as published at <paramref name="knownAt"/>; null: the latest.</summary>
+    public BriefingPacks At(DateTimeOffset? knownAt) => knownAt is null ? this : new BriefingPacks(dashboard.At(knownAt), options);
 
     public Task<DashboardOverview> OverviewAsync(DateOnly asOf, CancellationToken ct = default) => dashboard.GetOverviewAsync(asOf, HistoryDepth.Chart, ct);
 
@@ -74,7 +82,10 @@ public sealed class BriefingPacks(DashboardCache dashboard, IOptions<ExportOptio
         }
 
         var banner = options.Value.Banner;
-        return new BriefingPack(overview.AsOf, overview.Illustrative, string.IsNullOrWhiteSpace(banner) ? null : banner.Trim(), slides);
+        return new BriefingPack(overview.AsOf, overview.Illustrative, string.IsNullOrWhiteSpace(banner) ? null : banner.Trim(), slides)
+        {
+            KnownAt = dashboard.KnownAt,
+        };
     }
 
     private static PackSlide TitleSlide(DashboardOverview overview, IReadOnlyList<string> targets, decimal? pace)

@@ -8,7 +8,7 @@ namespace BurdenShift.Web.Exports;
 /// <summary>
 /// Charts rendered on the server, as PNG or SVG: <c>/api/export/chart/{area}.png|svg</c>,
 /// <c>/api/export/chart/indicator/{key}.png|svg</c> and <c>/api/export/chart/index.png|svg</c>.
-/// Every one takes <c>asOf</c>, <c>targets</c>, <c>width</c>, <c>height</c> and (PNG) <c>scale</c>; area
+/// Every one takes <c>asOf</c>, <c>knownAt</c>, <c>targets</c>, <c>width</c>, <c>height</c> and (PNG) <c>scale</c>; area
 /// and indicator charts also <c>pace</c>, which draws a scenario and labels it SCENARIO.
 /// </summary>
 internal static class ChartExportApi
@@ -21,19 +21,19 @@ internal static class ChartExportApi
         foreach (var extension in new[] { "png", "svg" })
         {
             charts.MapGet($"/index.{extension}", ([AsParameters] ChartQuery query, ExportCharts exports, TimeProvider time, CancellationToken ct) =>
-                    Render(extension, query, time, "index", async (asOf, targets, _) => await exports.IndexAsync(asOf, targets, ct), scenarios: false))
+                    Render(extension, query, time, "index", async (asOf, known, targets, _) => await exports.At(known).IndexAsync(asOf, targets, ct), scenarios: false))
                 .WithSummary($"The overall handover index as a chart ({extension})")
                 .ProducesProblem(StatusCodes.Status400BadRequest);
         }
 
         charts.MapGet("/indicator/{key}.{format}", (string key, string format, [AsParameters] ChartQuery query, ExportCharts exports, TimeProvider time, CancellationToken ct) =>
-                Render(format, query, time, $"indicator-{key}", (asOf, targets, pace) => exports.IndicatorAsync(key, asOf, targets, pace, ct), $"indicator '{key}'"))
+                Render(format, query, time, $"indicator-{key}", (asOf, known, targets, pace) => exports.At(known).IndicatorAsync(key, asOf, targets, pace, ct), $"indicator '{key}'"))
             .WithSummary("One indicator as a chart (png or svg)")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
         charts.MapGet("/{areaKey}.{format}", (string areaKey, string format, [AsParameters] ChartQuery query, ExportCharts exports, TimeProvider time, CancellationToken ct) =>
-                Render(format, query, time, areaKey, (asOf, targets, pace) => exports.AreaAsync(areaKey, asOf, targets, pace, ct), $"capability area '{areaKey}'"))
+                Render(format, query, time, areaKey, (asOf, known, targets, pace) => exports.At(known).AreaAsync(areaKey, asOf, targets, pace, ct), $"capability area '{areaKey}'"))
             .WithSummary("One capability area's share history, targets and projections as a chart (png or svg)")
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
@@ -42,7 +42,7 @@ internal static class ChartExportApi
     }
 
     private static async Task<IResult> Render(string format, [AsParameters] ChartQuery query, TimeProvider time, string subject,
-        Func<DateOnly, IReadOnlyList<string>, decimal?, Task<ChartModel?>> load, string? what = null, bool scenarios = true)
+        Func<DateOnly, DateTimeOffset?, IReadOnlyList<string>, decimal?, Task<ChartModel?>> load, string? what = null, bool scenarios = true)
     {
         if (format is not ("png" or "svg"))
         {
@@ -50,6 +50,7 @@ internal static class ChartExportApi
         }
 
         if (!AsOfParameter.TryRead(query.AsOf, time, out var asOf, out var problem)
+            || !KnownAtParameter.TryRead(query.KnownAt, time, out var known, out problem)
             || !ExportParameters.TrySize("width", query.Width, ChartRenderer.DefaultWidth, out var width, out problem)
             || !ExportParameters.TrySize("height", query.Height, ChartRenderer.DefaultHeight, out var height, out problem)
             || !ExportParameters.TryScale(query.Scale, out var scale, out problem)
@@ -69,10 +70,12 @@ internal static class ChartExportApi
             return ExportParameters.BadRequest("Invalid scale", "scale applies to PNG only: an SVG scales without loss.");
         }
 
-        if (await load(asOf, targets, pace) is not { } chart)
+        if (await load(asOf, known, targets, pace) is not { } found)
         {
             return TypedResults.Problem(title: "Not found", detail: $"There is no {what}.", statusCode: StatusCodes.Status404NotFound);
         }
+
+        var chart = found with { KnownAt = known };
 
         var name = ExportParameters.FileName(subject, asOf, format);
         return format == "png"
@@ -84,6 +87,8 @@ internal static class ChartExportApi
     internal sealed class ChartQuery
     {
         [FromQuery(Name = "asOf")] public string? AsOf { get; init; }
+
+        [FromQuery(Name = "knownAt")] public string? KnownAt { get; init; }
 
         [FromQuery(Name = "width")] public string? Width { get; init; }
 

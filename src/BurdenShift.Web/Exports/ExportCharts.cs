@@ -13,6 +13,9 @@ public sealed class ExportCharts(DashboardCache dashboard)
     public const string Target2027 = "2027";
     public const string Target2030 = "2030";
 
+    /// <summary>The charts of the figures as published at <paramref name="knownAt"/>; null: the latest.</summary>
+    public ExportCharts At(DateTimeOffset? knownAt) => knownAt is null ? this : new ExportCharts(dashboard.At(knownAt));
+
     /// <summary>The standard targets, in the order charts and packs list them.</summary>
     public static IReadOnlyList<string> StandardTargets { get; } = [Target2027, Target2030];
 

@@ -26,11 +26,8 @@ public sealed class DashboardCache : IDisposable
 
     private readonly DashboardService _dashboard;
     private readonly Func<long?> _version;
-    private readonly Lock _gate = new();
-
-    // A few hundred entries: as-of dates and area keys are chosen by readers, so the count is bounded here.
-    private readonly MemoryCache _entries = new(new MemoryCacheOptions { SizeLimit = 512 });
-    private (long? Version, long LocalWrites) _stamp;
+    private readonly Shared _shared;
+    private readonly DateTimeOffset? _knownAt;
 
     private readonly string _database;
 
@@ -40,6 +37,36 @@ public sealed class DashboardCache : IDisposable
         _dashboard = dashboard;
         _version = version;
         _database = database;
+        _shared = new Shared();
+    }
+
+    private DashboardCache(DashboardCache latest, DateTimeOffset knownAt)
+    {
+        _dashboard = latest._dashboard.KnownAt(knownAt);
+        _version = latest._version;
+        _database = latest._database;
+        _shared = latest._shared;
+        _knownAt = knownAt;
+    }
+
+    /// <summary>
+    /// The figures as published at <paramref name="knownAt"/> (docs/methodology.md, "Knowledge
+    /// time"), cached beside the latest ones under keys that include the moment; null: the latest.
+    /// </summary>
+    public DashboardCache At(DateTimeOffset? knownAt) => knownAt is { } k ? new DashboardCache(this, k) : this;
+
+    /// <summary>The moment these figures are as published at; null for the latest record.</summary>
+    public DateTimeOffset? KnownAt => _knownAt;
+
+    // The entries and their version, shared by the latest figures and those at any knowledge time.
+    private sealed class Shared
+    {
+        public Lock Gate { get; } = new();
+
+        // A few hundred entries: as-of dates, moments and area keys are chosen by readers, so the count is bounded here.
+        public MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = 512 });
+
+        public (long? Version, long LocalWrites) Stamp { get; set; }
     }
 
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
@@ -91,24 +118,24 @@ public sealed class DashboardCache : IDisposable
     private Task<T> GetAsync<T>((string Kind, DateOnly AsOf, string Arg) what, Func<Task<T>> compute, CancellationToken ct)
     {
         var stamp = (_version(), DataVersionInterceptor.LocalWritesTo(_database));
-        var key = (what.Kind, what.AsOf, what.Arg, stamp);
+        var key = (what.Kind, what.AsOf, what.Arg, stamp, _knownAt);
         Lazy<Task<T>> entry;
         bool created;
-        lock (_gate)
+        lock (_shared.Gate)
         {
-            if (stamp != _stamp)
+            if (stamp != _shared.Stamp)
             {
                 // A new version: what was computed before can never be asked for again.
-                _stamp = stamp;
-                _entries.Compact(1.0);
+                _shared.Stamp = stamp;
+                _shared.Entries.Compact(1.0);
             }
 
-            created = !_entries.TryGetValue(key, out entry!);
+            created = !_shared.Entries.TryGetValue(key, out entry!);
             if (created)
             {
                 // Computed without the caller's cancellation: other callers wait for the same task.
                 entry = new Lazy<Task<T>>(compute);
-                _entries.Set(key, entry, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
+                _shared.Entries.Set(key, entry, new MemoryCacheEntryOptions { Size = 1, SlidingExpiration = TimeSpan.FromMinutes(10) });
             }
         }
 
@@ -135,11 +162,11 @@ public sealed class DashboardCache : IDisposable
         }
         catch (Exception ex) when (ex is not OperationCanceledException || entry.Value.IsCanceled)
         {
-            lock (_gate)
+            lock (_shared.Gate)
             {
-                if (_entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
+                if (_shared.Entries.TryGetValue(key, out var current) && ReferenceEquals(current, entry))
                 {
-                    _entries.Remove(key);
+                    _shared.Entries.Remove(key);
                 }
             }
 
@@ -147,5 +174,12 @@ public sealed class DashboardCache : IDisposable
         }
     }
 
-    public void Dispose() => _entries.Dispose();
+    public void Dispose()
+    {
+        // A view at a knowledge time shares the entries of the cache it came from, which owns them.
+        if (_knownAt is null)
+        {
+            _shared.Entries.Dispose();
+        }
+    }
 }

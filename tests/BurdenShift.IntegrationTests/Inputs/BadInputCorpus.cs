@@ -222,6 +222,29 @@ internal static class BadInputCorpus
             }
         }
 
+        // knownAt (knowledge time): not a moment, outside the dates the domain allows, or later than now.
+        var knownAts = new[]
+        {
+            "2099-01-01", "2099-01-01T00:00:00Z", "9999-12-31", "1899-12-31T23:59:59Z", "2026-02-30", "2026-03-15T25:00:00Z",
+            "2026-03-15 09:30", "2026-03-15T09:30:00+25:00", "yesterday", "%00", "2026-03-15%00", new string('9', 3000),
+        };
+        foreach (var path in apis.Concat(charts).Concat(["/api/export/pack.pdf", "/api/areas/isr/assessments", "/api/areas/isr/scenario?pace=1"]))
+        {
+            foreach (var knownAt in knownAts)
+            {
+                yield return new QueryCase($"{path} knownAt={Show(knownAt)}", $"{path}{(path.Contains('?') ? '&' : '?')}knownAt={knownAt}", false);
+            }
+        }
+
+        // The data exports allow 60 a minute per client: a few of them, read by the same code.
+        foreach (var path in new[] { "/api/export/data/areas.xlsx", "/api/export/data/areas/isr.csv" })
+        {
+            foreach (var knownAt in new[] { "2099-01-01", "2026-02-30", "%00" })
+            {
+                yield return new QueryCase($"{path} knownAt={Show(knownAt)}", $"{path}?knownAt={knownAt}", false);
+            }
+        }
+
         foreach (var q in new[]
         {
             "/api/export/chart/isr.png?width=abc", "/api/export/chart/isr.png?width=99999999999", "/api/export/chart/isr.png?width=-1",
@@ -242,6 +265,8 @@ internal static class BadInputCorpus
             "/?asOf=0001-01-01", "/?asOf=9999-12-31", "/areas/isr?asOf=2101-01-01", "/compare?asOf=1899-12-31",
             "/changes?asOf=0001-01-01", "/changes?asOf=9999-12-31", "/changes?from=0001-01-01", "/sources?asOf=%00",
             "/areas/isr?pace=abc", "/areas/isr?pace=1e999", "/areas/isr?pace=%00", "/areas/isr?pace=99999999999999999999999999999",
+            "/?knownAt=2099-01-01", "/areas/isr?knownAt=yesterday", "/compare?knownAt=%00", "/briefing-pack?knownAt=2026-02-30",
+            "/methodology?knownAt=2099-01-01T00:00:00Z",
         })
         {
             yield return new QueryCase($"page {q}", q, true);

@@ -40,7 +40,10 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
             {
                 db.ChangeTracker.Clear();
                 await using var tx = await db.Database.BeginTransactionAsync(ct2);
-                Add(db, dataset, seed);
+                var seededAt = Add(db, dataset, seed);
+                await db.SaveChangesAsync(ct2);
+                // The shipped data is part of the published record from the moment it was loaded.
+                await Versions.VersionLog.RecordAsync(db, [.. db.ChangeTracker.Entries().Select(e => (e, IsNew: true))], seededAt, ct2);
                 await db.SaveChangesAsync(ct2);
                 await tx.CommitAsync(ct2);
                 return true;
@@ -75,7 +78,8 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
             ?? throw new InvalidOperationException($"The seed file {file} is empty.");
     }
 
-    private void Add(BurdenShiftDbContext db, string dataset, SeedFile? file)
+    /// <summary>Adds the dataset's rows to the context; returns the moment they are stamped with.</summary>
+    private DateTimeOffset Add(BurdenShiftDbContext db, string dataset, SeedFile? file)
     {
         var now = time.GetUtcNow();
         var by = $"seed:{dataset}";
@@ -255,6 +259,7 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
             IsIllustrative = dataset == "illustrative",
             SeededAt = now,
         });
+        return now;
     }
 
     private static Target ToTarget(SeedTarget t, Source source) => new()

@@ -24,10 +24,38 @@ public abstract class DashboardPage : LoadingPage
 
     protected bool IsToday => AsOfParameter is null || AsOfProblem is not null;
 
-    /// <summary>Set when the URL's asOf is not a date; the page then shows today and says so.</summary>
+    /// <summary>Set when the URL's asOf is not a date (the page then shows today) or its knownAt not a past moment (the latest record); the page says so.</summary>
     protected string? AsOfProblem { get; private set; }
 
     protected string AsOfText => Formats.Date(AsOf);
+
+    [SupplyParameterFromQuery(Name = KnownAtQuery.Name)] public string? KnownAtParameter { get; set; }
+
+    /// <summary>
+    /// The moment whose published record the page shows (docs/methodology.md, "Knowledge time"),
+    /// from <c>?knownAt=</c>; null: the latest record.
+    /// </summary>
+    protected DateTimeOffset? KnownAt { get; private set; }
+
+    /// <summary>The address's knownAt as links carry it on, or null.</summary>
+    protected string? KnownAtText => KnownAt is { } k ? KnownAtQuery.Format(k) : null;
+
+    /// <summary>A link to another page for the same as-of date and knowledge time.</summary>
+    protected string Permalink(string path)
+    {
+        var query = new List<string>();
+        if (!IsToday)
+        {
+            query.Add($"{AsOfQuery.Name}={AsOfText}");
+        }
+
+        if (KnownAtText is { } known)
+        {
+            query.Add($"{KnownAtQuery.Name}={Uri.EscapeDataString(known)}");
+        }
+
+        return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
+    }
 
     protected override void OnInitialized() => Live.Changed += OnDataChanged;
 
@@ -36,7 +64,21 @@ public abstract class DashboardPage : LoadingPage
         // Any date the engine, the charts and the change report compute from stays in 1900..2100.
         var reading = AsOfQuery.Read(AsOfParameter, DateOnly.FromDateTime(Time.GetUtcNow().UtcDateTime));
         AsOf = reading.Date;
-        AsOfProblem = reading.Problem is { } problem ? $"The date in the address {problem}; showing today instead." : null;
+        var known = KnownAtQuery.Read(KnownAtParameter, Time.GetUtcNow());
+        KnownAt = known.Moment;
+        // One notice for what the address gets wrong: a bad knownAt shows the latest record and says so.
+        List<string> problems = [];
+        if (reading.Problem is { } problem)
+        {
+            problems.Add($"The date in the address {problem}; showing today instead.");
+        }
+
+        if (known.Problem is { } knownProblem)
+        {
+            problems.Add($"The knowledge time in the address (knownAt) {knownProblem}; showing the latest published figures instead.");
+        }
+
+        AsOfProblem = problems.Count == 0 ? null : string.Join(" ", problems);
 
         await TrackAsync(LoadAsync);
     }
