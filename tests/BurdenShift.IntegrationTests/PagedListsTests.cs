@@ -1,19 +1,13 @@
 using System.Globalization;
 using System.Net;
-using System.Security.Claims;
 using System.Text.RegularExpressions;
 using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
 using BurdenShift.Core.Domain;
 using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.AspNetCore.Authentication;
-using Microsoft.AspNetCore.Authentication.Cookies;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Logging.Abstractions;
-using Microsoft.Extensions.Options;
 
 namespace BurdenShift.IntegrationTests;
 
@@ -98,7 +92,7 @@ public sealed partial class PagedListsTests(PostgresServer postgres)
         await AddHistoryAsync(database);
         await using var app = AppFactory.For(database, time: FixedTime.Default);
         using var client = app.CreateClient();
-        client.DefaultRequestHeaders.Add("Cookie", $"BurdenShift.Auth={await ViewerCookieAsync(app)}");
+        client.DefaultRequestHeaders.Add("Cookie", $"BurdenShift.Auth={await AuthCookie.ForAsync(app, Roles.Viewer, "viewer@example.org")}");
 
         var first = await client.GetStringAsync("/areas/drones/history");
         Assert.Equal(25, Count(first, "data-audit="));
@@ -163,18 +157,6 @@ public sealed partial class PagedListsTests(PostgresServer postgres)
         }
 
         await db.SaveChangesAsync();
-    }
-
-    private static async Task<string> ViewerCookieAsync(AppFactory app)
-    {
-        await using var scope = app.Services.CreateAsyncScope();
-        var signIn = scope.ServiceProvider.GetRequiredService<SignInManager<BurdenShiftUser>>();
-        var user = new BurdenShiftUser { UserName = "viewer@example.org", Email = "viewer@example.org" };
-        Assert.True((await signIn.UserManager.CreateAsync(user, "a long enough passphrase")).Succeeded);
-        Assert.True((await signIn.UserManager.AddToRoleAsync(user, Roles.Viewer)).Succeeded);
-        var principal = await signIn.CreateUserPrincipalAsync(user);
-        var options = scope.ServiceProvider.GetRequiredService<IOptionsMonitor<CookieAuthenticationOptions>>().Get(IdentityConstants.ApplicationScheme);
-        return options.TicketDataFormat.Protect(new AuthenticationTicket(principal, IdentityConstants.ApplicationScheme));
     }
 
     private static int Count(string html, string marker) => Regex.Count(html, Regex.Escape(marker));

@@ -1,0 +1,49 @@
+using System.Net;
+using System.Text.Json;
+using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Data;
+using BurdenShift.IntegrationTests.Infrastructure;
+
+namespace BurdenShift.IntegrationTests;
+
+/// <summary>
+/// Anonymous readers get the overview as a static page, signed-in users an interactive one
+/// (docs/decisions/0015); static pages follow the data version through <c>/live/version</c>.
+/// </summary>
+[Collection(PostgresCollection.Name)]
+public sealed class ReaderPagesTests(PostgresServer postgres)
+{
+    // The comment Blazor writes where an interactive Server component will start its circuit.
+    private const string CircuitMarker = "Blazor:{\"type\":\"server\"";
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task An_anonymous_overview_is_static_and_carries_its_data_version_a_signed_in_one_is_interactive(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var app = AppFactory.For(database);
+        using var anonymous = app.CreateClient();
+
+        var page = await anonymous.GetStringAsync("/?asOf=2026-06-30");
+        Assert.DoesNotContain(CircuitMarker, page, StringComparison.Ordinal);
+        Assert.Contains("data-static-page=\"true\"", page, StringComparison.Ordinal);
+        Assert.Contains("data-testid=\"interactive\"", page, StringComparison.Ordinal); // sent complete: settled as it arrives
+        Assert.Contains("tr data-area=\"isr\"", page, StringComparison.Ordinal);
+
+        using var version = await anonymous.GetAsync("/live/version");
+        Assert.Equal(HttpStatusCode.OK, version.StatusCode);
+        Assert.Contains("no-store", version.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+        using var live = JsonDocument.Parse(await version.Content.ReadAsStringAsync());
+        var token = live.RootElement.GetProperty("version").GetString();
+        Assert.Contains($"data-live-version=\"{token}\"", page, StringComparison.Ordinal);
+
+        // Other pages, and the overview for a signed-in user, keep their circuits.
+        Assert.Contains(CircuitMarker, await anonymous.GetStringAsync("/compare"), StringComparison.Ordinal);
+        using var signedIn = app.CreateClient();
+        signedIn.DefaultRequestHeaders.Add("Cookie", $"BurdenShift.Auth={await AuthCookie.ForAsync(app, Roles.Viewer, "reader@example.org")}");
+        var theirs = await signedIn.GetStringAsync("/?asOf=2026-06-30");
+        Assert.Contains(CircuitMarker, theirs, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-static-page", theirs, StringComparison.Ordinal);
+    }
+}
