@@ -134,9 +134,12 @@ public sealed class RangeApiTests(PostgresServer postgres)
         Assert.Equal("on-track", t2030.GetProperty("range").GetProperty("optimistic").GetProperty("status").GetString());
 
         // No bound given: null range and null bounds, never zero.
-        var ammunition = areas.RootElement.EnumerateArray().Single(a => a.GetProperty("key").GetString() == "ammunition");
-        Assert.Equal(JsonValueKind.Null, ammunition.GetProperty("latest").GetProperty("europeLow").ValueKind);
-        Assert.All(ammunition.GetProperty("targets").EnumerateArray(), t => Assert.Equal(JsonValueKind.Null, t.GetProperty("range").ValueKind));
+        // (ISR: its 2011 proxy gives no bound. Ammunition has one since its shares are derived
+        // from counts, and the capacity count above gives a range.)
+        var isr = areas.RootElement.EnumerateArray().Single(a => a.GetProperty("key").GetString() == "isr");
+        Assert.Equal(JsonValueKind.Null, isr.GetProperty("latest").GetProperty("europeLow").ValueKind);
+        Assert.Equal(JsonValueKind.Null, isr.GetProperty("latest").GetProperty("usLow").ValueKind);
+        Assert.All(isr.GetProperty("targets").EnumerateArray(), t => Assert.Equal(JsonValueKind.Null, t.GetProperty("range").ValueKind));
 
         // The index carries a range because drones does: its low end is below its value, its high end above.
         using var index = JsonDocument.Parse(sqlite["/api/index?asOf=2026-06-30"]);
@@ -182,8 +185,8 @@ public sealed class RangeApiTests(PostgresServer postgres)
         var texts = string.Join("\n", svg.Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value));
         Assert.Contains("Shaded band", texts, StringComparison.Ordinal);
         Assert.Contains("Europe share: range (shaded)", texts, StringComparison.Ordinal);
-        // Without a range (ammunition has none) the chart says nothing about one.
-        var plain = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/api/export/chart/ammunition.svg?asOf=2026-06-30"));
+        // Without a range (ISR has none) the chart says nothing about one.
+        var plain = System.Xml.Linq.XDocument.Parse(await client.GetStringAsync("/api/export/chart/isr.svg?asOf=2026-06-30"));
         Assert.DoesNotContain("Shaded band", string.Join("\n", plain.Descendants().Where(e => e.Name.LocalName == "text").Select(t => t.Value)), StringComparison.Ordinal);
 
         var pptx = await client.GetByteArrayAsync("/api/export/pack.pptx?asOf=2026-06-30&areas=drones,ammunition");

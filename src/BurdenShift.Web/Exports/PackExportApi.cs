@@ -35,15 +35,18 @@ internal static class PackExportApi
 
                 // A pack always says which published record its figures come from (now, unless asked
                 // for another moment), and the brief log keeps that moment to make it again exactly.
+                // Without one, the figures are the latest record, the one every page shows (and the
+                // shared cache holds): every published change writes its version at the moment it
+                // is made, so the versions at `moment` give the same figures when the pack is made again.
                 var moment = known ?? time.GetUtcNow();
-                packs = packs.At(moment);
+                packs = packs.At(known);
                 var overview = await packs.OverviewAsync(date, ct);
                 if (!ExportParameters.TryAreas(areas, [.. overview.Areas.Select(a => a.Key)], out var chosenAreas, out problem))
                 {
                     return problem!;
                 }
 
-                var pack = await packs.BuildAsync(overview, chosenAreas, chosenTargets, chosenPace, ct);
+                var pack = await packs.BuildAsync(overview, chosenAreas, chosenTargets, chosenPace, ct) with { KnownAt = moment };
                 await log.RecordAsync(new BriefRecord
                 {
                     GeneratedAt = time.GetUtcNow(),
