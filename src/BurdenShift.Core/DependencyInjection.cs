@@ -68,12 +68,12 @@ public static class DependencyInjection
         services.AddSingleton<FigureImporter>();
         services.AddSingleton<ImportHistory>();
         services.AddSingleton<ChangeReportService>();
-        services.AddSingleton(Review.ReviewPolicy.From(settings));
-        services.AddSingleton<Review.ReviewQueue>();
         services.AddSingleton<Editing.FigureEditor>();
         services.AddSingleton<Editing.AuditHistory>();
         services.AddSingleton<Backup.BackupWriter>();
         services.AddSingleton<Backup.BackupRestorer>();
+        services.AddSingleton(Review.ReviewPolicy.From(settings));
+        services.AddSingleton<Review.ReviewQueue>();
         return builder;
     }
 

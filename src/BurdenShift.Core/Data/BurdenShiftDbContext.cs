@@ -31,14 +31,14 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
 
     public DbSet<DatasetInfo> DatasetInfo => Set<DatasetInfo>();
 
-    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
-
-    public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
-
     /// <summary>Changes waiting for review; no page, API answer or export reads them for readers.</summary>
     public DbSet<Draft> Drafts => Set<Draft>();
 
     public DbSet<DraftRow> DraftRows => Set<DraftRow>();
+
+    public DbSet<AuditEntry> AuditEntries => Set<AuditEntry>();
+
+    public DbSet<ChangeSet> ChangeSets => Set<ChangeSet>();
 
     /// <summary>Keys that protect sign-in cookies and antiforgery tokens, shared by every app instance and kept across restarts.</summary>
     public DbSet<DataProtectionKey> DataProtectionKeys => Set<DataProtectionKey>();
@@ -100,10 +100,10 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new MilestoneConfiguration());
         builder.ApplyConfiguration(new AreaCountPairConfiguration(sql));
         builder.ApplyConfiguration(new DatasetInfoConfiguration());
-        builder.ApplyConfiguration(new AuditEntryConfiguration());
-        builder.ApplyConfiguration(new ChangeSetConfiguration());
         builder.ApplyConfiguration(new DraftConfiguration());
         builder.ApplyConfiguration(new DraftRowConfiguration());
+        builder.ApplyConfiguration(new AuditEntryConfiguration());
+        builder.ApplyConfiguration(new ChangeSetConfiguration());
 
         // Deleted rows stay (with their history) but no query sees them unless it asks.
         builder.Entity<CapabilityArea>().HasQueryFilter(x => x.DeletedAt == null);
