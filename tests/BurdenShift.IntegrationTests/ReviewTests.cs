@@ -249,5 +249,30 @@ public sealed class ReviewTests(PostgresServer postgres)
         Assert.Equal(1, await check.ChangeSets.CountAsync(c => c.Kind == "import" && c.By == "alice@example.org"));
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task The_preview_applies_every_pending_draft_and_names_one_that_no_longer_applies(DatabaseProvider provider)
+    {
+        var scene = await EditScene.CreateAsync(postgres, provider);
+        await using var _ = scene;
+        var id = await scene.AddAsync(FigureKind.Assessment, "cyber", EditScene.Assessment("30", "60"), Carol);
+        var form = await scene.LoadAsync(FigureKind.Assessment, id);
+        var stale = await scene.ReviewEditor.SaveAsync(EditScene.Edit(form, "typo", ("europeShare", "31")), EditScene.Alice);
+        Assert.True((await scene.Editor.SaveAsync(EditScene.Edit(form, "recount", ("europeShare", "33")), Carol)).Succeeded);
+        var drones = await scene.ReviewEditor.SaveAsync(new FigureSave(FigureKind.Assessment, null, null, "drones", EditScene.Assessment("41.5", "52"), null), EditScene.Alice);
+        Assert.True(drones.Succeeded, EditScene.Errors(drones));
+        var before = await scene.FingerprintAsync();
+
+        var (overview, leftOut) = await scene.Queue.PreviewAllAsync(EditScene.AsOf);
+
+        Assert.Equal(41.5m, overview.Areas.Single(a => a.Key == "drones").Latest?.EuropeShare);
+        Assert.Equal(33m, overview.Areas.Single(a => a.Key == "cyber").Latest?.EuropeShare);
+        var named = Assert.Single(leftOut);
+        Assert.StartsWith($"#{stale.DraftId}:", named, StringComparison.Ordinal);
+        Assert.Equal(before, await scene.FingerprintAsync());
+        Assert.Null((await scene.AreaPageAsync("drones")).Latest);
+    }
+
     private const Core.Imports.ImportFormat ImportFormatCsv = Core.Imports.ImportFormat.Csv;
 }

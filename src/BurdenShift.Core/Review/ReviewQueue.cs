@@ -73,7 +73,7 @@ public sealed class ReviewQueue(IDbContextFactory<BurdenShiftDbContext> dbFactor
                 AreaKey = r.AreaKey,
             }).ToList();
             views.Add(new DraftView(d.Id, d.Action, d.Description, d.Author, d.ProposedAt, d.Reason, d.RowCount, d.Status,
-                d.DecidedBy, d.DecidedAt, d.DecisionReason, await AuditHistory.ToHistoryAsync(db, entries, ct)));
+                d.DecidedBy, d.DecidedAt, d.DecisionReason, await AuditHistory.ToHistory(db, entries, ct)));
         }
 
         return views;
