@@ -95,20 +95,14 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
         }
     }
 
+    // The summary reaches every open page, anonymous readers' included (the snackbar, /live/version):
+    // it says what changed, never who changed it; the edit history, for signed-in users, does.
     private static string Describe(List<EntityEntry> changed)
     {
         var parts = changed
             .GroupBy(e => (Name(e.Entity)!, Verb(e)))
             .Select(g => $"{g.Count()} {g.Key.Item1}{(g.Count() == 1 ? "" : "s")} {g.Key.Item2}");
-        var by = changed.Select(e => e.Entity switch
-        {
-            ISoftDeletable { DeletedBy: { } deleter } when e.Property(nameof(ISoftDeletable.DeletedBy)).IsModified => deleter,
-            ShareAssessment s => s.EnteredBy,
-            IndicatorObservation o => o.EnteredBy,
-            Source s => s.EnteredBy,
-            _ => null,
-        }).FirstOrDefault(b => !string.IsNullOrEmpty(b));
-        var text = string.Join(", ", parts) + (by is null ? "" : $" by {by}");
+        var text = string.Join(", ", parts);
         return text.Length <= 500 ? text : text[..497] + "...";
     }
 
