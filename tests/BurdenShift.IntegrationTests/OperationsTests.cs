@@ -26,8 +26,18 @@ public sealed class OperationsTests : IDisposable
 
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(app.BaseUrl + "/")).StatusCode);
         Assert.Equal(HttpStatusCode.OK, (await _http.GetAsync(app.BaseUrl + ChartPath)).StatusCode);
-        var metrics = await _http.GetAsync($"http://127.0.0.1:{metricsPort}/metrics");
-        var text = await metrics.Content.ReadAsStringAsync();
+        // The export is counted when its middleware returns, which can be just after the client has
+        // the whole file; the scrape may also be served from the exporter's cache (300 ms). So read
+        // the scrape until the count is in it, for at most 10 s.
+        HttpResponseMessage metrics;
+        string text;
+        var deadline = DateTime.UtcNow.AddSeconds(10);
+        do
+        {
+            metrics = await _http.GetAsync($"http://127.0.0.1:{metricsPort}/metrics");
+            text = await metrics.Content.ReadAsStringAsync();
+        }
+        while (!text.Contains("burdenshift_exports_total{", StringComparison.Ordinal) && DateTime.UtcNow < deadline && await Pause());
         var onPublicPort = await _http.GetAsync(app.BaseUrl + "/metrics");
         var appOnManagementPort = await _http.GetAsync($"http://127.0.0.1:{metricsPort}/");
 
@@ -103,5 +113,12 @@ public sealed class OperationsTests : IDisposable
         {
             File.Delete(f);
         }
+    }
+
+    // One scrape interval of the exporter's cache, between readings of an answer that is not in yet.
+    private static async Task<bool> Pause()
+    {
+        await Task.Delay(350);
+        return true;
     }
 }

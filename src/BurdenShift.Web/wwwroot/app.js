@@ -35,14 +35,16 @@ window.burdenShift = {
     go(url);
   });
 
-  // The as-of field: a whole date typed (YYYY-MM-DD) replays that date.
+  // The as-of and the "as known on" fields: a whole date typed (YYYY-MM-DD) replays that date.
+  const dateFields = { "as-of-input": "asOf", "known-at-input": "knownAt" };
   document.addEventListener("input", (e) => {
-    if (e.target.id !== "as-of-input" || !staticPage()) return;
+    const name = dateFields[e.target.id];
+    if (!name || !staticPage()) return;
     const text = e.target.value.trim();
     if (!/^\d{4}-\d{2}-\d{2}$/.test(text)) return;
     const url = new URL(location.href);
-    if (url.searchParams.get("asOf") === text) return;
-    url.searchParams.set("asOf", text);
+    if (url.searchParams.get(name) === text) return;
+    url.searchParams.set(name, text);
     go(url);
   });
 
