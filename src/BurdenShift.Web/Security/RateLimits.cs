@@ -18,6 +18,20 @@ public static class RateLimits
         services.AddRateLimiter(o =>
         {
             o.RejectionStatusCode = StatusCodes.Status429TooManyRequests;
+            // A refusal is an API error like any other: RFC 9457 problem details, with when to retry.
+            o.OnRejected = (context, _) =>
+            {
+                var http = context.HttpContext;
+                var wait = context.Lease.TryGetMetadata(MetadataName.RetryAfter, out var retryAfter) ? retryAfter : (TimeSpan?)null;
+                if (wait is { } w)
+                {
+                    http.Response.Headers.RetryAfter = Math.Ceiling(w.TotalSeconds).ToString(System.Globalization.CultureInfo.InvariantCulture);
+                }
+
+                var detail = "Too many requests from this client in the last minute"
+                    + (wait is { } s ? $"; try again in {Math.Ceiling(s.TotalSeconds)} s." : "; try again in a minute.");
+                return new ValueTask(TypedResults.Problem(detail, statusCode: StatusCodes.Status429TooManyRequests, title: "Too many requests").ExecuteAsync(http));
+            };
             // Data exports: each one loads a whole date; 60 a minute per client is plenty for a briefer's script.
             o.AddPolicy(DataExport, context => RateLimitPartition.GetFixedWindowLimiter(
                 context.User.Identity?.IsAuthenticated == true

@@ -353,7 +353,14 @@ public sealed class DataExportTests(PostgresServer postgres)
             Assert.Equal(HttpStatusCode.BadRequest, (await client.GetAsync("/api/export/data/areas.txt")).StatusCode);
         }
 
-        Assert.Equal(HttpStatusCode.TooManyRequests, (await client.GetAsync("/api/export/data/areas.csv")).StatusCode);
+        var refused = await client.GetAsync("/api/export/data/areas.csv");
+        Assert.Equal(HttpStatusCode.TooManyRequests, refused.StatusCode);
+        // Like every API error, a problem (RFC 9457) that says when to try again.
+        Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
+        using var problem = System.Text.Json.JsonDocument.Parse(await refused.Content.ReadAsStringAsync());
+        Assert.Equal(429, problem.RootElement.GetProperty("status").GetInt32());
+        Assert.Contains("try again in", problem.RootElement.GetProperty("detail").GetString(), StringComparison.Ordinal);
+        Assert.True(refused.Headers.RetryAfter is not null);
         // The read API is not limited by the export policy.
         Assert.Equal(HttpStatusCode.OK, (await client.GetAsync("/api/areas")).StatusCode);
     }
