@@ -99,12 +99,12 @@ public sealed class DashboardCache : IDisposable
                 : null;
         }
 
-        return await GetAsync(("assessments", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.ReadAssessmentsAsync(key, asOf, page, pageSize), ct);
+        return await GetAsync(("assessments", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.Rows.ReadAssessmentsAsync(key, asOf, page, pageSize), ct);
     }
 
     /// <summary>A page of an indicator's observations, newest first, or null for an unknown key.</summary>
     public Task<RowPage<ObservationRow>?> GetObservationPageAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default) =>
-        GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.ReadObservationsAsync(key, asOf, page, pageSize), ct);
+        GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.Rows.ReadObservationsAsync(key, asOf, page, pageSize), ct);
 
     public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
