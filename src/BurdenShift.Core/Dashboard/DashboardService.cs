@@ -53,9 +53,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         // For charts (HistoryDepth.Chart) the figures come from the trend windows and each area adds
         // what lies before its window, bounded (HistoryReads.EuropeBeforeAsync).
         var rows = await SeriesWindows.SharesAsync(db, areas, asOf, depth == HistoryDepth.Full, ct);
-        var milestones = await db.Milestones.AsNoTracking()
-            .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
-            .ToListAsync(ct);
+        var milestones = await DashboardQueries.Milestones(db).ToListAsync(ct);
         // The counts the areas' pairs need and the headline statements (docs/decisions/0016).
         var counts = await SeriesWindows.CountsAsync(
             db, Derivations.WindowStarts(areas.Select(a => a.Pairs)), asOf, depth == HistoryDepth.Full, ct);
@@ -283,9 +281,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
         var points = await SeriesWindows.ObservationsAsync(
             db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth != HistoryDepth.TrendWindow, ct);
-        var milestones = await db.Milestones.AsNoTracking()
-            .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
-            .ToListAsync(ct);
+        var milestones = await DashboardQueries.Milestones(db).ToListAsync(ct);
 
         var byIndicator = points.ToLookup(p => p.IndicatorId);
         var summaries = indicators.Select(i =>
