@@ -20,11 +20,11 @@ internal static class ReadApi
 {
     public static IEndpointRouteBuilder MapReadApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Read");
+        var api = app.MapGroup("/api").WithTags("Read").AddEndpointFilter(PreviewParameter.Allow);
 
-        api.MapGet("/areas", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        api.MapGet("/areas", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? Results.Ok(await dashboard.At(known).GetAreasAsync(date, ct))
+                ? Results.Ok(await dashboard.For(http, known).GetAreasAsync(date, ct))
                 : problem!)
             .WithSummary("Every capability area with its latest shares and its distance to each target")
             .Produces<IReadOnlyList<AreaSummary>>()
@@ -39,7 +39,7 @@ internal static class ReadApi
                     return problem!;
                 }
 
-                if (await dashboard.At(known).GetAreaAsync(key, date, ct) is not { } area)
+                if (await dashboard.For(http, known).GetAreaAsync(key, date, ct) is not { } area)
                 {
                     return UnknownArea(key);
                 }
@@ -63,7 +63,7 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/areas/{key}/assessments", async (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/areas/{key}/assessments", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
                 CancellationToken ct) =>
             {
@@ -74,7 +74,7 @@ internal static class ReadApi
                     return problem!;
                 }
 
-                return await dashboard.At(known).GetAssessmentPageAsync(key, date, number, size, ct) is { } rows
+                return await dashboard.For(http, known).GetAssessmentPageAsync(key, date, number, size, ct) is { } rows
                     ? PageAnswer(rows, $"/api/areas/{Uri.EscapeDataString(key)}/assessments", date, known, json.Value)
                     : UnknownArea(key);
             })
@@ -83,7 +83,7 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators/{key}/observations", async (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/indicators/{key}/observations", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
                 CancellationToken ct) =>
             {
@@ -94,7 +94,7 @@ internal static class ReadApi
                     return problem!;
                 }
 
-                return await dashboard.At(known).GetObservationPageAsync(key, date, number, size, ct) is { } rows
+                return await dashboard.For(http, known).GetObservationPageAsync(key, date, number, size, ct) is { } rows
                     ? PageAnswer(rows, $"/api/indicators/{Uri.EscapeDataString(key)}/observations", date, known, json.Value)
                     : Results.Problem(title: "Unknown indicator", detail: $"There is no indicator with the key '{key}'.",
                         statusCode: StatusCodes.Status404NotFound);
@@ -104,26 +104,26 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        api.MapGet("/indicators", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? Results.Ok(await dashboard.At(known).GetIndicatorsAsync(date, ct))
+                ? Results.Ok(await dashboard.For(http, known).GetIndicatorsAsync(date, ct))
                 : problem!)
             .WithSummary("Every indicator with its latest value and its distance to each of its targets")
             .Produces<IReadOnlyList<IndicatorSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/index", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        api.MapGet("/index", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? Results.Ok(await dashboard.At(known).GetIndexAsync(date, ct))
+                ? Results.Ok(await dashboard.For(http, known).GetIndexAsync(date, ct))
                 : problem!)
             .WithSummary("The overall handover index against each standard target")
             .Produces<IReadOnlyList<IndexResult>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/areas/{key}/scenario", (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/areas/{key}/scenario", (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? pace, CancellationToken ct) =>
                 ScenarioAsync(asOf, knownAt, pace, time, "capability area", key, async (date, known, p) =>
-                    await dashboard.At(known).GetAreaAsync(key, date, ct) is { } area
+                    await dashboard.For(http, known).GetAreaAsync(key, date, ct) is { } area
                         ? new ScenarioResult(area.Key, area.Name, "%", date, area.Illustrative, p, area.TrendPerYear,
                             Scenarios.Apply(area.Snapshot, area.Targets, p))
                         : null))
@@ -132,10 +132,10 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators/{key}/scenario", (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/indicators/{key}/scenario", (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? pace, CancellationToken ct) =>
                 ScenarioAsync(asOf, knownAt, pace, time, "indicator", key, async (date, known, p) =>
-                    (await dashboard.At(known).GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
+                    (await dashboard.For(http, known).GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
                         ? new ScenarioResult(indicator.Key, indicator.Name, indicator.Unit, date, indicator.Illustrative, p,
                             indicator.TrendPerYear, Scenarios.Apply(indicator.Snapshot, indicator.Targets, p))
                         : null))
