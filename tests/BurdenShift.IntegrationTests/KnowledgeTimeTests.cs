@@ -142,6 +142,45 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_source_or_indicator_renamed_after_a_knowledge_time_shows_its_old_name_and_unit_then(DatabaseProvider provider)
+    {
+        await using var scene = await EditScene.CreateAsync(postgres, provider, "public-record");
+        var latest = await scene.Dashboard.GetAreasAsync(EditScene.AsOf);
+        var cited = latest.First(a => a.Latest is not null);
+        var source = cited.Latest!.Source;
+        var indicator = (await scene.Dashboard.GetIndicatorsAsync(EditScene.AsOf))[0];
+        var k = DateTimeOffset.UtcNow.AddDays(1);
+        var clock = new Clock(k.AddHours(1));
+
+        // No edit form renames them yet: the audited write every path uses does, and records their versions.
+        var renamed = await AuditedWrite.RunAsync(scene.Database.Factory(), clock, "alice@example.org", "the publisher's new name", async (write, ct) =>
+        {
+            var s = await write.Db.Sources.SingleAsync(x => x.Key == source.Key, ct);
+            write.Update(s, () => (s.Publisher, s.Title) = ("Renamed Publisher", "Renamed title"), null);
+            var i = await write.Db.Indicators.SingleAsync(x => x.Key == indicator.Key, ct);
+            write.Update(i, () => (i.Name, i.Unit) = ("Renamed indicator", "renamed units"), null);
+            await write.SaveAsync(ct);
+            return SaveResult.Done(i.Id);
+        }, CancellationToken.None);
+        Assert.True(renamed.Succeeded);
+
+        var then = await scene.Dashboard.KnownAt(k).GetAreasAsync(EditScene.AsOf);
+        var now = await scene.Dashboard.GetAreasAsync(EditScene.AsOf);
+        var indicatorThen = (await scene.Dashboard.KnownAt(k).GetIndicatorsAsync(EditScene.AsOf)).Single(i => i.Key == indicator.Key);
+        var indicatorNow = (await scene.Dashboard.GetIndicatorsAsync(EditScene.AsOf)).Single(i => i.Key == indicator.Key);
+
+        Assert.Equal((source.Publisher, source.Title), (then.Single(a => a.Key == cited.Key).Latest!.Source.Publisher, then.Single(a => a.Key == cited.Key).Latest!.Source.Title));
+        Assert.Equal(("Renamed Publisher", "Renamed title"), (now.Single(a => a.Key == cited.Key).Latest!.Source.Publisher, now.Single(a => a.Key == cited.Key).Latest!.Source.Title));
+        Assert.Equal((indicator.Name, indicator.Unit), (indicatorThen.Name, indicatorThen.Unit));
+        Assert.Equal(("Renamed indicator", "renamed units"), (indicatorNow.Name, indicatorNow.Unit));
+        // Renaming changes no figure, and every row citing them is still there at K.
+        Assert.Equal(latest.Select(a => (a.Key, a.Latest?.EuropeShare)), then.Select(a => (a.Key, a.Latest?.EuropeShare)));
+        Assert.Equal(indicator.Latest, indicatorThen.Latest);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task The_api_and_the_exports_take_knownAt_and_refuse_a_moment_not_yet_come(DatabaseProvider provider)
     {
         var story = await WriteStoryAsync(provider);
