@@ -219,6 +219,41 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task Every_api_answer_says_which_record_it_reflects_and_asking_again_with_it_gives_the_same_figures(DatabaseProvider provider)
+    {
+        var story = await WriteStoryAsync(provider);
+        await using var scene = story.Scene;
+        await using var app = AppFactory.For(scene.Database, "none", new Clock(story.K.AddHours(2)));
+        using var client = app.CreateClient();
+        var known = KnownAtQuery.Format(story.K);
+
+        // At a knowledge time: the moment asked for, on the answer and on each entry of a list.
+        using var then = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones?asOf=2027-01-01&knownAt={Uri.EscapeDataString(known)}"));
+        Assert.Equal((known, "2027-01-01"), (then.RootElement.GetProperty("knownAt").GetString(), then.RootElement.GetProperty("asOf").GetString()));
+        foreach (var url in new[] { "/api/areas", "/api/indicators", "/api/index" })
+        {
+            using var list = JsonDocument.Parse(await client.GetStringAsync($"{url}?asOf=2027-01-01&knownAt={Uri.EscapeDataString(known)}"));
+            Assert.All(list.RootElement.EnumerateArray(), e => Assert.Equal(known, e.GetProperty("knownAt").GetString()));
+        }
+
+        using var page = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones/assessments?asOf=2027-01-01&knownAt={Uri.EscapeDataString(known)}"));
+        Assert.Equal(known, page.RootElement.GetProperty("knownAt").GetString());
+        using var scenario = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones/scenario?asOf=2027-01-01&pace=2&knownAt={Uri.EscapeDataString(known)}"));
+        Assert.Equal(known, scenario.RootElement.GetProperty("knownAt").GetString());
+
+        // The latest record: the moment of its latest published change, which asked for again gives the same figures.
+        using var latest = JsonDocument.Parse(await client.GetStringAsync("/api/areas/drones?asOf=2027-01-01"));
+        var moment = latest.RootElement.GetProperty("knownAt").GetString()!;
+        // (PostgreSQL keeps microseconds: the moment is the stored one.)
+        Assert.InRange((KnownAtQuery.Read(moment, story.K.AddHours(2)).Moment!.Value - story.K.AddHours(1)).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+        using var again = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones?asOf=2027-01-01&knownAt={Uri.EscapeDataString(moment)}"));
+        Assert.Equal(latest.RootElement.GetProperty("latest").GetRawText(), again.RootElement.GetProperty("latest").GetRawText());
+        Assert.Equal(latest.RootElement.GetProperty("assessments").GetRawText(), again.RootElement.GetProperty("assessments").GetRawText());
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_pack_regenerated_with_knownAt_has_the_figures_of_the_pack_made_then(DatabaseProvider provider)
     {
         BriefingPack? madeThen = null;

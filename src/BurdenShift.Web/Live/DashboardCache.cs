@@ -135,6 +135,13 @@ public sealed class DashboardCache : IDisposable
     public Task<RowPage<ObservationRow>?> GetObservationPageAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default) =>
         GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), Read(d => d.ReadObservationsAsync(key, asOf, page, pageSize)), ct);
 
+    /// <summary>
+    /// The moment these figures are as published at: the knowledge time asked for, or for the
+    /// latest record the moment of the latest published change (cached per data version).
+    /// </summary>
+    public Task<DateTimeOffset> GetKnownAtAsync(LatestPublication latest, CancellationToken ct = default) =>
+        _knownAt is { } k ? Task.FromResult(k) : GetAsync(("known-at", default, ""), () => latest.MomentAsync(), ct);
+
     public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
 
