@@ -65,6 +65,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DashboardService>();
         services.AddSingleton<RowPages>();
+        services.AddSingleton<LatestPublication>();
         services.AddSingleton<Sources.SourceRegistryService>();
         services.AddSingleton<FigureImporter>();
         services.AddSingleton<ImportHistory>();

@@ -1,4 +1,5 @@
 using BurdenShift.Core.Accounts;
+using BurdenShift.Core.Editing;
 using BurdenShift.E2ETests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.DependencyInjection;
@@ -79,5 +80,61 @@ public sealed class ReviewTests(Infrastructure.Browser browser) : IAsyncLifetime
             "the reader's open overview did not show the published figure");
         await Pages.EventuallyAsync(async () => await publisher.GetByTestId("drafts-pending").CountAsync() == 0,
             "the top bar still said a draft was pending after it was published");
+    }
+
+    [Fact]
+    public async Task An_editor_previews_an_area_page_with_a_pending_draft_and_a_reader_never_sees_it()
+    {
+        await using var app = new AppServer("none", new Dictionary<string, string>
+        {
+            ["Bootstrap:AdminEmail"] = Admin,
+            ["Bootstrap:AdminPassword"] = Password,
+            ["Editing:Review"] = "required",
+        });
+        var author = new System.Security.Claims.ClaimsPrincipal(new System.Security.Claims.ClaimsIdentity(
+            [new(System.Security.Claims.ClaimTypes.Name, Editor), new(System.Security.Claims.ClaimTypes.Role, Roles.Editor)], "test"));
+        var draft = await app.Services.GetRequiredService<FigureEditor>().SaveAsync(new FigureSave(
+            FigureKind.Assessment, null, null, "drones", new Dictionary<string, string?>
+            {
+                ["asOf"] = "2026-06-30",
+                ["europeShare"] = "43.5",
+                ["usShare"] = "50",
+                ["confidence"] = "medium",
+                [FormFields.Source] = "reuters-2027",
+            }, "new census"), author);
+        Assert.True(draft.DraftId is not null, string.Join("; ", draft.Errors.Values));
+
+        var editor = await browser.NewPageAsync();
+        await SignInTests.SignInAsync(editor, app, Admin, Password);
+        await editor.OpenAsync(app.BaseUrl + "/areas/drones");
+        Assert.Equal(0, await editor.GetByTestId("preview-banner").CountAsync());
+        Assert.DoesNotContain("43.5", await editor.Locator("main").InnerTextAsync());
+
+        // The top bar's toggle, next to the drafts pending badge, turns the preview on.
+        await editor.GetByTestId("preview-toggle").ClickAsync();
+        await editor.WaitForUrlContainingAsync("preview=drafts");
+        await Pages.EventuallyAsync(async () => await editor.GetByTestId("preview-banner").CountAsync() == 1 &&
+                (await editor.Locator("main").InnerTextAsync()).Contains("43.5%", StringComparison.Ordinal),
+            "the previewed area page did not show the draft's figure with the banner");
+        Assert.Contains("Preview: 1 pending draft applied - not published", await editor.GetByTestId("preview-banner").InnerTextAsync());
+        await editor.GetByTestId("preview-banner").ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("draft-preview-banner") });
+
+        // Links carry it: the overview is previewed too, until the editor leaves it.
+        await editor.Locator("nav.main-nav a", new() { HasTextString = "Overview" }).ClickAsync();
+        await Pages.EventuallyAsync(async () => (await editor.Locator("tr[data-area='drones']").InnerTextAsync()).Contains("43.5%", StringComparison.Ordinal)
+                && await editor.GetByTestId("preview-banner").CountAsync() == 1,
+            "the overview reached from the menu was not previewed");
+        await editor.GetByTestId("preview-leave").ClickAsync();
+        await Pages.EventuallyAsync(async () => await editor.GetByTestId("preview-banner").CountAsync() == 0
+                && !(await editor.Locator("tr[data-area='drones']").InnerTextAsync()).Contains("43.5%", StringComparison.Ordinal),
+            "leaving the preview did not show the published figures");
+
+        // A reader asking for the preview gets the published page and a note saying why.
+        var reader = await browser.NewPageAsync();
+        await reader.OpenAsync(app.BaseUrl + "/areas/drones?preview=drafts");
+        Assert.Equal(0, await reader.GetByTestId("preview-banner").CountAsync());
+        var text = await reader.Locator("main").InnerTextAsync();
+        Assert.DoesNotContain("43.5", text);
+        Assert.Contains("is for signed-in editors and admins", text);
     }
 }

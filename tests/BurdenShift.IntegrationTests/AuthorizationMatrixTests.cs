@@ -4,6 +4,7 @@ using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Editing;
 using BurdenShift.IntegrationTests.Infrastructure;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.IntegrationTests;
 
@@ -118,6 +119,61 @@ public sealed class AuthorizationMatrixTests(PostgresServer postgres, Authorizat
             Assert.Null(result.Id);
             Assert.Null(result.Conflict);
             Assert.Equal(before, await scene.FingerprintAsync());
+        }
+    }
+
+    public static TheoryData<DatabaseProvider, string> PreviewMatrix()
+    {
+        var data = new TheoryData<DatabaseProvider, string>();
+        foreach (var provider in new[] { DatabaseProvider.Sqlite, DatabaseProvider.Postgres })
+        {
+            foreach (var caller in Callers)
+            {
+                data.Add(provider, caller);
+            }
+        }
+
+        return data;
+    }
+
+    /// <summary>
+    /// The preview of pending drafts (<c>?preview=drafts</c>, ADR 0021) is a read only editors and
+    /// admins may make: anyone else gets a 403 problem and no previewed figure.
+    /// </summary>
+    [Theory]
+    [MemberData(nameof(PreviewMatrix))]
+    public async Task Only_editors_and_admins_can_preview_drafts(DatabaseProvider provider, string caller)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var app = new AppFactory(new Dictionary<string, string>
+        {
+            ["Database:Provider"] = provider.ToString(),
+            ["ConnectionStrings:BurdenShift"] = database.ConnectionString,
+            ["Seed:Dataset"] = "none",
+            ["Editing:Review"] = "required",
+        });
+        var draft = await app.Services.GetRequiredService<FigureEditor>()
+            .SaveAsync(new FigureSave(FigureKind.Assessment, null, null, "drones", EditScene.Assessment("37.9", "52"), "census"), Setup);
+        Assert.NotNull(draft.DraftId);
+        using var client = app.CreateClient();
+        if (caller != "anonymous")
+        {
+            client.DefaultRequestHeaders.Add("Cookie", $"BurdenShift.Auth={await AuthCookie.ForAsync(app, caller, $"{caller.ToLowerInvariant()}@example.org")}");
+        }
+
+        var response = await client.GetAsync("/api/areas/drones?preview=drafts");
+        var body = await response.Content.ReadAsStringAsync();
+
+        if (caller is Roles.Editor or Roles.Admin)
+        {
+            Assert.Equal(System.Net.HttpStatusCode.OK, response.StatusCode);
+            Assert.Contains("37.9", body, StringComparison.Ordinal);
+        }
+        else
+        {
+            Assert.Equal(System.Net.HttpStatusCode.Forbidden, response.StatusCode);
+            Assert.Equal("application/problem+json", response.Content.Headers.ContentType?.MediaType);
+            Assert.DoesNotContain("37.9", body, StringComparison.Ordinal);
         }
     }
 

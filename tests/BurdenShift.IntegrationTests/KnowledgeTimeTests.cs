@@ -142,6 +142,45 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_source_or_indicator_renamed_after_a_knowledge_time_shows_its_old_name_and_unit_then(DatabaseProvider provider)
+    {
+        await using var scene = await EditScene.CreateAsync(postgres, provider, "public-record");
+        var latest = await scene.Dashboard.GetAreasAsync(EditScene.AsOf);
+        var cited = latest.First(a => a.Latest is not null);
+        var source = cited.Latest!.Source;
+        var indicator = (await scene.Dashboard.GetIndicatorsAsync(EditScene.AsOf))[0];
+        var k = DateTimeOffset.UtcNow.AddDays(1);
+        var clock = new Clock(k.AddHours(1));
+
+        // No edit form renames them yet: the audited write every path uses does, and records their versions.
+        var renamed = await AuditedWrite.RunAsync(scene.Database.Factory(), clock, "alice@example.org", "the publisher's new name", async (write, ct) =>
+        {
+            var s = await write.Db.Sources.SingleAsync(x => x.Key == source.Key, ct);
+            write.Update(s, () => (s.Publisher, s.Title) = ("Renamed Publisher", "Renamed title"), null);
+            var i = await write.Db.Indicators.SingleAsync(x => x.Key == indicator.Key, ct);
+            write.Update(i, () => (i.Name, i.Unit) = ("Renamed indicator", "renamed units"), null);
+            await write.SaveAsync(ct);
+            return SaveResult.Done(i.Id);
+        }, CancellationToken.None);
+        Assert.True(renamed.Succeeded);
+
+        var then = await scene.Dashboard.KnownAt(k).GetAreasAsync(EditScene.AsOf);
+        var now = await scene.Dashboard.GetAreasAsync(EditScene.AsOf);
+        var indicatorThen = (await scene.Dashboard.KnownAt(k).GetIndicatorsAsync(EditScene.AsOf)).Single(i => i.Key == indicator.Key);
+        var indicatorNow = (await scene.Dashboard.GetIndicatorsAsync(EditScene.AsOf)).Single(i => i.Key == indicator.Key);
+
+        Assert.Equal((source.Publisher, source.Title), (then.Single(a => a.Key == cited.Key).Latest!.Source.Publisher, then.Single(a => a.Key == cited.Key).Latest!.Source.Title));
+        Assert.Equal(("Renamed Publisher", "Renamed title"), (now.Single(a => a.Key == cited.Key).Latest!.Source.Publisher, now.Single(a => a.Key == cited.Key).Latest!.Source.Title));
+        Assert.Equal((indicator.Name, indicator.Unit), (indicatorThen.Name, indicatorThen.Unit));
+        Assert.Equal(("Renamed indicator", "renamed units"), (indicatorNow.Name, indicatorNow.Unit));
+        // Renaming changes no figure, and every row citing them is still there at K.
+        Assert.Equal(latest.Select(a => (a.Key, a.Latest?.EuropeShare)), then.Select(a => (a.Key, a.Latest?.EuropeShare)));
+        Assert.Equal(indicator.Latest, indicatorThen.Latest);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task The_api_and_the_exports_take_knownAt_and_refuse_a_moment_not_yet_come(DatabaseProvider provider)
     {
         var story = await WriteStoryAsync(provider);
@@ -175,6 +214,41 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
             Assert.Equal("application/problem+json", refused.Content.Headers.ContentType?.MediaType);
             Assert.Contains("in the future", await refused.Content.ReadAsStringAsync(), StringComparison.Ordinal);
         }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task Every_api_answer_says_which_record_it_reflects_and_asking_again_with_it_gives_the_same_figures(DatabaseProvider provider)
+    {
+        var story = await WriteStoryAsync(provider);
+        await using var scene = story.Scene;
+        await using var app = AppFactory.For(scene.Database, "none", new Clock(story.K.AddHours(2)));
+        using var client = app.CreateClient();
+        var known = KnownAtQuery.Format(story.K);
+
+        // At a knowledge time: the moment asked for, on the answer and on each entry of a list.
+        using var then = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones?asOf=2027-01-01&knownAt={Uri.EscapeDataString(known)}"));
+        Assert.Equal((known, "2027-01-01"), (then.RootElement.GetProperty("knownAt").GetString(), then.RootElement.GetProperty("asOf").GetString()));
+        foreach (var url in new[] { "/api/areas", "/api/indicators", "/api/index" })
+        {
+            using var list = JsonDocument.Parse(await client.GetStringAsync($"{url}?asOf=2027-01-01&knownAt={Uri.EscapeDataString(known)}"));
+            Assert.All(list.RootElement.EnumerateArray(), e => Assert.Equal(known, e.GetProperty("knownAt").GetString()));
+        }
+
+        using var page = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones/assessments?asOf=2027-01-01&knownAt={Uri.EscapeDataString(known)}"));
+        Assert.Equal(known, page.RootElement.GetProperty("knownAt").GetString());
+        using var scenario = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones/scenario?asOf=2027-01-01&pace=2&knownAt={Uri.EscapeDataString(known)}"));
+        Assert.Equal(known, scenario.RootElement.GetProperty("knownAt").GetString());
+
+        // The latest record: the moment of its latest published change, which asked for again gives the same figures.
+        using var latest = JsonDocument.Parse(await client.GetStringAsync("/api/areas/drones?asOf=2027-01-01"));
+        var moment = latest.RootElement.GetProperty("knownAt").GetString()!;
+        // (PostgreSQL keeps microseconds: the moment is the stored one.)
+        Assert.InRange((KnownAtQuery.Read(moment, story.K.AddHours(2)).Moment!.Value - story.K.AddHours(1)).Duration(), TimeSpan.Zero, TimeSpan.FromMilliseconds(1));
+        using var again = JsonDocument.Parse(await client.GetStringAsync($"/api/areas/drones?asOf=2027-01-01&knownAt={Uri.EscapeDataString(moment)}"));
+        Assert.Equal(latest.RootElement.GetProperty("latest").GetRawText(), again.RootElement.GetProperty("latest").GetRawText());
+        Assert.Equal(latest.RootElement.GetProperty("assessments").GetRawText(), again.RootElement.GetProperty("assessments").GetRawText());
     }
 
     [Theory]

@@ -59,6 +59,43 @@ public sealed class TransientFaultTests(PostgresServer postgres, ITestOutputHelp
     }
 
     [Fact]
+    public async Task A_draft_whose_store_loses_its_commit_answer_is_kept_once()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, postgres);
+        await using (var db = await database.CreateMigratedContextAsync())
+        {
+            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
+        }
+
+        var lose = new LoseCommitAnswer();
+        var factory = new RetryingFactory(database.ConnectionString, lose);
+        var editor = new FigureEditor(factory, TimeProvider.System, NullLogger<FigureEditor>.Instance, new Core.Review.ReviewPolicy(true));
+
+        // The proposal's rehearsal is rolled back; the first commit is the draft's store, whose answer is lost.
+        lose.Armed = true;
+        var proposed = await editor.SaveAsync(new FigureSave(FigureKind.Assessment, null, null, "drones", EditScene.Assessment(note: "proposed once"), "census"), Editor);
+
+        Assert.Equal(1, lose.Thrown);
+        Assert.True(proposed.Succeeded, string.Join("; ", proposed.Errors.Values));
+        await using var check = database.CreateContext();
+        var draft = await check.Drafts.SingleAsync();
+        Assert.Equal(proposed.DraftId, draft.Id);
+        Assert.NotNull(draft.ProposalKey);
+        Assert.Equal(0, await check.ShareAssessments.CountAsync());
+
+        // The key is unique in the database itself: a second draft under it is refused.
+        check.Drafts.Add(new Core.Domain.Draft
+        {
+            Action = "save",
+            Description = "a copy",
+            Author = "editor@example.org",
+            Request = draft.Request,
+            ProposalKey = draft.ProposalKey,
+        });
+        await Assert.ThrowsAsync<DbUpdateException>(() => check.SaveChangesAsync());
+    }
+
+    [Fact]
     public async Task A_postgres_restart_under_reads_and_writes_fails_no_read_loses_or_doubles_no_write_and_the_app_recovers()
     {
         using var retries = new RetryCounter();

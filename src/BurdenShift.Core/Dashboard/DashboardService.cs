@@ -148,7 +148,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     /// indicator observations (newest first), bounded charts of its whole history, the sources
     /// cited and its milestones; null for an unknown key. The figures come from the trend windows,
     /// as the overview's do; nothing here reads all of a long history into memory
-    /// (docs/decisions/0012). Pages of older rows: <see cref="ReadAssessmentsAsync"/>.
+    /// (docs/decisions/0012). Pages of older rows: <see cref="RowPages.ReadAssessmentsAsync"/>.
     /// </summary>
     public async Task<AreaDetail?> GetAreaAsync(string key, DateOnly asOf, CancellationToken ct = default)
     {

@@ -28,6 +28,14 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
     /// </summary>
     public static long LocalWritesTo(string database) => LocalWritesByDatabase.GetValueOrDefault(database);
 
+    // Set inside a rehearsal (docs/decisions/0021), whose transaction is always rolled back: its
+    // saves must neither lock and bump the stored version nor move this process's caches, or every
+    // review visit and draft preview would make every reader's figures compute afresh.
+    private static readonly AsyncLocal<bool> InRehearsal = new();
+
+    /// <summary>Marks the current flow of execution (and what it awaits) as a rehearsal whose saves publish nothing.</summary>
+    internal static void MarkRehearsal() => InRehearsal.Value = true;
+
     private static void CountLocalWrite(DbContext db) =>
         LocalWritesByDatabase.AddOrUpdate(db.Database.GetConnectionString() ?? "", 1, (_, n) => n + 1);
 
@@ -81,7 +89,7 @@ public sealed class DataVersionInterceptor : SaveChangesInterceptor
 
     private void Remember(DbContext? db)
     {
-        if (db is null)
+        if (db is null || InRehearsal.Value)
         {
             return;
         }

@@ -42,5 +42,12 @@ public class Draft
     /// <summary>Why it was rejected (required), or a publisher's note.</summary>
     public string? DecisionReason { get; set; }
 
+    /// <summary>
+    /// Chosen once per proposal, before it is stored, and unique: a store retried after its
+    /// commit's answer was lost finds the draft it already wrote instead of writing a second
+    /// (docs/decisions/0021). Null for drafts stored before keys existed.
+    /// </summary>
+    public string? ProposalKey { get; set; }
+
     public List<DraftRow> Rows { get; set; } = [];
 }

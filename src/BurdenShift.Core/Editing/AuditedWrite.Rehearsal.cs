@@ -25,6 +25,8 @@ internal sealed partial class AuditedWrite
         await using var outer = await dbFactory.CreateDbContextAsync(ct);
         return await outer.Database.CreateExecutionStrategy().ExecuteAsync(async ct2 =>
         {
+            // Scoped to this lambda's flow: the caller's later saves count as usual.
+            DataVersionInterceptor.MarkRehearsal();
             await using var db = await dbFactory.CreateDbContextAsync(ct2);
             await using var tx = await db.Database.BeginTransactionAsync(ct2);
             try

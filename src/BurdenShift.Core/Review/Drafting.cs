@@ -54,10 +54,18 @@ internal static class Drafting
     {
         var at = time.GetUtcNow();
         var json = request.ToJson();
+        // Chosen once, outside the retried write: an attempt after a lost commit answer finds its draft.
+        var key = Guid.NewGuid().ToString("D");
         return await DurableWrite.RunAsync(dbFactory, async (db, ct2) =>
         {
+            if (await db.Drafts.Where(d => d.ProposalKey == key).Select(d => (long?)d.Id).FirstOrDefaultAsync(ct2) is { } stored)
+            {
+                return stored;
+            }
+
             var draft = new Draft
             {
+                ProposalKey = key,
                 Action = request.Action,
                 Description = Describe(request, entries),
                 Author = by,
@@ -80,7 +88,7 @@ internal static class Drafting
             db.Drafts.Add(draft);
             await db.SaveChangesAsync(ct2);
             return draft.Id;
-        }, ct);
+        }, ct, landed: (db, ct2) => db.Drafts.AnyAsync(d => d.ProposalKey == key, ct2));
     }
 
     private static string Describe(DraftRequest request, IReadOnlyList<AuditEntry> entries)

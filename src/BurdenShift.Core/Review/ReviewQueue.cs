@@ -18,7 +18,7 @@ namespace BurdenShift.Core.Review;
 /// publishing is when the change is known. A row changed since the draft was proposed makes
 /// publishing a conflict, refused with both versions.
 /// </summary>
-public sealed class ReviewQueue(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<ReviewQueue> logger)
+public sealed partial class ReviewQueue(IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger<ReviewQueue> logger)
 {
     /// <summary>How many rows of each draft the queue shows (an import may hold thousands).</summary>
     public const int RowsShown = 50;
@@ -233,49 +233,6 @@ public sealed class ReviewQueue(IDbContextFactory<BurdenShiftDbContext> dbFactor
         }
 
         return new DraftPreview(after is null ? [] : DraftEffects.Compare(before, after), null, null);
-    }
-
-    /// <summary>
-    /// The dashboard at <paramref name="asOf"/> with every pending draft applied in the order
-    /// proposed (those that could not be published now are left out and named), for editors'
-    /// preview; computed in a transaction that is rolled back.
-    /// </summary>
-    public async Task<(DashboardOverview Overview, IReadOnlyList<string> LeftOut)> PreviewAllAsync(DateOnly asOf, int max = 100, CancellationToken ct = default)
-    {
-        List<Draft> drafts;
-        await using (var db = await dbFactory.CreateDbContextAsync(ct))
-        {
-            drafts = await db.Drafts.AsNoTracking().Where(d => d.Status == Draft.Pending).OrderBy(d => d.Id).Take(max).ToListAsync(ct);
-        }
-
-        var leftOut = new List<string>();
-        DashboardOverview? after = null;
-        await AuditedWrite.RehearseAsync(dbFactory, time, "preview", null, async (write, ct2) =>
-            {
-                foreach (var draft in drafts)
-                {
-                    // A savepoint per draft: one that fails (a conflict) is undone and the others still apply.
-                    await write.Db.Database.CurrentTransaction!.CreateSavepointAsync($"draft{draft.Id}", ct2);
-                    try
-                    {
-                        var result = await ReplayCheckedAsync(write.Fresh(), draft.Id, DraftRequest.FromJson(draft.Request), ct2);
-                        if (!result.Succeeded)
-                        {
-                            leftOut.Add($"#{draft.Id}: {string.Join(" ", result.Errors.Values)}");
-                        }
-                    }
-                    catch (Exception ex) when (ex is DbUpdateException or DraftConflictException)
-                    {
-                        await write.Db.Database.CurrentTransaction!.RollbackToSavepointAsync($"draft{draft.Id}", ct2);
-                        write.Db.ChangeTracker.Clear();
-                        leftOut.Add($"#{draft.Id}: conflicts with a change published since it was proposed");
-                    }
-                }
-
-                return true;
-            },
-            async (_, contexts, ct2) => after = await new DashboardService(contexts).GetOverviewAsync(asOf, ct2), ct);
-        return (after!, leftOut);
     }
 
     /// <summary>

@@ -24,9 +24,10 @@ internal static class DataExportApi
 
     public static IEndpointRouteBuilder MapDataExportApi(this IEndpointRouteBuilder app)
     {
-        var export = app.MapGroup("/api/export/data").WithTags("Export").RequireRateLimiting(RateLimits.DataExport);
+        var export = app.MapGroup("/api/export/data").WithTags("Export").RequireRateLimiting(RateLimits.DataExport)
+            .AddEndpointFilter(PreviewParameter.Allow);
 
-        export.MapGet("/areas.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
+        export.MapGet("/areas.{format}", async (string format, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
@@ -34,17 +35,17 @@ internal static class DataExportApi
                     return problem!;
                 }
 
-                var areas = await dashboard.At(known).GetAreasAsync(date, ct);
+                var areas = await dashboard.For(http, known).GetAreasAsync(date, ct);
                 var table = DataExportTables.Areas(areas);
-                return File(format, $"burdenshift-areas-{Stamp(date, known)}", table,
-                    () => new ExportWorkbook($"BurdenShift capability areas as of {Stamp(date)}{Published(known)}", date, areas.Any(a => a.Illustrative),
+                return File(format, $"burdenshift-areas-{Stamp(date, known, http)}", table,
+                    () => new ExportWorkbook($"BurdenShift capability areas as of {Stamp(date)}{Published(known, http)}", date, areas.Any(a => a.Illustrative),
                         [table], [.. DataExportTables.SourcesOf(areas)]));
             })
             .WithSummary("Every area and target as CSV or XLSX (format: csv or xlsx): the figures of GET /api/areas")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        export.MapGet("/areas/{key}.{format}", async (string key, string format, DashboardCache dashboard, RowPages history,
+        export.MapGet("/areas/{key}.{format}", async (string key, string format, HttpContext http, DashboardCache dashboard, RowPages history,
                 TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? table, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
@@ -60,7 +61,12 @@ internal static class DataExportApi
                         statusCode: StatusCodes.Status400BadRequest);
                 }
 
-                if (await dashboard.At(known).GetAreaAsync(key, date, ct) is not { } area)
+                if (PreviewParameter.Drafts(http) is not null && (tableName is "assessments" or "observations" || !IsCsv(format)))
+                {
+                    return PreviewParameter.Unavailable("an area's whole history (its assessments and observations are streamed from the published record)");
+                }
+
+                if (await dashboard.For(http, known).GetAreaAsync(key, date, ct) is not { } area)
                 {
                     return Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
                         statusCode: StatusCodes.Status404NotFound);
@@ -85,20 +91,20 @@ internal static class DataExportApi
                 {
                     var csvName = tableName == "assessments" ? "" : "-" + tableName;
                     return Results.Stream(body => CsvExport.WriteAsync(body, tables[tableName](), ct), CsvContentType,
-                        $"burdenshift-{area.Key}{csvName}-{Stamp(date, known)}.csv");
+                        $"burdenshift-{area.Key}{csvName}-{Stamp(date, known, http)}.csv");
                 }
 
-                var workbook = new ExportWorkbook($"BurdenShift: {area.Name} as of {Stamp(date)}{Published(known)}", date, area.Illustrative,
+                var workbook = new ExportWorkbook($"BurdenShift: {area.Name} as of {Stamp(date)}{Published(known, http)}", date, area.Illustrative,
                     [], [.. DataExportTables.SourcesOf(area)]);
                 return Results.File(await XlsxFileAsync(workbook, [.. AreaTables.Select(t => tables[t]())], ct),
-                    XlsxExport.ContentType, $"burdenshift-{area.Key}-{Stamp(date, known)}.xlsx");
+                    XlsxExport.ContentType, $"burdenshift-{area.Key}-{Stamp(date, known, http)}.xlsx");
             })
             .WithSummary("One area's data, its whole history: CSV holds one table (table: assessments, targets, observations, milestones or pairs); XLSX holds them all")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        export.MapGet("/indicators.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
+        export.MapGet("/indicators.{format}", async (string format, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
@@ -106,17 +112,17 @@ internal static class DataExportApi
                     return problem!;
                 }
 
-                var indicators = await dashboard.At(known).GetIndicatorsAsync(date, ct);
+                var indicators = await dashboard.For(http, known).GetIndicatorsAsync(date, ct);
                 var table = DataExportTables.Indicators(indicators);
-                return File(format, $"burdenshift-indicators-{Stamp(date, known)}", table,
-                    () => new ExportWorkbook($"BurdenShift indicators as of {Stamp(date)}{Published(known)}", date, indicators.Any(i => i.Illustrative),
+                return File(format, $"burdenshift-indicators-{Stamp(date, known, http)}", table,
+                    () => new ExportWorkbook($"BurdenShift indicators as of {Stamp(date)}{Published(known, http)}", date, indicators.Any(i => i.Illustrative),
                         [table], [.. DataExportTables.SourcesOf(indicators)]));
             })
             .WithSummary("Every indicator and target as CSV or XLSX: the figures of GET /api/indicators")
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        export.MapGet("/index.{format}", async (string format, DashboardCache dashboard, TimeProvider time,
+        export.MapGet("/index.{format}", async (string format, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
@@ -124,18 +130,18 @@ internal static class DataExportApi
                     return problem!;
                 }
 
-                var index = await dashboard.At(known).GetIndexAsync(date, ct);
+                var index = await dashboard.For(http, known).GetIndexAsync(date, ct);
                 var table = DataExportTables.Index(index);
                 if (IsCsv(format))
                 {
-                    return Results.File(CsvExport.Write(table), CsvContentType, $"burdenshift-index-{Stamp(date, known)}.csv");
+                    return Results.File(CsvExport.Write(table), CsvContentType, $"burdenshift-index-{Stamp(date, known, http)}.csv");
                 }
 
                 // The index cites the latest Europe shares of the areas it includes.
                 var included = index.SelectMany(t => t.AreasIncluded).ToHashSet(StringComparer.Ordinal);
-                var areas = (await dashboard.At(known).GetAreasAsync(date, ct)).Where(a => included.Contains(a.Key)).ToList();
-                return File(format, $"burdenshift-index-{Stamp(date, known)}", table,
-                    () => new ExportWorkbook($"BurdenShift handover index as of {Stamp(date)}{Published(known)}", date, index.Any(t => t.Illustrative),
+                var areas = (await dashboard.For(http, known).GetAreasAsync(date, ct)).Where(a => included.Contains(a.Key)).ToList();
+                return File(format, $"burdenshift-index-{Stamp(date, known, http)}", table,
+                    () => new ExportWorkbook($"BurdenShift handover index as of {Stamp(date)}{Published(known, http)}", date, index.Any(t => t.Illustrative),
                         [table], [.. areas.Where(a => a.Latest is not null).Select(a => a.Latest!.Source)]));
             })
             .WithSummary("The overall handover index per target as CSV or XLSX: the figures of GET /api/index")
@@ -165,10 +171,14 @@ internal static class DataExportApi
     private static string Stamp(DateOnly date) => Formats.Date(date);
 
     // A file of figures as published at a past moment says so in its name and its title.
-    private static string Stamp(DateOnly date, DateTimeOffset? known) =>
-        known is { } k ? $"{Formats.Date(date)}-known-{KnownAtQuery.Format(k).Replace(':', '-')}" : Formats.Date(date);
+    // An editor's preview says so too: it is not the published record (docs/decisions/0021).
+    private static string Stamp(DateOnly date, DateTimeOffset? known, HttpContext http) =>
+        PreviewParameter.Drafts(http) is not null ? $"{Formats.Date(date)}-preview-drafts-not-published"
+        : known is { } k ? $"{Formats.Date(date)}-known-{KnownAtQuery.Format(k).Replace(':', '-')}" : Formats.Date(date);
 
-    private static string Published(DateTimeOffset? known) => known is { } k ? $"; figures as published on {KnownAtQuery.Describe(k)}" : "";
+    private static string Published(DateTimeOffset? known, HttpContext http) =>
+        PreviewParameter.Drafts(http) is { } drafts ? $"; PREVIEW: {drafts.Count} pending draft(s) applied - not published"
+        : known is { } k ? $"; figures as published on {KnownAtQuery.Describe(k)}" : "";
 
     /// <summary>
     /// The workbook written to a temporary file (deleted when the response has sent it): the ZIP

@@ -20,11 +20,11 @@ internal static class ReadApi
 {
     public static IEndpointRouteBuilder MapReadApi(this IEndpointRouteBuilder app)
     {
-        var api = app.MapGroup("/api").WithTags("Read");
+        var api = app.MapGroup("/api").WithTags("Read").AddEndpointFilter(PreviewParameter.Allow);
 
-        api.MapGet("/areas", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        api.MapGet("/areas", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? Results.Ok(await dashboard.At(known).GetAreasAsync(date, ct))
+                ? await KnowledgeEcho.JsonAsync(await dashboard.For(http, known).GetAreasAsync(date, ct), date, known, http, dashboard, ct)
                 : problem!)
             .WithSummary("Every capability area with its latest shares and its distance to each target")
             .Produces<IReadOnlyList<AreaSummary>>()
@@ -39,7 +39,7 @@ internal static class ReadApi
                     return problem!;
                 }
 
-                if (await dashboard.At(known).GetAreaAsync(key, date, ct) is not { } area)
+                if (await dashboard.For(http, known).GetAreaAsync(key, date, ct) is not { } area)
                 {
                     return UnknownArea(key);
                 }
@@ -56,14 +56,14 @@ internal static class ReadApi
                 var body = JsonSerializer.SerializeToNode(area, json.Value.SerializerOptions)!.AsObject();
                 body["links"] = links;
                 http.Response.Headers.Append("Link", $"<{links["assessments"]}>; rel=\"assessments\"");
-                return Results.Json(body, json.Value.SerializerOptions);
+                return Results.Json(await KnowledgeEcho.StampAsync(body, date, known, http, dashboard, ct), json.Value.SerializerOptions);
             })
             .WithSummary($"One area with its figures, its newest {HistoryReads.LatestRows} assessments and observations, milestones, the sources cited and links to the pages of the rest")
             .Produces<AreaDetail>()
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/areas/{key}/assessments", async (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/areas/{key}/assessments", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
                 CancellationToken ct) =>
             {
@@ -74,8 +74,8 @@ internal static class ReadApi
                     return problem!;
                 }
 
-                return await dashboard.At(known).GetAssessmentPageAsync(key, date, number, size, ct) is { } rows
-                    ? PageAnswer(rows, $"/api/areas/{Uri.EscapeDataString(key)}/assessments", date, known, json.Value)
+                return await dashboard.For(http, known).GetAssessmentPageAsync(key, date, number, size, ct) is { } rows
+                    ? await PageAnswerAsync(http, dashboard, rows, $"/api/areas/{Uri.EscapeDataString(key)}/assessments", date, known, json.Value)
                     : UnknownArea(key);
             })
             .WithSummary("A page of an area's assessments, newest first (page from 1, pageSize 1 to 500, default 100)")
@@ -83,7 +83,7 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators/{key}/observations", async (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/indicators/{key}/observations", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
                 CancellationToken ct) =>
             {
@@ -94,8 +94,8 @@ internal static class ReadApi
                     return problem!;
                 }
 
-                return await dashboard.At(known).GetObservationPageAsync(key, date, number, size, ct) is { } rows
-                    ? PageAnswer(rows, $"/api/indicators/{Uri.EscapeDataString(key)}/observations", date, known, json.Value)
+                return await dashboard.For(http, known).GetObservationPageAsync(key, date, number, size, ct) is { } rows
+                    ? await PageAnswerAsync(http, dashboard, rows, $"/api/indicators/{Uri.EscapeDataString(key)}/observations", date, known, json.Value)
                     : Results.Problem(title: "Unknown indicator", detail: $"There is no indicator with the key '{key}'.",
                         statusCode: StatusCodes.Status404NotFound);
             })
@@ -104,26 +104,26 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        api.MapGet("/indicators", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? Results.Ok(await dashboard.At(known).GetIndicatorsAsync(date, ct))
+                ? await KnowledgeEcho.JsonAsync(await dashboard.For(http, known).GetIndicatorsAsync(date, ct), date, known, http, dashboard, ct)
                 : problem!)
             .WithSummary("Every indicator with its latest value and its distance to each of its targets")
             .Produces<IReadOnlyList<IndicatorSummary>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/index", async (DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        api.MapGet("/index", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
             AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? Results.Ok(await dashboard.At(known).GetIndexAsync(date, ct))
+                ? await KnowledgeEcho.JsonAsync(await dashboard.For(http, known).GetIndexAsync(date, ct), date, known, http, dashboard, ct)
                 : problem!)
             .WithSummary("The overall handover index against each standard target")
             .Produces<IReadOnlyList<IndexResult>>()
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        api.MapGet("/areas/{key}/scenario", (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/areas/{key}/scenario", (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? pace, CancellationToken ct) =>
-                ScenarioAsync(asOf, knownAt, pace, time, "capability area", key, async (date, known, p) =>
-                    await dashboard.At(known).GetAreaAsync(key, date, ct) is { } area
+                ScenarioAsync(http, dashboard, asOf, knownAt, pace, time, "capability area", key, async (date, known, p) =>
+                    await dashboard.For(http, known).GetAreaAsync(key, date, ct) is { } area
                         ? new ScenarioResult(area.Key, area.Name, "%", date, area.Illustrative, p, area.TrendPerYear,
                             Scenarios.Apply(area.Snapshot, area.Targets, p))
                         : null))
@@ -132,10 +132,10 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/indicators/{key}/scenario", (string key, DashboardCache dashboard, TimeProvider time,
+        api.MapGet("/indicators/{key}/scenario", (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? pace, CancellationToken ct) =>
-                ScenarioAsync(asOf, knownAt, pace, time, "indicator", key, async (date, known, p) =>
-                    (await dashboard.At(known).GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
+                ScenarioAsync(http, dashboard, asOf, knownAt, pace, time, "indicator", key, async (date, known, p) =>
+                    (await dashboard.For(http, known).GetIndicatorsAsync(date, ct)).FirstOrDefault(i => i.Key == key) is { } indicator
                         ? new ScenarioResult(indicator.Key, indicator.Name, indicator.Unit, date, indicator.Illustrative, p,
                             indicator.TrendPerYear, Scenarios.Apply(indicator.Snapshot, indicator.Targets, p))
                         : null))
@@ -148,7 +148,7 @@ internal static class ReadApi
     }
 
     /// <summary>Reads asOf, knownAt and pace (a 400 problem for any), then the scenario, or a 404 naming the unknown key.</summary>
-    private static async Task<IResult> ScenarioAsync(string? asOf, string? knownAt, string? pace, TimeProvider time, string what, string key,
+    private static async Task<IResult> ScenarioAsync(HttpContext http, DashboardCache dashboard, string? asOf, string? knownAt, string? pace, TimeProvider time, string what, string key,
         Func<DateOnly, DateTimeOffset?, decimal, Task<ScenarioResult?>> compute)
     {
         if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
@@ -166,7 +166,7 @@ internal static class ReadApi
         }
 
         return await compute(date, known, p) is { } result
-            ? Results.Ok(result)
+            ? await KnowledgeEcho.JsonAsync(result, date, known, http, dashboard, http.RequestAborted)
             : Results.Problem(title: $"Unknown {what}", detail: $"There is no {what} with the key '{key}'.", statusCode: StatusCodes.Status404NotFound);
     }
 
@@ -184,7 +184,8 @@ internal static class ReadApi
         string.Create(CultureInfo.InvariantCulture, $"{path}?asOf={Iso(asOf)}{Knowing(knownAt)}&page={page}&pageSize={pageSize}");
 
     /// <summary>The page with links to its neighbours, the first and the last page.</summary>
-    private static IResult PageAnswer<T>(RowPage<T> rows, string path, DateOnly asOf, DateTimeOffset? knownAt, JsonOptions json)
+    private static async Task<IResult> PageAnswerAsync<T>(HttpContext http, DashboardCache dashboard,
+        RowPage<T> rows, string path, DateOnly asOf, DateTimeOffset? knownAt, JsonOptions json)
     {
         var body = JsonSerializer.SerializeToNode(rows, json.SerializerOptions)!.AsObject();
         body["links"] = new JsonObject
@@ -194,6 +195,6 @@ internal static class ReadApi
             ["next"] = rows.Page < rows.Pages ? PageLink(path, asOf, knownAt, rows.Page + 1, rows.PageSize) : null,
             ["last"] = PageLink(path, asOf, knownAt, rows.Pages, rows.PageSize),
         };
-        return Results.Json(body, json.SerializerOptions);
+        return Results.Json(await KnowledgeEcho.StampAsync(body, asOf, knownAt, http, dashboard, http.RequestAborted), json.SerializerOptions);
     }
 }

@@ -15,7 +15,8 @@ internal static class ChartExportApi
 {
     public static IEndpointRouteBuilder MapChartExportApi(this IEndpointRouteBuilder app)
     {
-        var charts = app.MapGroup("/api/export/chart").WithTags("Export").RequireRateLimiting(ExportSetup.ChartLimit);
+        var charts = app.MapGroup("/api/export/chart").WithTags("Export").RequireRateLimiting(ExportSetup.ChartLimit)
+            .AddEndpointFilter(PreviewParameter.Refuse);
 
         // Literal paths, so that they win over the area route below (an area cannot be keyed "index").
         foreach (var extension in new[] { "png", "svg" })

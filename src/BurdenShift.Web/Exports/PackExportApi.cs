@@ -64,6 +64,7 @@ internal static class PackExportApi
                     : TypedResults.File(PdfPackWriter.Write(pack), "application/pdf", name);
             })
             .WithTags("Export")
+            .AddEndpointFilter(PreviewParameter.Refuse)
             .RequireRateLimiting(ExportSetup.PackLimit)
             .WithSummary("A briefing pack (pptx or pdf): the handover index, then one slide per chosen area")
             .ProducesProblem(StatusCodes.Status400BadRequest);

@@ -1,6 +1,7 @@
 using System.Diagnostics.Metrics;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
+using BurdenShift.Core.Review;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BurdenShift.Web.Live;
@@ -29,6 +30,10 @@ public sealed class DashboardCache : IDisposable
     private readonly Shared _shared;
     private readonly DateTimeOffset? _knownAt;
 
+    // Editors' preview (docs/decisions/0021): the drafts applied, and the queue that applies them.
+    private readonly (ReviewQueue Queue, PendingDrafts Drafts)? _drafts;
+    private readonly Shared _previews;
+
     private readonly string _database;
 
     /// <param name="database">The connection string of the database the figures come from.</param>
@@ -38,6 +43,7 @@ public sealed class DashboardCache : IDisposable
         _version = version;
         _database = database;
         _shared = new Shared();
+        _previews = new Shared();
     }
 
     private DashboardCache(DashboardCache latest, DateTimeOffset knownAt)
@@ -46,8 +52,30 @@ public sealed class DashboardCache : IDisposable
         _version = latest._version;
         _database = latest._database;
         _shared = latest._shared;
+        _previews = latest._previews;
         _knownAt = knownAt;
     }
+
+    private DashboardCache(DashboardCache latest, ReviewQueue queue, PendingDrafts drafts)
+    {
+        _dashboard = latest._dashboard;
+        _version = latest._version;
+        _database = latest._database;
+        // Never the published entries: a previewed figure must not reach a reader.
+        _shared = latest._previews;
+        _previews = latest._previews;
+        _drafts = (queue, drafts);
+    }
+
+    /// <summary>
+    /// The latest figures with <paramref name="drafts"/> applied, for editors' preview: computed in
+    /// a rolled-back rehearsal and cached apart from the published figures, under keys that name
+    /// the drafts (a new or decided draft is another key).
+    /// </summary>
+    public DashboardCache WithDrafts(ReviewQueue queue, PendingDrafts drafts) => new(this, queue, drafts);
+
+    /// <summary>The drafts these figures have applied (an editor's preview); null for the published record.</summary>
+    public PendingDrafts? Drafts => _drafts?.Drafts;
 
     /// <summary>
     /// The figures as published at <paramref name="knownAt"/> (docs/methodology.md, "Knowledge
@@ -64,6 +92,7 @@ public sealed class DashboardCache : IDisposable
         public Lock Gate { get; } = new();
 
         // A few hundred entries: as-of dates, moments and area keys are chosen by readers, so the count is bounded here.
+        // (Previews have a store of their own of the same bound: only editors ask for them.)
         public MemoryCache Entries { get; } = new(new MemoryCacheOptions { SizeLimit = 512 });
 
         public (long? Version, long LocalWrites) Stamp { get; set; }
@@ -74,7 +103,7 @@ public sealed class DashboardCache : IDisposable
 
     /// <summary>The overview's figures (trend windows for sparklines), or with <see cref="HistoryDepth.Chart"/> a bounded picture of the whole history.</summary>
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default) =>
-        GetAsync(("overview", asOf, depth.ToString()), () => _dashboard.GetOverviewAsync(asOf, depth), ct);
+        GetAsync(("overview", asOf, depth.ToString()), Read(d => d.GetOverviewAsync(asOf, depth)), ct);
 
     public async Task<IReadOnlyList<AreaSummary>> GetAreasAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetOverviewAsync(asOf, ct)).Areas;
@@ -84,7 +113,7 @@ public sealed class DashboardCache : IDisposable
 
     /// <summary>One area's page, or null for an unknown key (also cached: a wrong key costs no SQL the second time).</summary>
     public Task<AreaDetail?> GetAreaAsync(string key, DateOnly asOf, CancellationToken ct = default) =>
-        GetAsync(("area", asOf, key), () => _dashboard.GetAreaAsync(key, asOf), ct);
+        GetAsync(("area", asOf, key), Read(d => d.GetAreaAsync(key, asOf)), ct);
 
     /// <summary>
     /// A page of an area's assessments, newest first, or null for an unknown key. The first page
@@ -99,26 +128,38 @@ public sealed class DashboardCache : IDisposable
                 : null;
         }
 
-        return await GetAsync(("assessments", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.Rows.ReadAssessmentsAsync(key, asOf, page, pageSize), ct);
+        return await GetAsync(("assessments", asOf, $"{key}|{page}|{pageSize}"), Read(d => d.Rows.ReadAssessmentsAsync(key, asOf, page, pageSize)), ct);
     }
 
     /// <summary>A page of an indicator's observations, newest first, or null for an unknown key.</summary>
     public Task<RowPage<ObservationRow>?> GetObservationPageAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default) =>
-        GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), () => _dashboard.Rows.ReadObservationsAsync(key, asOf, page, pageSize), ct);
+        GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), Read(d => d.Rows.ReadObservationsAsync(key, asOf, page, pageSize)), ct);
+
+    /// <summary>
+    /// The moment these figures are as published at: the knowledge time asked for, or for the
+    /// latest record the moment of the latest published change (cached per data version).
+    /// </summary>
+    public Task<DateTimeOffset> GetKnownAtAsync(LatestPublication latest, CancellationToken ct = default) =>
+        _knownAt is { } k ? Task.FromResult(k) : GetAsync(("known-at", default, ""), () => latest.MomentAsync(), ct);
 
     public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
 
     public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default) =>
-        GetAsync(("indicators", asOf, depth.ToString()), () => _dashboard.GetIndicatorOverviewAsync(asOf, depth), ct);
+        GetAsync(("indicators", asOf, depth.ToString()), Read(d => d.GetIndicatorOverviewAsync(asOf, depth)), ct);
 
     public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetIndicatorOverviewAsync(asOf, ct)).Indicators;
 
+    // The computation of an entry: on the published record (at the knowledge time, if any), or with the drafts applied.
+    private Func<Task<T>> Read<T>(Func<DashboardService, Task<T>> read) => _drafts is { } preview
+        ? async () => (await preview.Queue.WithDraftsAppliedAsync(preview.Drafts, (dashboard, _) => read(dashboard), CancellationToken.None)).Value
+        : () => read(_dashboard);
+
     private Task<T> GetAsync<T>((string Kind, DateOnly AsOf, string Arg) what, Func<Task<T>> compute, CancellationToken ct)
     {
         var stamp = (_version(), DataVersionInterceptor.LocalWritesTo(_database));
-        var key = (what.Kind, what.AsOf, what.Arg, stamp, _knownAt);
+        var key = (what.Kind, what.AsOf, what.Arg, stamp, _knownAt, _drafts?.Drafts.Key);
         Lazy<Task<T>> entry;
         bool created;
         lock (_shared.Gate)
@@ -139,7 +180,7 @@ public sealed class DashboardCache : IDisposable
             }
         }
 
-        var tags = new KeyValuePair<string, object?>("kind", what.Kind);
+        var tags = new KeyValuePair<string, object?>("kind", _drafts is null ? what.Kind : $"preview-{what.Kind}");
         if (created)
         {
             Computations.Add(1, tags);
@@ -177,9 +218,10 @@ public sealed class DashboardCache : IDisposable
     public void Dispose()
     {
         // A view at a knowledge time shares the entries of the cache it came from, which owns them.
-        if (_knownAt is null)
+        if (_knownAt is null && _drafts is null)
         {
             _shared.Entries.Dispose();
+            _previews.Entries.Dispose();
         }
     }
 }

@@ -23,6 +23,8 @@ internal static class DataVersionETags
         var request = context.Request;
         if (!(HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             || !(request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/feeds"))
+            // A preview of drafts changes with the drafts, which the data version does not count.
+            || request.Query.ContainsKey(BurdenShift.Core.Review.DraftPreviewQuery.Name)
             || context.RequestServices.GetRequiredService<DataChangeWatcher>().Version is not { } version)
         {
             await next(context);

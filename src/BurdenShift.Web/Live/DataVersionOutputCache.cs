@@ -39,6 +39,8 @@ internal sealed class DataVersionOutputCache : IOutputCachePolicy
         var cacheable = (HttpMethods.IsGet(request.Method) || HttpMethods.IsHead(request.Method))
             && (request.Path.StartsWithSegments("/api") || request.Path.StartsWithSegments("/feeds"))
             && !IsFullHistory(request.Path)
+            // An editor's preview of drafts is never stored (and is refused to anyone else).
+            && !request.Query.ContainsKey(BurdenShift.Core.Review.DraftPreviewQuery.Name)
             && http.User.Identity?.IsAuthenticated != true
             && version is not null;
         context.EnableOutputCaching = cacheable;

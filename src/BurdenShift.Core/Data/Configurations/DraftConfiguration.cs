@@ -24,6 +24,9 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
         // Decided once: a second publish or reject of the same draft finds its status changed.
         b.Property(x => x.Status).HasMaxLength(10).IsConcurrencyToken();
         b.HasIndex(x => x.Status);
+        // One draft per proposal, however often its store is retried (docs/decisions/0021).
+        b.Property(x => x.ProposalKey).HasMaxLength(36);
+        b.HasIndex(x => x.ProposalKey).IsUnique();
         b.HasMany(x => x.Rows).WithOne().HasForeignKey(r => r.DraftId).OnDelete(DeleteBehavior.Cascade);
     }
 }

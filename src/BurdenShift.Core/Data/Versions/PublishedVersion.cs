@@ -72,3 +72,21 @@ internal sealed class AreaCountPairVersion : AreaCountPair, IPublishedVersion
 
     public DateTimeOffset? PublishedTo { get; set; }
 }
+
+internal sealed class SourceVersion : Source, IPublishedVersion
+{
+    public long VersionId { get; set; }
+
+    public DateTimeOffset PublishedFrom { get; set; }
+
+    public DateTimeOffset? PublishedTo { get; set; }
+}
+
+internal sealed class IndicatorVersion : Indicator, IPublishedVersion
+{
+    public long VersionId { get; set; }
+
+    public DateTimeOffset PublishedFrom { get; set; }
+
+    public DateTimeOffset? PublishedTo { get; set; }
+}

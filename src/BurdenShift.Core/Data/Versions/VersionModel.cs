@@ -28,6 +28,9 @@ internal static class VersionModel
         (typeof(Target), typeof(TargetVersion), "TargetVersions"),
         (typeof(Milestone), typeof(MilestoneVersion), "MilestoneVersions"),
         (typeof(AreaCountPair), typeof(AreaCountPairVersion), "CountPairVersions"),
+        // What a past view cites and names: a source's publisher and title, an indicator's name and unit.
+        (typeof(Source), typeof(SourceVersion), "SourceVersions"),
+        (typeof(Indicator), typeof(IndicatorVersion), "IndicatorVersions"),
     ];
 
     /// <summary>The version type of a row type, or null for a type that has no versions.</summary>

@@ -1,7 +1,9 @@
 using BurdenShift.Core.Formatting;
 using BurdenShift.Core.Inputs;
+using BurdenShift.Core.Review;
 using BurdenShift.Web.Live;
 using Microsoft.AspNetCore.Components;
+using Microsoft.AspNetCore.Components.Authorization;
 
 namespace BurdenShift.Web.Components.Shared;
 
@@ -18,7 +20,24 @@ public abstract class DashboardPage : LoadingPage
 
     [Inject] protected NavigationManager Navigation { get; set; } = null!;
 
+    [Inject] private DashboardCache Cache { get; set; } = null!;
+
+    [Inject] private ReviewQueue Queue { get; set; } = null!;
+
+    [CascadingParameter] private Task<AuthenticationState>? Auth { get; set; }
+
     [SupplyParameterFromQuery(Name = AsOfQuery.Name)] public string? AsOfParameter { get; set; }
+
+    [SupplyParameterFromQuery(Name = DraftPreviewQuery.Name)] public string? DraftPreviewParameter { get; set; }
+
+    /// <summary>
+    /// The pending drafts applied to the page's figures (<c>?preview=drafts</c>, editors and admins
+    /// only; docs/decisions/0021); null: the published record.
+    /// </summary>
+    protected PendingDrafts? Preview { get; private set; }
+
+    /// <summary>The figures the address asks for: as published (at its knownAt, if any), or an editor's preview with the pending drafts applied.</summary>
+    protected DashboardCache Figures => Preview is { } drafts ? Cache.WithDrafts(Queue, drafts) : Cache.At(KnownAt);
 
     protected DateOnly AsOf { get; private set; }
 
@@ -54,6 +73,11 @@ public abstract class DashboardPage : LoadingPage
             query.Add($"{KnownAtQuery.Name}={Uri.EscapeDataString(known)}");
         }
 
+        if (Preview is not null)
+        {
+            query.Add($"{DraftPreviewQuery.Name}={DraftPreviewQuery.Drafts}");
+        }
+
         return query.Count == 0 ? path : $"{path}?{string.Join('&', query)}";
     }
 
@@ -78,9 +102,26 @@ public abstract class DashboardPage : LoadingPage
             problems.Add($"The knowledge time in the address (knownAt) {knownProblem}; showing the latest published figures instead.");
         }
 
+        var user = Auth is null ? new System.Security.Claims.ClaimsPrincipal() : (await Auth).User;
+        var preview = DraftPreviewQuery.Read(DraftPreviewParameter, KnownAt, user);
+        _previewing = preview.On;
+        if (preview.Problem is { } previewProblem)
+        {
+            problems.Add($"The address asks for a preview, but {previewProblem} Showing the published figures.");
+        }
+
         AsOfProblem = problems.Count == 0 ? null : string.Join(" ", problems);
 
-        await TrackAsync(LoadAsync);
+        await TrackAsync(LoadPreviewedAsync);
+    }
+
+    private bool _previewing;
+
+    // The drafts pending now (a new or decided draft since the last load is another preview).
+    private async Task LoadPreviewedAsync()
+    {
+        Preview = _previewing ? await Queue.GetPendingIdsAsync() : null;
+        await LoadAsync();
     }
 
     /// <summary>Loads the page's figures for <see cref="AsOf"/>.</summary>
@@ -91,7 +132,7 @@ public abstract class DashboardPage : LoadingPage
 
     private void OnDataChanged(DataChange change) => _ = InvokeAsync(async () =>
     {
-        await TrackAsync(LoadAsync);
+        await TrackAsync(LoadPreviewedAsync);
         StateHasChanged();
     });
 

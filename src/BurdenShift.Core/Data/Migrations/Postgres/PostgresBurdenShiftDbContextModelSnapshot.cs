@@ -290,6 +290,62 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.ToTable("IndicatorObservationVersions", (string)null);
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Data.Versions.IndicatorVersion", b =>
+                {
+                    b.Property<long>("VersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("VersionId"));
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<bool>("Headline")
+                        .HasColumnType("boolean");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<DateTimeOffset>("PublishedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateTimeOffset?>("PublishedTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("character varying(100)");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("Id", "PublishedFrom");
+
+                    b.ToTable("IndicatorVersions", (string)null);
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Data.Versions.MilestoneVersion", b =>
                 {
                     b.Property<long>("VersionId")
@@ -440,6 +496,76 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.HasIndex("Id", "PublishedFrom");
 
                     b.ToTable("ShareAssessmentVersions", (string)null);
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Data.Versions.SourceVersion", b =>
+                {
+                    b.Property<long>("VersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("bigint");
+
+                    NpgsqlPropertyBuilderExtensions.UseIdentityByDefaultColumn(b.Property<long>("VersionId"));
+
+                    b.Property<string>("Confidence")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset>("EnteredAt")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("character varying(200)");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("character varying(80)");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("character varying(2000)");
+
+                    b.Property<DateTimeOffset>("PublishedFrom")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("date");
+
+                    b.Property<string>("PublishedPrecision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateTimeOffset?>("PublishedTo")
+                        .HasColumnType("timestamp with time zone");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("character varying(300)");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("character varying(500)");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("character varying(1000)");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("Id", "PublishedFrom");
+
+                    b.ToTable("SourceVersions", (string)null);
                 });
 
             modelBuilder.Entity("BurdenShift.Core.Data.Versions.TargetVersion", b =>
@@ -879,6 +1005,10 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasMaxLength(500)
                         .HasColumnType("character varying(500)");
 
+                    b.Property<string>("ProposalKey")
+                        .HasMaxLength(36)
+                        .HasColumnType("character varying(36)");
+
                     b.Property<DateTimeOffset>("ProposedAt")
                         .HasColumnType("timestamp with time zone");
 
@@ -900,6 +1030,9 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                         .HasColumnType("character varying(10)");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposalKey")
+                        .IsUnique();
 
                     b.HasIndex("Status");
 

@@ -279,6 +279,60 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.ToTable("IndicatorObservationVersions", (string)null);
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Data.Versions.IndicatorVersion", b =>
+                {
+                    b.Property<long>("VersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int?>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Description")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Direction")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<bool>("Headline")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Name")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<long?>("PublishedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Unit")
+                        .IsRequired()
+                        .HasMaxLength(100)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("Id", "PublishedFrom");
+
+                    b.ToTable("IndicatorVersions", (string)null);
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Data.Versions.MilestoneVersion", b =>
                 {
                     b.Property<long>("VersionId")
@@ -425,6 +479,74 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.HasIndex("Id", "PublishedFrom");
 
                     b.ToTable("ShareAssessmentVersions", (string)null);
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Data.Versions.SourceVersion", b =>
+                {
+                    b.Property<long>("VersionId")
+                        .ValueGeneratedOnAdd()
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Confidence")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("EnteredAt")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("EnteredBy")
+                        .IsRequired()
+                        .HasMaxLength(200)
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Id")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Key")
+                        .IsRequired()
+                        .HasMaxLength(80)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Note")
+                        .HasMaxLength(2000)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long>("PublishedFrom")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly?>("PublishedOn")
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("PublishedPrecision")
+                        .IsRequired()
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<long?>("PublishedTo")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Publisher")
+                        .IsRequired()
+                        .HasMaxLength(300)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Title")
+                        .IsRequired()
+                        .HasMaxLength(500)
+                        .HasColumnType("TEXT");
+
+                    b.Property<string>("Url")
+                        .HasMaxLength(1000)
+                        .HasColumnType("TEXT");
+
+                    b.HasKey("VersionId");
+
+                    b.HasIndex("Key");
+
+                    b.HasIndex("Id", "PublishedFrom");
+
+                    b.ToTable("SourceVersions", (string)null);
                 });
 
             modelBuilder.Entity("BurdenShift.Core.Data.Versions.TargetVersion", b =>
@@ -850,6 +972,10 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasMaxLength(500)
                         .HasColumnType("TEXT");
 
+                    b.Property<string>("ProposalKey")
+                        .HasMaxLength(36)
+                        .HasColumnType("TEXT");
+
                     b.Property<long>("ProposedAt")
                         .HasColumnType("INTEGER");
 
@@ -871,6 +997,9 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                         .HasColumnType("TEXT");
 
                     b.HasKey("Id");
+
+                    b.HasIndex("ProposalKey")
+                        .IsUnique();
 
                     b.HasIndex("Status");
 
