@@ -81,15 +81,15 @@ internal static class ThroughputBench
                 ("bare endpoint, same JSON", bareUrl),
             };
             var results = new List<(string Name, double PerSecond, double P50, double P95, long Bytes, int Errors)>();
+            // Warm-up: each target under the same load for a few seconds (JIT tiers, the shared
+            // figures, the caches, connections), so that the order of the targets does not count.
             foreach (var (name, url) in targets)
             {
-                // Warm-up: JIT, the shared figures, connections.
-                for (var i = 0; i < 20; i++)
-                {
-                    using var warm = await http.GetAsync(url);
-                    await warm.Content.ReadAsByteArrayAsync();
-                }
+                await RunAsync(http, name, url, clients, TimeSpan.FromSeconds(3));
+            }
 
+            foreach (var (name, url) in targets)
+            {
                 results.Add(await RunAsync(http, name, url, clients, TimeSpan.FromSeconds(seconds)));
                 Console.WriteLine($"  {name}: {results[^1].PerSecond:0} req/s");
             }
