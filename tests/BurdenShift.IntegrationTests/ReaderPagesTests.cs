@@ -76,6 +76,42 @@ public sealed class ReaderPagesTests(PostgresServer postgres)
         Assert.Contains("live test change", answer, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_second_reader_of_the_static_overview_gets_the_stored_page_until_the_data_changes(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var app = AppFactory.For(database);
+        using var first = app.CreateClient();
+        using var second = app.CreateClient();
+
+        using var rendered = await first.GetAsync("/?asOf=2026-06-30");
+        using var stored = await second.GetAsync("/?asOf=2026-06-30");
+        var page = await rendered.Content.ReadAsStringAsync();
+        // Each render writes its own encrypted component state: the same bytes mean the second was not rendered.
+        Assert.Contains("Blazor-Server-Component-State", page, StringComparison.Ordinal);
+        Assert.Equal(page, await stored.Content.ReadAsStringAsync());
+        Assert.False(stored.Headers.Contains("Set-Cookie"), "a stored page must not hand out the first reader's cookie");
+        Assert.Equal("allow", Assert.Single(stored.Headers.GetValues("blazor-enhanced-nav")));
+        Assert.Contains("no-store", stored.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
+        // Another address is rendered for itself.
+        Assert.NotEqual(page, await second.GetStringAsync("/?asOf=2026-06-29"));
+
+        // A change elsewhere (the CLI): once the watcher sees it, readers get a page of the new version.
+        await using (var db = await database.CreateMigratedContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"DatasetInfo\" SET \"DataVersion\" = \"DataVersion\" + 1, \"ChangeSummary\" = 'page test change'");
+        }
+
+        var watcher = app.Services.GetRequiredService<BurdenShift.Web.Live.DataChangeWatcher>();
+        await watcher.PollAsync();
+        var after = await second.GetStringAsync("/?asOf=2026-06-30");
+        Assert.NotEqual(page, after);
+        Assert.Contains($"data-live-version=\"{BurdenShift.Web.Live.ReaderPages.Token(watcher)}\"", after, StringComparison.Ordinal);
+    }
+
     private static string? Version(string json)
     {
         using var live = JsonDocument.Parse(json);
