@@ -24,6 +24,7 @@ public sealed class ReaderPageCache : IDisposable
         "Set-Cookie", "Date", "Server", "Transfer-Encoding", "Content-Length",
     };
     private readonly MemoryCache _pages = new(new MemoryCacheOptions { SizeLimit = 64 * 1024 * 1024 });
+    private readonly System.Collections.Concurrent.ConcurrentDictionary<string, Task<Page?>> _rendering = new(StringComparer.Ordinal);
     private readonly DataChangeWatcher _watcher;
     private readonly string _database;
     private readonly TimeProvider _time;
@@ -47,17 +48,40 @@ public sealed class ReaderPageCache : IDisposable
 
         if (_pages.TryGetValue(key, out Page? stored) && stored is not null)
         {
-            context.Response.StatusCode = StatusCodes.Status200OK;
-            foreach (var (name, value) in stored.Headers)
-            {
-                context.Response.Headers[name] = value;
-            }
-
-            context.Response.ContentLength = stored.Body.Length;
-            await context.Response.Body.WriteAsync(stored.Body, context.RequestAborted);
+            await SendAsync(context, stored);
             return;
         }
 
+        // After a change every open page asks for its address at once: the first renders it, the
+        // others wait for that page instead of each rendering the same one.
+        var mine = new TaskCompletionSource<Page?>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var rendering = _rendering.GetOrAdd(key, mine.Task);
+        if (rendering != mine.Task)
+        {
+            if (await rendering.WaitAsync(context.RequestAborted) is { } page)
+            {
+                await SendAsync(context, page);
+                return;
+            }
+
+            await next(context); // the first render was not storable (an error, a redirect): render this one
+            return;
+        }
+
+        Page? rendered = null;
+        try
+        {
+            rendered = await RenderAsync(context, next, key);
+        }
+        finally
+        {
+            mine.TrySetResult(rendered);
+            _rendering.TryRemove(new KeyValuePair<string, Task<Page?>>(key, mine.Task));
+        }
+    }
+
+    private async Task<Page?> RenderAsync(HttpContext context, RequestDelegate next, string key)
+    {
         var original = context.Response.Body;
         using var buffer = new MemoryStream();
         context.Response.Body = buffer;
@@ -71,15 +95,29 @@ public sealed class ReaderPageCache : IDisposable
         }
 
         var body = buffer.ToArray();
+        Page? page = null;
         if (context.Response.StatusCode == StatusCodes.Status200OK && body.Length <= MaxPage
             && context.Response.ContentType is { } type && type.StartsWith("text/html", StringComparison.Ordinal))
         {
             // Blazor's headers (content type, no-store, blazor-enhanced-nav, ...); never its cookie.
-            var headers = context.Response.Headers.Where(h => !Unstored.Contains(h.Key)).Select(h => (h.Key, h.Value)).ToList();
-            _pages.Set(key, new Page(headers, body), new MemoryCacheEntryOptions { Size = body.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });
+            page = new Page([.. context.Response.Headers.Where(h => !Unstored.Contains(h.Key)).Select(h => (h.Key, h.Value))], body);
+            _pages.Set(key, page, new MemoryCacheEntryOptions { Size = body.Length, SlidingExpiration = TimeSpan.FromMinutes(10) });
         }
 
         await original.WriteAsync(body, context.RequestAborted);
+        return page;
+    }
+
+    private static async Task SendAsync(HttpContext context, Page page)
+    {
+        context.Response.StatusCode = StatusCodes.Status200OK;
+        foreach (var (name, value) in page.Headers)
+        {
+            context.Response.Headers[name] = value;
+        }
+
+        context.Response.ContentLength = page.Body.Length;
+        await context.Response.Body.WriteAsync(page.Body, context.RequestAborted);
     }
 
     // The address, the data version this instance has seen and its own saves, the scheme the page
