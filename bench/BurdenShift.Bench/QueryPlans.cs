@@ -2,6 +2,7 @@ using System.Data.Common;
 using System.Text;
 using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Data;
+using BurdenShift.Core.Sources;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Npgsql;
@@ -10,7 +11,7 @@ namespace BurdenShift.Bench;
 
 /// <summary>
 /// The PostgreSQL plans of the commands the dashboard sends for an as-of date (the overview and
-/// one area's entry): runs them through <see cref="DashboardService"/>, records each command with
+/// one area's entry, and the sources page of the source the bench's rows cite): runs them through <see cref="DashboardService"/>, records each command with
 /// its parameters, and writes EXPLAIN (ANALYZE, BUFFERS) of each to a file.
 /// </summary>
 internal static class QueryPlans
@@ -27,6 +28,13 @@ internal static class QueryPlans
         await dashboard.GetOverviewAsync(AsOf, ct);
         what.Add(("area entry isr (GET /api/areas/isr, /areas/isr)", recorder.Commands.Count));
         await dashboard.GetAreaAsync("isr", AsOf, ct);
+        // The source the bench's rows all cite (the first): its registry page counts them and lists the newest.
+        await using (var db = new PostgresBurdenShiftDbContext(options))
+        {
+            var cited = await db.Sources.OrderBy(s => s.Id).Select(s => s.Key).FirstAsync(ct);
+            what.Add(($"sources page of the source every row cites (GET /sources?q={cited})", recorder.Commands.Count));
+            await new SourceRegistryService(new Contexts(options)).GetPageAsync(AsOf, cited, null, 1, ct: ct);
+        }
 
         var text = new StringBuilder();
         await using var connection = new NpgsqlConnection(connectionString);

@@ -25,6 +25,8 @@ internal static class ScaleBench
         $"/areas/isr?asOf={AsOf}",
         $"/api/export/chart/isr.png?asOf={AsOf}",
         $"/api/export/pack.pptx?areas=isr&asOf={AsOf}",
+        // The registry's first page lists the source every bench row cites: its count and newest 10.
+        $"/sources?asOf={AsOf}",
     ];
 
     public static async Task<int> RunAsync(string[] args)

@@ -29,6 +29,7 @@ internal static class WebSetup
         builder.Services.AddRazorComponents().AddInteractiveServerComponents();
         builder.Services.AddMudServices();
         builder.Services.AddSingleton<DataChangeWatcher>();
+        builder.Services.AddSingleton<ReaderPageCache>();
         builder.Services.AddScoped<PageActivity>();
         builder.Services.AddHostedService(sp => sp.GetRequiredService<DataChangeWatcher>());
         builder.Services.AddSingleton(sp => new DashboardCache(
@@ -75,6 +76,10 @@ internal static class WebSetup
         app.UseDataVersionETags();
         app.UseOutputCache();
         DataVersionOutputCache.EvictOnChange(app.Services);
+        // Anonymous readers' static overview: stored HTML per address and data version, like the
+        // output cache's answers (ADR 0015). A stored page, like a stored answer, is not logged.
+        var readerPages = app.Services.GetRequiredService<ReaderPageCache>();
+        app.Use((context, next) => readerPages.InvokeAsync(context, next));
 
         // The host's logger: with preserveStaticLogger the middleware's default, the static Log, is silent.
         // Health probes (every few seconds from a balancer) are logged below the default level.

@@ -3,6 +3,8 @@ using System.Text.Json;
 using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
 using BurdenShift.IntegrationTests.Infrastructure;
+using Microsoft.EntityFrameworkCore;
+using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.IntegrationTests;
 
@@ -45,5 +47,74 @@ public sealed class ReaderPagesTests(PostgresServer postgres)
         var theirs = await signedIn.GetStringAsync("/?asOf=2026-06-30");
         Assert.Contains(CircuitMarker, theirs, StringComparison.Ordinal);
         Assert.DoesNotContain("data-static-page", theirs, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_live_version_request_with_the_current_version_is_answered_when_the_version_moves(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var app = AppFactory.For(database);
+        using var anonymous = app.CreateClient();
+        var current = Version(await anonymous.GetStringAsync("/live/version"));
+
+        // A page that shows another version (an older one) is told at once.
+        Assert.Equal(current, Version(await anonymous.GetStringAsync("/live/version?since=-1")));
+
+        // A page that shows the current one waits; a change seen by the watcher answers it.
+        var held = anonymous.GetStringAsync($"/live/version?since={current}");
+        await using (var db = await database.CreateMigratedContextAsync())
+        {
+            // As another process (the CLI) changes it.
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"DatasetInfo\" SET \"DataVersion\" = \"DataVersion\" + 1, \"ChangeSummary\" = 'live test change'");
+        }
+
+        await app.Services.GetRequiredService<BurdenShift.Web.Live.DataChangeWatcher>().PollAsync();
+        var answer = await held.WaitAsync(TimeSpan.FromMinutes(1));
+        Assert.NotEqual(current, Version(answer));
+        Assert.Contains("live test change", answer, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_second_reader_of_the_static_overview_gets_the_stored_page_until_the_data_changes(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using var app = AppFactory.For(database);
+        using var first = app.CreateClient();
+        using var second = app.CreateClient();
+
+        using var rendered = await first.GetAsync("/?asOf=2026-06-30");
+        using var stored = await second.GetAsync("/?asOf=2026-06-30");
+        var page = await rendered.Content.ReadAsStringAsync();
+        // Each render writes its own encrypted component state: the same bytes mean the second was not rendered.
+        Assert.Contains("Blazor-Server-Component-State", page, StringComparison.Ordinal);
+        Assert.Equal(page, await stored.Content.ReadAsStringAsync());
+        Assert.False(stored.Headers.Contains("Set-Cookie"), "a stored page must not hand out the first reader's cookie");
+        Assert.Equal("allow", Assert.Single(stored.Headers.GetValues("blazor-enhanced-nav")));
+        Assert.Contains("no-store", stored.Headers.CacheControl?.ToString(), StringComparison.Ordinal);
+
+        // Another address is rendered for itself.
+        Assert.NotEqual(page, await second.GetStringAsync("/?asOf=2026-06-29"));
+
+        // A change elsewhere (the CLI): once the watcher sees it, readers get a page of the new version.
+        await using (var db = await database.CreateMigratedContextAsync())
+        {
+            await db.Database.ExecuteSqlRawAsync("UPDATE \"DatasetInfo\" SET \"DataVersion\" = \"DataVersion\" + 1, \"ChangeSummary\" = 'page test change'");
+        }
+
+        var watcher = app.Services.GetRequiredService<BurdenShift.Web.Live.DataChangeWatcher>();
+        await watcher.PollAsync();
+        var after = await second.GetStringAsync("/?asOf=2026-06-30");
+        Assert.NotEqual(page, after);
+        Assert.Contains($"data-live-version=\"{BurdenShift.Web.Live.ReaderPages.Token(watcher)}\"", after, StringComparison.Ordinal);
+    }
+
+    private static string? Version(string json)
+    {
+        using var live = JsonDocument.Parse(json);
+        return live.RootElement.GetProperty("version").GetString();
     }
 }

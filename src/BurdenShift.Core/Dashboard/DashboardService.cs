@@ -46,6 +46,11 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     /// </summary>
     public async Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default)
     {
+        if (depth == HistoryDepth.Chart)
+        {
+            return await ExtendToChartAsync(await GetOverviewAsync(asOf, HistoryDepth.TrendWindow, ct), ct);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var areas = await DashboardQueries.AreaHeads(db, asOf).ToListAsync(ct);
         // Thin rows: the Europe-share points the engine needs and the latest row of each area
@@ -82,34 +87,6 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
         var illustrative = areas.Count > 0 && areas[0].Facts.Illustrative;
         var index = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), history[a.Key])), asOf);
-        var fullHistory = history;
-        var indexBefore = (IReadOnlyList<SeriesPoint>)[];
-        if (depth == HistoryDepth.Chart)
-        {
-            fullHistory = new Dictionary<string, IReadOnlyList<SeriesPoint>>(history.Count);
-            // A derived area's whole series comes from its counts: those before the windows, bounded as below.
-            var derivedAreas = areas.Where(a => a.Basis == ShareBasisKind.Derived).ToList();
-            var countsBefore = await CountsBeforeAsync(db, Derivations.WindowStarts(derivedAreas.Select(a => a.Pairs)), ct);
-            foreach (var a in derivedAreas)
-            {
-                fullHistory[a.Key] = derivations.WholeSeries(a.Pairs, countsBefore, asOf);
-            }
-
-            foreach (var a in areas.Where(a => a.Basis != ShareBasisKind.Derived))
-            {
-                var window = history[a.Key];
-                var inWindow = window.Select(w => w.EntryOrder).ToHashSet();
-                var before = window.Count == 0 || a.LatestEuropeDate is not { } latestDate
-                    ? []
-                    : (await HistoryReads.EuropeBeforeAsync(db, a.Id, SeriesWindows.StartOf(latestDate), ct))
-                        .Where(p => !inWindow.Contains(p.EntryOrder)).ToList();
-                fullHistory[a.Key] = [.. before.OrderBy(p => p.Date).ThenBy(p => p.EntryOrder), .. window];
-            }
-
-            // Before the index's own window, an index of the whole (bounded) histories; the window itself stays exact.
-            indexBefore = HandoverIndex.Build(areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), fullHistory[a.Key])), asOf).Points;
-        }
-
         var snapshot = SeriesSnapshot.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var indexRange = SeriesRange.Take(index.Points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         List<IndexResult> indexResults =
@@ -127,10 +104,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         // Before its window the index was built from partial series: only the window is exact.
         IReadOnlyList<SeriesPoint> indexHistory = depth == HistoryDepth.Full || snapshot.Current is not { } current
             ? index.Points
-            : [
-                .. indexBefore.Where(p => p.Date < SeriesWindows.StartOf(current.Date)),
-                .. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date)),
-            ];
+            : [.. index.Points.Where(p => p.Date >= SeriesWindows.StartOf(current.Date))];
         List<HeadlineStatement> statements =
         [
             .. counts.Where(c => c.Headline)
@@ -140,8 +114,15 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
                 .Select(c => new HeadlineStatement(c.IndicatorKey, c.IndicatorName, c.Unit, c.Point.Date, c.Precision,
                     c.Point.Value.Normalize(), c.Point.Confidence, c.Source, c.Note, c.AimValue?.Normalize(), c.AimDeadline, c.AimLabel)),
         ];
-        return new DashboardOverview(asOf, illustrative, summaries, indexResults, fullHistory, indexHistory, statements);
+        return new DashboardOverview(asOf, illustrative, summaries, indexResults, history, indexHistory, statements);
     }
+
+    /// <summary>
+    /// The overview at <see cref="HistoryDepth.Chart"/> from the one at <see cref="HistoryDepth.TrendWindow"/>
+    /// (<paramref name="trend"/>, usually cached), reading only what lies before its windows (<see cref="ChartDepth"/>).
+    /// </summary>
+    public Task<DashboardOverview> ExtendToChartAsync(DashboardOverview trend, CancellationToken ct = default) =>
+        ChartDepth.ExtendAsync(dbFactory, trend, ct);
 
     /// <summary>
     /// One area with its figures, its newest <see cref="HistoryReads.LatestRows"/> assessments and

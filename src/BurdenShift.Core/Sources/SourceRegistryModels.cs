@@ -41,7 +41,8 @@ public sealed record RegistrySource(
 {
     /// <summary>
     /// How many share assessments cite this source: set when <see cref="Assessments"/> holds only
-    /// the newest of them (a page of the registry), else their number.
+    /// the newest of them (a page of the registry), else their number. A page counts up to
+    /// <see cref="SourceRegistryService.CountCap"/> and sets one more when there are more (<see cref="CountText"/>).
     /// </summary>
     public int? AssessmentTotal { get; init; }
 
@@ -53,6 +54,12 @@ public sealed record RegistrySource(
 
     /// <summary>How many observations cite this source, listed or not.</summary>
     public int ObservationCount => ObservationTotal ?? Observations.Count;
+
+    /// <summary>A count as a page says it: its number, or "more than 10,000" when the page stopped counting.</summary>
+    public static string CountText(int count) =>
+        count > SourceRegistryService.CountCap
+            ? $"more than {Formatting.Formats.Number(SourceRegistryService.CountCap)}"
+            : Formatting.Formats.Number(count);
 
     /// <summary>How many figures, targets and milestones cite this source.</summary>
     public int CitationCount => AssessmentCount + ObservationCount + Targets.Count + Milestones.Count;

@@ -152,12 +152,19 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
     public const int CitationsPerSource = 10;
 
     /// <summary>
+    /// A registry page counts a source's share assessments, and its observations, up to this many
+    /// and says "more than" beyond (<see cref="RegistrySource.AssessmentTotal"/> is then one more).
+    /// </summary>
+    public const int CountCap = 10_000;
+
+    /// <summary>
     /// One page of the registry (the sources matching <paramref name="search"/> and
     /// <paramref name="confidence"/> as <see cref="SourceRegistry.Filter"/>, in registry order; a page
     /// past the last shows the last), each source with how many share assessments and observations
     /// dated on or before <paramref name="asOf"/> cite it, the newest <paramref name="perSource"/> of
     /// each, and its targets and milestones. Five SQL commands whatever the length of the history;
-    /// what the app holds is bounded by the page, never by how often a source is cited.
+    /// what the app holds, and what the database reads, is bounded by the page, never by how often
+    /// a source is cited (counts stop at <see cref="CountCap"/>; docs/decisions/0012).
     /// </summary>
     public async Task<SourceRegistryPage> GetPageAsync(
         DateOnly asOf, string? search, Confidence? confidence, int page, int pageSize = PageSize, int perSource = CitationsPerSource,
@@ -184,16 +191,22 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
             return new SourceRegistryPage(asOf, sources.Count, new RowPage<RegistrySource>([], page, pageSize, matching.Count));
         }
 
-        // How often each source is cited, counted by the database.
-        var counts = await db.ShareAssessments.AsNoTracking()
-            .Where(s => ids.Contains(s.SourceId) && s.AsOf <= asOf)
-            .GroupBy(s => s.SourceId)
-            .Select(g => new { Kind = AssessmentKind, SourceId = g.Key, Count = g.Count() })
-            .Concat(db.IndicatorObservations.AsNoTracking()
-                .Where(o => ids.Contains(o.SourceId) && o.AsOf <= asOf)
-                .GroupBy(o => o.SourceId)
-                .Select(g => new { Kind = ObservationKind, SourceId = g.Key, Count = g.Count() }))
-            .ToListAsync(ct);
+        // How often each source is cited, counted by the database up to CountCap + 1: one UNION ALL
+        // branch per source and kind, each a COUNT over a LIMIT on the (SourceId, AsOf, Id) index,
+        // so the database's work is bounded by the page too, however often a source is cited.
+        IQueryable<CitationCount>? countQuery = null;
+        foreach (var id in ids)
+        {
+            var branch = db.Sources.AsNoTracking().Where(x => x.Id == id).Select(x => new CitationCount
+            {
+                SourceId = x.Id,
+                Assessments = db.ShareAssessments.Where(s => s.SourceId == id && s.AsOf <= asOf).Take(CountCap + 1).Count(),
+                Observations = db.IndicatorObservations.Where(o => o.SourceId == id && o.AsOf <= asOf).Take(CountCap + 1).Count(),
+            });
+            countQuery = countQuery is null ? branch : countQuery.Concat(branch);
+        }
+
+        var counts = (await countQuery!.ToListAsync(ct)).ToDictionary(c => c.SourceId);
 
         // The newest of each source: one UNION ALL branch per source, each a LIMIT.
         IQueryable<CitingAssessmentRow>? assessments = null;
@@ -273,8 +286,8 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
                 Milestones = [.. milestones.Where(m => m.SourceId == s.Id)
                     .Select(m => new CitingMilestone(m.Id, m.Title, m.Due, m.DuePrecision, m.AreaKey, m.AreaName))
                     .OrderBy(m => m.Due).ThenBy(m => m.Title, StringComparer.OrdinalIgnoreCase).ThenBy(m => m.Id)],
-                AssessmentTotal = counts.Where(c => c.Kind == AssessmentKind && c.SourceId == s.Id).Sum(c => c.Count),
-                ObservationTotal = counts.Where(c => c.Kind == ObservationKind && c.SourceId == s.Id).Sum(c => c.Count),
+                AssessmentTotal = counts.GetValueOrDefault(s.Id)?.Assessments ?? 0,
+                ObservationTotal = counts.GetValueOrDefault(s.Id)?.Observations ?? 0,
             }),
         ];
         return new SourceRegistryPage(asOf, sources.Count, new RowPage<RegistrySource>(entries, page, pageSize, matching.Count));
@@ -321,6 +334,15 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
         public decimal? UsShare { get; init; }
 
         public Confidence Confidence { get; init; }
+    }
+
+    private sealed class CitationCount
+    {
+        public int SourceId { get; init; }
+
+        public int Assessments { get; init; }
+
+        public int Observations { get; init; }
     }
 
     private sealed class CitingObservationRow

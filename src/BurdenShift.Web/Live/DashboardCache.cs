@@ -101,9 +101,19 @@ public sealed class DashboardCache : IDisposable
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
 
-    /// <summary>The overview's figures (trend windows for sparklines), or with <see cref="HistoryDepth.Chart"/> a bounded picture of the whole history.</summary>
+    /// <summary>
+    /// The overview's figures (trend windows for sparklines), or with <see cref="HistoryDepth.Chart"/> a bounded picture of the whole history.
+    /// The chart depth is built on the cached trend-window entry (<see cref="DashboardService.ExtendToChartAsync"/>):
+    /// no request reads the dense windows a second time, and none holds two copies of them.
+    /// </summary>
     public Task<DashboardOverview> GetOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default) =>
-        GetAsync(("overview", asOf, depth.ToString()), Read(d => d.GetOverviewAsync(asOf, depth)), ct);
+        GetAsync<DashboardOverview>(
+            ("overview", asOf, depth.ToString()),
+            // A preview computes every depth with the drafts applied, so no part of it is read from the published record alone.
+            depth == HistoryDepth.Chart && _drafts is null
+                ? async () => await _dashboard.ExtendToChartAsync(await GetOverviewAsync(asOf, HistoryDepth.TrendWindow, CancellationToken.None))
+                : Read(d => d.GetOverviewAsync(asOf, depth)),
+            ct);
 
     public async Task<IReadOnlyList<AreaSummary>> GetAreasAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetOverviewAsync(asOf, ct)).Areas;

@@ -23,6 +23,15 @@ public sealed class DataChangeWatcher(
 
     public event Action<DataChange>? Changed;
 
+    // Completed (and replaced) each time the version moves: what held /live/version requests wait on.
+    private TaskCompletionSource _next = new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    /// <summary>
+    /// A task that completes when the data version next moves (after <see cref="Version"/> has the
+    /// new value). Read it before comparing versions, so that no change falls between the two.
+    /// </summary>
+    public Task NextChange => Volatile.Read(ref _next).Task;
+
     /// <summary>The data version last read (null before the first answer); caches of computed figures key on it.</summary>
     public long? Version => Interlocked.Read(ref _versionSeen) is var v && v >= 0 ? v : null;
 
@@ -81,6 +90,7 @@ public sealed class DataChangeWatcher(
             if (previous is not null && previous != info.DataVersion)
             {
                 LatestSummary = info.ChangeSummary;
+                Interlocked.Exchange(ref _next, new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously)).TrySetResult();
                 Changed?.Invoke(new DataChange(info.DataVersion, info.ChangeSummary));
                 // The change happened after the previous poll began: this bounds how late pages hear of it.
                 BurdenShift.Core.Telemetry.BurdenShiftMetrics.LiveRefreshLag.Record(System.Diagnostics.Stopwatch.GetElapsedTime(previousPoll).TotalSeconds);

@@ -57,19 +57,29 @@ window.burdenShift = {
     go(new URL(location.href), true);
   });
 
-  // Live updates: ask this instance for the data version (it reads it once a second for everyone, no
-  // SQL per request); when it moves, render the same address again and say what changed.
+  // Live updates: ask this instance for the data version with the one this page shows (or last
+  // heard of); the server holds the answer until the version moves (it reads it once a second for
+  // everyone, no SQL per request), or for 25 s. On a change, render the same address again and say
+  // what changed. A hidden tab lets go of its request (browsers allow few connections per server) and
+  // asks again when it is shown.
   let polling = false;
+  let heard;
+  let request;
   const poll = async () => {
     const layout = staticPage();
-    if (!layout) { polling = false; return; }
+    if (!layout || document.visibilityState === "hidden") { polling = false; return; }
     const every = Number(layout.dataset.livePoll) || 1000;
+    const since = heard ?? layout.dataset.liveVersion ?? "";
+    const asked = Date.now();
+    let wait = 0;
+    request = new AbortController();
     try {
-      const answer = await fetch("live/version", { cache: "no-store", headers: { accept: "application/json" } });
+      const answer = await fetch(`live/version?since=${encodeURIComponent(since)}`,
+        { cache: "no-store", headers: { accept: "application/json" }, signal: request.signal });
       if (answer.ok) {
         const live = await answer.json();
-        const shown = staticPage()?.dataset.liveVersion;
-        if (shown !== undefined && live.version && live.version !== shown) {
+        if (live.version && live.version !== since && staticPage()) {
+          heard = live.version;
           go(new URL(location.href), true);
           const notice = () => {
             const el = document.querySelector("[data-testid='live-notice']");
@@ -80,17 +90,28 @@ window.burdenShift = {
             const once = () => { notice(); Blazor.removeEventListener("enhancedload", once); };
             Blazor.addEventListener("enhancedload", once);
           }
+        } else if (Date.now() - asked < every) {
+          wait = every; // answered at once with nothing new (not held): do not ask in a tight loop
         }
+      } else {
+        wait = every;
       }
-    } catch { /* the server is restarting: try again at the next tick */ }
-    setTimeout(poll, every);
+    } catch { wait = every; /* let go of (hidden tab), or the server is restarting: try again */ }
+    request = undefined;
+    setTimeout(poll, wait);
   };
   const start = () => {
-    if (!polling && staticPage()) { polling = true; setTimeout(poll, Number(staticPage().dataset.livePoll) || 1000); }
+    if (!polling && staticPage() && document.visibilityState !== "hidden") { polling = true; setTimeout(poll, 0); }
   };
+  document.addEventListener("visibilitychange", () => {
+    if (document.visibilityState === "hidden") request?.abort();
+    else start();
+  });
   document.addEventListener("DOMContentLoaded", start);
-  // A static page reached by enhanced navigation from another static page.
-  if (window.Blazor && Blazor.addEventListener) Blazor.addEventListener("enhancedload", start);
-  else window.addEventListener("load", () => window.Blazor?.addEventListener?.("enhancedload", start));
+  // A static page reached by enhanced navigation (from another static page, or the same address
+  // rendered again after a change): it shows the version it was rendered at.
+  const loaded = () => { heard = undefined; start(); };
+  if (window.Blazor && Blazor.addEventListener) Blazor.addEventListener("enhancedload", loaded);
+  else window.addEventListener("load", () => window.Blazor?.addEventListener?.("enhancedload", loaded));
   if (document.readyState !== "loading") start();
 })();

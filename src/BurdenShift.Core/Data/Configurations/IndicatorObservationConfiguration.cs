@@ -23,6 +23,9 @@ internal sealed class IndicatorObservationConfiguration(SqlDialect sql) : IEntit
         b.Property(x => x.Note).HasMaxLength(ColumnLimits.Note);
         b.Property(x => x.EnteredBy).HasMaxLength(ColumnLimits.EnteredBy);
         b.HasIndex(x => new { x.IndicatorId, x.AsOf });
+        // The source registry's page (docs/decisions/0012): the newest rows citing a source are a
+        // short backward walk of this index, and its count an index-only range, whatever the history.
+        b.HasIndex(x => new { x.SourceId, x.AsOf, x.Id });
         b.HasOne(x => x.Indicator).WithMany(i => i.Observations).HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
         b.HasOne(x => x.Source).WithMany().HasForeignKey(x => x.SourceId).IsRequired().OnDelete(DeleteBehavior.Restrict);
     }

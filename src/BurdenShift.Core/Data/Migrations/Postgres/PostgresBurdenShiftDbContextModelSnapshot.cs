@@ -287,6 +287,8 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     b.HasIndex("IndicatorId", "AsOf");
 
+                    b.HasIndex("SourceId", "AsOf", "Id");
+
                     b.ToTable("IndicatorObservationVersions", (string)null);
                 });
 
@@ -494,6 +496,8 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.HasIndex("AreaId", "AsOf");
 
                     b.HasIndex("Id", "PublishedFrom");
+
+                    b.HasIndex("SourceId", "AsOf", "Id");
 
                     b.ToTable("ShareAssessmentVersions", (string)null);
                 });
@@ -1214,9 +1218,9 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceId");
-
                     b.HasIndex("IndicatorId", "AsOf");
+
+                    b.HasIndex("SourceId", "AsOf", "Id");
 
                     b.ToTable("IndicatorObservations", null, t =>
                         {
@@ -1374,9 +1378,9 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceId");
-
                     b.HasIndex("AreaId", "AsOf");
+
+                    b.HasIndex("SourceId", "AsOf", "Id");
 
                     b.ToTable("ShareAssessments", null, t =>
                         {

@@ -276,6 +276,8 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
 
                     b.HasIndex("IndicatorId", "AsOf");
 
+                    b.HasIndex("SourceId", "AsOf", "Id");
+
                     b.ToTable("IndicatorObservationVersions", (string)null);
                 });
 
@@ -477,6 +479,8 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.HasIndex("AreaId", "AsOf");
 
                     b.HasIndex("Id", "PublishedFrom");
+
+                    b.HasIndex("SourceId", "AsOf", "Id");
 
                     b.ToTable("ShareAssessmentVersions", (string)null);
                 });
@@ -1175,9 +1179,9 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceId");
-
                     b.HasIndex("IndicatorId", "AsOf");
+
+                    b.HasIndex("SourceId", "AsOf", "Id");
 
                     b.ToTable("IndicatorObservations", null, t =>
                         {
@@ -1331,9 +1335,9 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
 
                     b.HasKey("Id");
 
-                    b.HasIndex("SourceId");
-
                     b.HasIndex("AreaId", "AsOf");
+
+                    b.HasIndex("SourceId", "AsOf", "Id");
 
                     b.ToTable("ShareAssessments", null, t =>
                         {
