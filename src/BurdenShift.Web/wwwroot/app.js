@@ -57,6 +57,14 @@ window.burdenShift = {
     go(new URL(location.href), true);
   });
 
+  // The pages menu of a narrow window: opened and closed here, as the circuit does on interactive pages.
+  document.addEventListener("click", (e) => {
+    const toggle = e.target.closest("[data-testid='nav-toggle']");
+    if (!toggle || !staticPage()) return;
+    const open = toggle.closest(".top-bar").classList.toggle("nav-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
   // Live updates: ask this instance for the data version (it reads it once a second for everyone, no
   // SQL per request); when it moves, render the same address again and say what changed.
   let polling = false;
