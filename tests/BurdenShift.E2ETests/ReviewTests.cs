@@ -45,7 +45,7 @@ public sealed class ReviewTests(Infrastructure.Browser browser) : IAsyncLifetime
         await SignInTests.SignInAsync(editor, app, Editor, Password);
         await editor.OpenAsync(app.BaseUrl + "/areas/drones");
         await editor.GetByTestId("add-assessment").ClickAsync();
-        await editor.GetByTestId("f-asof").FillAsync("2026-06-30");
+        await editor.GetByTestId("f-asof").Locator("input").FillAsync("2026-06-30");
         await editor.GetByTestId("f-europe").FillAsync("41.5");
         await editor.GetByTestId("f-us").FillAsync("52");
         await editor.GetByTestId("f-confidence").SelectOptionAsync("medium");

@@ -142,7 +142,7 @@ public sealed class SignInTests(Infrastructure.Browser browser) : IAsyncLifetime
         await SignInAsync(editor, app, Email, Password);
         await editor.OpenAsync(app.BaseUrl + "/areas/drones");
         await editor.GetByTestId("add-assessment").ClickAsync();
-        await editor.GetByTestId("f-asof").FillAsync("2026-06-30");
+        await editor.GetByTestId("f-asof").Locator("input").FillAsync("2026-06-30");
         await editor.GetByTestId("f-europe").FillAsync("120");
         await editor.GetByTestId("f-confidence").SelectOptionAsync("medium");
         await editor.GetByTestId("f-source").SelectOptionAsync("reuters-2027");

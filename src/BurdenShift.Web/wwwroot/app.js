@@ -81,7 +81,10 @@ window.burdenShift = {
           go(new URL(location.href), true);
           const notice = () => {
             const el = document.querySelector("[data-testid='live-notice']");
-            if (el) { el.textContent = `Figures updated: ${live.summary || "new data"}.`; el.hidden = false; }
+            if (el) {
+              (el.querySelector(".mud-alert-message") || el).textContent = `Figures updated: ${live.summary || "new data"}.`;
+              el.hidden = false;
+            }
           };
           // After the enhanced navigation has patched the page in.
           if (window.Blazor && Blazor.addEventListener) {
