@@ -46,6 +46,8 @@ internal static class BurdenShiftTheme
             {
                 FontFamily = ["system-ui", "-apple-system", "Segoe UI", "Roboto", "Helvetica Neue", "Arial", "sans-serif"],
             },
+            // Buttons carry figures and sentences ("Import 3 row(s)", "PowerPoint (.pptx)"): they keep their case.
+            Button = new ButtonTypography { TextTransform = "none" },
         },
     };
 }
