@@ -38,8 +38,8 @@ public sealed class DerivedShareTests(Infrastructure.Browser browser) : IAsyncLi
         await editor.OpenAsync(app.BaseUrl + "/new/observation?parent=tankers-europe");
         await editor.GetByTestId("f-asOf").FillAsync("2026-06-30");
         await editor.GetByTestId("f-value").FillAsync("6000");
-        await editor.GetByTestId("f-confidence").SelectOptionAsync("medium");
-        await editor.GetByTestId("f-source").SelectOptionAsync("waf-2020-tankers");
+        await editor.ChooseAsync("f-confidence", "medium");
+        await editor.ChooseAsync("f-source", "waf-2020-tankers");
         await editor.GetByTestId("save-figure").ClickAsync();
         await editor.WaitForURLAsync(url => url.Contains("/areas/enablers", StringComparison.Ordinal));
 

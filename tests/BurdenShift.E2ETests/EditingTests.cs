@@ -212,7 +212,7 @@ public sealed class EditingTests(Infrastructure.Browser browser) : IAsyncLifetim
         await page.GetByTestId("import-commit").WaitForAsync();
         Assert.Contains("ammunition", await page.GetByTestId("import-preview").InnerTextAsync());
         await page.GetByTestId("import-commit").ClickAsync();
-        await page.Locator("table[data-testid='imports'] tr[data-import]").First.WaitForAsync();
+        await page.Locator("[data-testid='imports'] tr[data-import]").First.WaitForAsync();
         await page.OpenAsync(app.BaseUrl + "/");
         Assert.Contains("44.5%", await page.Locator("tr[data-area='ammunition']").InnerTextAsync());
 

@@ -49,8 +49,8 @@ public sealed class ReviewTests(Infrastructure.Browser browser) : IAsyncLifetime
         await editor.GetByTestId("f-asof").FillAsync("2026-06-30");
         await editor.GetByTestId("f-europe").FillAsync("41.5");
         await editor.GetByTestId("f-us").FillAsync("52");
-        await editor.GetByTestId("f-confidence").SelectOptionAsync("medium");
-        await editor.GetByTestId("f-source").SelectOptionAsync("reuters-2027");
+        await editor.ChooseAsync("f-confidence", "medium");
+        await editor.ChooseAsync("f-source", "reuters-2027");
         await editor.GetByTestId("save-assessment").ClickAsync();
         await Pages.EventuallyAsync(async () => (await editor.GetByTestId("assessment-saved").InnerTextAsync()).Contains("Kept as draft #1", StringComparison.Ordinal),
             "the save was not kept as a draft");

@@ -86,7 +86,7 @@ public sealed class SignInTests(Infrastructure.Browser browser) : IAsyncLifetime
         await admin.OpenAsync(app.BaseUrl + "/admin/users");
 
         await admin.GetByTestId("new-email").FillAsync("editor@example.org");
-        await admin.GetByTestId("new-role").SelectOptionAsync("Editor");
+        await admin.ChooseAsync("new-role", "Editor");
         await admin.GetByTestId("new-password").FillAsync("short");
         await admin.GetByTestId("add-user").ClickAsync();
         await Pages.EventuallyAsync(async () => (await admin.GetByTestId("users-message").InnerTextAsync()).Contains("at least 12", StringComparison.Ordinal),
@@ -144,8 +144,8 @@ public sealed class SignInTests(Infrastructure.Browser browser) : IAsyncLifetime
         await editor.GetByTestId("add-assessment").ClickAsync();
         await editor.GetByTestId("f-asof").FillAsync("2026-06-30");
         await editor.GetByTestId("f-europe").FillAsync("120");
-        await editor.GetByTestId("f-confidence").SelectOptionAsync("medium");
-        await editor.GetByTestId("f-source").SelectOptionAsync("reuters-2027");
+        await editor.ChooseAsync("f-confidence", "medium");
+        await editor.ChooseAsync("f-source", "reuters-2027");
         await editor.GetByTestId("save-assessment").ClickAsync();
         await editor.GetByText("outside 0..100").WaitForAsync();
         await editor.GetByTestId("assessment-form").ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("assessment-form-error") });

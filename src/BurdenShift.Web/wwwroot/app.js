@@ -57,6 +57,14 @@ window.burdenShift = {
     go(new URL(location.href), true);
   });
 
+  // The pages menu of a narrow window: opened and closed here, as the circuit does on interactive pages.
+  document.addEventListener("click", (e) => {
+    const toggle = e.target.closest("[data-testid='nav-toggle']");
+    if (!toggle || !staticPage()) return;
+    const open = toggle.closest(".top-bar").classList.toggle("nav-open");
+    toggle.setAttribute("aria-expanded", open ? "true" : "false");
+  });
+
   // Live updates: ask this instance for the data version with the one this page shows (or last
   // heard of); the server holds the answer until the version moves (it reads it once a second for
   // everyone, no SQL per request), or for 25 s. On a change, render the same address again and say
@@ -83,7 +91,10 @@ window.burdenShift = {
           go(new URL(location.href), true);
           const notice = () => {
             const el = document.querySelector("[data-testid='live-notice']");
-            if (el) { el.textContent = `Figures updated: ${live.summary || "new data"}.`; el.hidden = false; }
+            if (el) {
+              (el.querySelector(".mud-alert-message") || el).textContent = `Figures updated: ${live.summary || "new data"}.`;
+              el.hidden = false;
+            }
           };
           // After the enhanced navigation has patched the page in.
           if (window.Blazor && Blazor.addEventListener) {

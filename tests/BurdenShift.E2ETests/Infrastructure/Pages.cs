@@ -40,6 +40,19 @@ internal static class Pages
             .Select(v => $"{v.Id}: {v.Help}: {string.Join(", ", v.Nodes.Take(5).Select(n => n.Html))}")];
     }
 
+    /// <summary>
+    /// Chooses an option of a MudSelect by its value (each item carries it as data-value): a MudSelect is a
+    /// button that opens a list in a popover, not a native select, so a user clicks twice.
+    /// </summary>
+    public static async Task ChooseAsync(this IPage page, string testId, string value)
+    {
+        // The test id sits on the select's input, which MudBlazor hides behind the text it shows.
+        await page.Locator(".mud-select", new() { Has = page.GetByTestId(testId) }).Last.ClickAsync();
+        var option = page.Locator($".mud-popover-open [data-value='{value}']");
+        await option.ClickAsync();
+        await option.WaitForAsync(new() { State = WaitForSelectorState.Hidden });
+    }
+
     /// <summary>Waits until the address contains the text (Blazor navigates without a page load).</summary>
     public static Task WaitForUrlContainingAsync(this IPage page, string text) =>
         EventuallyAsync(() => Task.FromResult(Uri.UnescapeDataString(page.Url).Contains(text, StringComparison.Ordinal)),

@@ -13,9 +13,9 @@ public sealed class StatusChipTests
     [InlineData(TargetStatus.AtRisk, "at risk", "status-at-risk")]
     [InlineData(TargetStatus.OffTrack, "off track", "status-off-track")]
     [InlineData(TargetStatus.NoData, "no data", "status-no-data")]
-    public void Each_status_is_said_in_words_not_only_in_colour(TargetStatus status, string words, string cssClass)
+    public async Task Each_status_is_said_in_words_not_only_in_colour(TargetStatus status, string words, string cssClass)
     {
-        using var ctx = new BunitContext();
+        await using var ctx = MudTestContext.Create();
 
         var chip = ctx.Render<StatusChip>(p => p.Add(c => c.Status, status)).Find(".status");
 
@@ -25,9 +25,9 @@ public sealed class StatusChipTests
     }
 
     [Fact]
-    public void The_confidence_chip_names_the_grade()
+    public async Task The_confidence_chip_names_the_grade()
     {
-        using var ctx = new BunitContext();
+        await using var ctx = MudTestContext.Create();
 
         var chip = ctx.Render<ConfidenceChip>(p => p.Add(c => c.Value, BurdenShift.Core.Domain.Confidence.Low));
 
