@@ -146,6 +146,10 @@ public sealed class DashboardTests(Infrastructure.Browser browser, SharedApps ap
     [InlineData("/sources", "light")]
     [InlineData("/methodology", "light")]
     [InlineData("/", "dark")]
+    [InlineData("/changes?from=2024-01-01", "dark")]
+    [InlineData("/sources", "dark")]
+    [InlineData("/briefing-pack", "light")]
+    [InlineData("/briefing-pack", "dark")]
     public async Task Every_page_has_no_serious_accessibility_violation(string path, string theme)
     {
         var app = apps.PublicRecord;

@@ -103,7 +103,8 @@ public sealed partial class AccountAndErrorDefectTests(PostgresServer postgres)
             using var response = await SignInAsync(client, token, email, password);
             Assert.Equal(HttpStatusCode.OK, response.StatusCode);
             var html = await response.Content.ReadAsStringAsync();
-            answers.Add(Regex.Match(html, "data-testid=\"signin-error\">([^<]*)<").Groups[1].Value);
+            // The refusal is a MudAlert: its text is in the alert's message element.
+            answers.Add(Regex.Match(html, "data-testid=\"signin-error\".*?class=\"mud-alert-message\">([^<]*)<", RegexOptions.Singleline).Groups[1].Value);
             checks.Add(hasher.Verifications - before);
         }
 

@@ -29,6 +29,9 @@ internal static class BurdenShiftTheme
         PaletteDark = new PaletteDark
         {
             Primary = "#90caf9",
+            PrimaryContrastText = "#1a1a1a",
+            // MudBlazor's 50% white fails AA for field labels and placeholders on the dark surface.
+            TextSecondary = "rgba(255,255,255,0.72)",
             Success = "#8fd19e",
             SuccessContrastText = "#1a1a1a",
             Warning = "#ffcc80",
