@@ -120,6 +120,8 @@ public sealed class ReviewTests(Infrastructure.Browser browser) : IAsyncLifetime
         await editor.GetByTestId("preview-banner").ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath("draft-preview-banner") });
 
         // Links carry it: the overview is previewed too, until the editor leaves it.
+        // Below 1920 px the page links are a menu (ADR 0022): open it, then choose the overview.
+        await editor.GetByTestId("nav-toggle").ClickAsync();
         await editor.Locator("nav.main-nav a", new() { HasTextString = "Overview" }).ClickAsync();
         await Pages.EventuallyAsync(async () => (await editor.Locator("tr[data-area='drones']").InnerTextAsync()).Contains("43.5%", StringComparison.Ordinal)
                 && await editor.GetByTestId("preview-banner").CountAsync() == 1,
