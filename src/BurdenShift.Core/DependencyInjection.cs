@@ -64,6 +64,7 @@ public static class DependencyInjection
         services.AddSingleton<DatabaseSeeder>();
         services.AddSingleton<DatabaseInitializer>();
         services.AddSingleton<DashboardService>();
+        services.AddSingleton<RowPages>();
         services.AddSingleton<LatestPublication>();
         services.AddSingleton<Sources.SourceRegistryService>();
         services.AddSingleton<FigureImporter>();

@@ -1,4 +1,5 @@
 using BurdenShift.Core.Data;
+using BurdenShift.Core.Domain.Engine;
 using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Dashboard;
@@ -83,4 +84,8 @@ internal static class DashboardQueries
                     i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => o.Source!.Url).FirstOrDefault(),
                     i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Select(o => (Domain.Confidence?)o.Source!.Confidence).FirstOrDefault()),
                 i.Observations.Where(o => o.AsOf <= asOf).OrderByDescending(o => o.AsOf).Select(o => (DateOnly?)o.AsOf).FirstOrDefault()));
+
+    /// <summary>Every milestone's due date and status, for the "milestones due by then" counts of the lists.</summary>
+    public static IQueryable<MilestoneData> Milestones(BurdenShiftDbContext db) =>
+        db.Milestones.AsNoTracking().Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)));
 }

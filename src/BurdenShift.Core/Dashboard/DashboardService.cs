@@ -21,6 +21,9 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     /// </summary>
     public DashboardService KnownAt(DateTimeOffset knownAt) => new(new KnownAtContextFactory(dbFactory, knownAt));
 
+    /// <summary>The rows behind these figures, a page at a time or streamed, from the same record (and knowledge time).</summary>
+    public RowPages Rows => new(dbFactory);
+
     /// <summary>Every area with its latest figures and its distance to each target. Three SQL commands.</summary>
     public async Task<IReadOnlyList<AreaSummary>> GetAreasAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetOverviewAsync(asOf, ct)).Areas;
@@ -50,9 +53,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         // For charts (HistoryDepth.Chart) the figures come from the trend windows and each area adds
         // what lies before its window, bounded (HistoryReads.EuropeBeforeAsync).
         var rows = await SeriesWindows.SharesAsync(db, areas, asOf, depth == HistoryDepth.Full, ct);
-        var milestones = await db.Milestones.AsNoTracking()
-            .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
-            .ToListAsync(ct);
+        var milestones = await DashboardQueries.Milestones(db).ToListAsync(ct);
         // The counts the areas' pairs need and the headline statements (docs/decisions/0016).
         var counts = await SeriesWindows.CountsAsync(
             db, Derivations.WindowStarts(areas.Select(a => a.Pairs)), asOf, depth == HistoryDepth.Full, ct);
@@ -166,7 +167,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var text = await db.Areas.AsNoTracking().Where(a => a.Id == head.Id)
             .Select(a => new { a.Description, a.ShareBasis }).FirstAsync(ct);
         var window = await SeriesWindows.SharesAsync(db, [head], asOf, full: false, ct);
-        var newest = (await NewestAssessments(db, head.Id, asOf, 0, HistoryReads.LatestRows).ToListAsync(ct)).Select(Normalised).ToList();
+        var newest = (await RowQueries.NewestAssessments(db, head.Id, asOf, 0, HistoryReads.LatestRows).ToListAsync(ct)).Select(RowQueries.Normalised).ToList();
         var shareHistory = await HistoryReads.ShareHistoryAsync(db, head.Id, asOf, ct);
 
         // The area's indicators and those its count pairs count, which may belong to another area.
@@ -178,7 +179,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var indicatorHistories = new Dictionary<string, SeriesHistory>(StringComparer.Ordinal);
         foreach (var i in indicatorHeads)
         {
-            newestObservations[i.Facts.Id] = await NewestObservations(db, i.Facts.Id, asOf, 0, HistoryReads.LatestRows).ToListAsync(ct);
+            newestObservations[i.Facts.Id] = await RowQueries.NewestObservations(db, i.Facts.Id, asOf, 0, HistoryReads.LatestRows).ToListAsync(ct);
             indicatorHistories[i.Facts.Key] = await HistoryReads.ObservationHistoryAsync(db, i.Facts.Id, i.Facts.Name, asOf, ct);
         }
 
@@ -248,79 +249,6 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         { Snapshot = summary.Snapshot, Id = summary.Id };
     }
 
-    /// <summary>
-    /// Page <paramref name="page"/> (from 1) of an area's assessments dated on or before
-    /// <paramref name="asOf"/>, newest first (on a date tie the one entered last), with the count
-    /// of them all; null for an unknown key. Three SQL commands; a deep page costs the database
-    /// a longer index walk, never this process more memory.
-    /// </summary>
-    public async Task<RowPage<AssessmentRow>?> ReadAssessmentsAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await AreaIdAsync(db, key, ct) is not { } id)
-        {
-            return null;
-        }
-
-        var total = await HistoryReads.Shares(db, id, asOf).CountAsync(ct);
-        var rows = await NewestAssessments(db, id, asOf, (page - 1) * pageSize, pageSize).ToListAsync(ct);
-        return new RowPage<AssessmentRow>([.. rows.Select(Normalised)], page, pageSize, total);
-    }
-
-    /// <summary>Page <paramref name="page"/> of an indicator's observations, newest first, as <see cref="ReadAssessmentsAsync"/>.</summary>
-    public async Task<RowPage<ObservationRow>?> ReadObservationsAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await IndicatorIdAsync(db, key, ct) is not { } id)
-        {
-            return null;
-        }
-
-        var total = await HistoryReads.Observations(db, id, asOf).CountAsync(ct);
-        var rows = await NewestObservations(db, id, asOf, (page - 1) * pageSize, pageSize).ToListAsync(ct);
-        return new RowPage<ObservationRow>([.. rows.Select(Normalised)], page, pageSize, total);
-    }
-
-    /// <summary>
-    /// Every assessment of an area dated on or before the date, oldest first, as the database
-    /// sends them: a full-history export writes each row and keeps none (docs/decisions/0012).
-    /// </summary>
-    public async IAsyncEnumerable<AssessmentRow> StreamAssessmentsAsync(
-        string key, DateOnly asOf, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await AreaIdAsync(db, key, ct) is not { } id)
-        {
-            yield break;
-        }
-
-        await foreach (var row in AssessmentRows(HistoryReads.Shares(db, id, asOf).OrderBy(s => s.AsOf).ThenBy(s => s.Id)).AsAsyncEnumerable().WithCancellation(ct))
-        {
-            yield return Normalised(row);
-        }
-    }
-
-    /// <summary>Every observation of the area's indicators (indicator by indicator, oldest first), streamed.</summary>
-    public async IAsyncEnumerable<(string Indicator, ObservationRow Row)> StreamObservationsAsync(
-        string areaKey, DateOnly asOf, [System.Runtime.CompilerServices.EnumeratorCancellation] CancellationToken ct = default)
-    {
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        if (await AreaIdAsync(db, areaKey, ct) is not { } areaId)
-        {
-            yield break;
-        }
-
-        var indicators = await db.Indicators.AsNoTracking().Where(i => i.AreaId == areaId)
-            .OrderBy(i => i.Name).Select(i => new { i.Id, i.Key }).ToListAsync(ct);
-        foreach (var indicator in indicators)
-        {
-            var rows = ObservationRows(HistoryReads.Observations(db, indicator.Id, asOf).OrderBy(o => o.AsOf).ThenBy(o => o.Id));
-            await foreach (var row in rows.AsAsyncEnumerable().WithCancellation(ct))
-            {
-                yield return (indicator.Key, Normalised(row));
-            }
-        }
-    }
 
     /// <summary>
     /// Each count indicator's rows dated before its window start (<paramref name="starts"/>),
@@ -338,43 +266,6 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         return before;
     }
 
-    private static async Task<int?> AreaIdAsync(BurdenShiftDbContext db, string key, CancellationToken ct) =>
-        Inputs.InputRules.IsPlausibleKey(key)
-            ? await db.Areas.AsNoTracking().Where(a => a.Key == key).Select(a => (int?)a.Id).FirstOrDefaultAsync(ct)
-            : null;
-
-    private static async Task<int?> IndicatorIdAsync(BurdenShiftDbContext db, string key, CancellationToken ct) =>
-        Inputs.InputRules.IsPlausibleKey(key)
-            ? await db.Indicators.AsNoTracking().Where(i => i.Key == key).Select(i => (int?)i.Id).FirstOrDefaultAsync(ct)
-            : null;
-
-    private static IQueryable<AssessmentRow> NewestAssessments(BurdenShiftDbContext db, int areaId, DateOnly asOf, int skip, int take) =>
-        AssessmentRows(HistoryReads.Shares(db, areaId, asOf).OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id).Skip(skip).Take(take));
-
-    private static IQueryable<ObservationRow> NewestObservations(BurdenShiftDbContext db, int indicatorId, DateOnly asOf, int skip, int take) =>
-        ObservationRows(HistoryReads.Observations(db, indicatorId, asOf).OrderByDescending(o => o.AsOf).ThenByDescending(o => o.Id).Skip(skip).Take(take));
-
-    private static AssessmentRow Normalised(AssessmentRow s) => s with
-    {
-        EuropeShare = s.EuropeShare.Normalize(),
-        UsShare = s.UsShare.Normalize(),
-        EuropeLow = s.EuropeLow.Normalize(),
-        EuropeHigh = s.EuropeHigh.Normalize(),
-        UsLow = s.UsLow.Normalize(),
-        UsHigh = s.UsHigh.Normalize(),
-    };
-
-    private static ObservationRow Normalised(ObservationRow o) => o with { Value = o.Value.Normalize(), Low = o.Low.Normalize(), High = o.High.Normalize() };
-
-    private static IQueryable<AssessmentRow> AssessmentRows(IQueryable<ShareAssessment> rows) =>
-        rows.Select(s => new AssessmentRow(s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
-            new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
-            s.Note, s.EnteredBy, s.EnteredAt, s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh));
-
-    private static IQueryable<ObservationRow> ObservationRows(IQueryable<IndicatorObservation> rows) =>
-        rows.Select(o => new ObservationRow(o.Id, o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
-            new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note, o.Low, o.High));
-
     /// <summary>Every indicator with its latest value and its distance to each of its targets. Three SQL commands.</summary>
     public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetIndicatorOverviewAsync(asOf, ct)).Indicators;
@@ -390,9 +281,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
         var points = await SeriesWindows.ObservationsAsync(
             db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth != HistoryDepth.TrendWindow, ct);
-        var milestones = await db.Milestones.AsNoTracking()
-            .Select(m => new MilestoneData(m.AreaId, new MilestoneFacts(m.Due, m.Status, m.CompletedOn)))
-            .ToListAsync(ct);
+        var milestones = await DashboardQueries.Milestones(db).ToListAsync(ct);
 
         var byIndicator = points.ToLookup(p => p.IndicatorId);
         var summaries = indicators.Select(i =>
@@ -442,7 +331,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var range = SeriesRange.Take(list, asOf, SeriesKind.Indicator, i.Direction);
         var relevant = milestones.Where(m => i.AreaId is null || m.AreaId == i.AreaId || m.AreaId is null).Select(m => m.Facts).ToList();
         var latest = latestValue is { } l ? l with { Value = l.Value.Normalize(), Low = l.Low.Normalize(), High = l.High.Normalize() } : null;
-        var observations = withObservations?.Select(Normalised).ToList();
+        var observations = withObservations?.Select(RowQueries.Normalised).ToList();
         return new IndicatorSummary(i.Key, i.Name, i.Unit, i.Direction, i.AreaKey, asOf, i.Illustrative, latest, snapshot.TrendPerYear,
             [.. i.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))], observations)
         { Snapshot = snapshot };

@@ -45,7 +45,7 @@ internal static class DataExportApi
             .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
             .ProducesProblem(StatusCodes.Status400BadRequest);
 
-        export.MapGet("/areas/{key}.{format}", async (string key, string format, HttpContext http, DashboardCache dashboard, DashboardService history,
+        export.MapGet("/areas/{key}.{format}", async (string key, string format, HttpContext http, DashboardCache dashboard, RowPages history,
                 TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? table, CancellationToken ct) =>
             {
                 if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))

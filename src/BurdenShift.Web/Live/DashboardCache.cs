@@ -128,12 +128,12 @@ public sealed class DashboardCache : IDisposable
                 : null;
         }
 
-        return await GetAsync(("assessments", asOf, $"{key}|{page}|{pageSize}"), Read(d => d.ReadAssessmentsAsync(key, asOf, page, pageSize)), ct);
+        return await GetAsync(("assessments", asOf, $"{key}|{page}|{pageSize}"), Read(d => d.Rows.ReadAssessmentsAsync(key, asOf, page, pageSize)), ct);
     }
 
     /// <summary>A page of an indicator's observations, newest first, or null for an unknown key.</summary>
     public Task<RowPage<ObservationRow>?> GetObservationPageAsync(string key, DateOnly asOf, int page, int pageSize, CancellationToken ct = default) =>
-        GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), Read(d => d.ReadObservationsAsync(key, asOf, page, pageSize)), ct);
+        GetAsync(("observations", asOf, $"{key}|{page}|{pageSize}"), Read(d => d.Rows.ReadObservationsAsync(key, asOf, page, pageSize)), ct);
 
     /// <summary>
     /// The moment these figures are as published at: the knowledge time asked for, or for the
