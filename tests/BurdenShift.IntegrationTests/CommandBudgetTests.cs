@@ -92,7 +92,7 @@ public sealed class CommandBudgetTests(PostgresServer postgres)
     private static async Task AddHistoryAsync(BurdenShiftDbContext db, int perArea)
     {
         db.ChangeTracker.AutoDetectChangesEnabled = false;
-        var source = await db.Sources.FirstAsync();
+        var source = await db.Sources.AsNoTracking().FirstAsync();
         var areas = await db.Areas.Select(a => a.Id).ToListAsync();
         var indicators = await db.Indicators.Where(i => i.AreaId != null).Select(i => i.Id).ToListAsync();
         var now = DateTimeOffset.UtcNow;

@@ -81,6 +81,38 @@ public sealed class ReviewTests(PostgresServer postgres)
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_drafts_effect_is_computed_once_per_published_version_and_again_when_the_record_changes(DatabaseProvider provider)
+    {
+        var (scene, draftId) = await ProposeAsync(postgres, provider);
+        await using var _ = scene;
+        var counter = new Infrastructure.CommandCounter();
+        using var queue = new Core.Review.ReviewQueue(scene.Database.Factory(counter), TimeProvider.System,
+            Microsoft.Extensions.Logging.Abstractions.NullLogger<Core.Review.ReviewQueue>.Instance);
+
+        var first = await queue.PreviewAsync(draftId, EditScene.AsOf);
+        var computed = counter.Count;
+        counter.Reset();
+        var second = await queue.PreviewAsync(draftId, EditScene.AsOf);
+
+        // The second visit reads the data version and nothing else: no rehearsal, no dashboard.
+        Assert.True(computed > 5, $"the first preview sent {computed} commands");
+        Assert.Equal(1, counter.Count);
+        Assert.Equal(first.Effects, second.Effects);
+
+        // Another change published meanwhile moves the version: the effect is computed against the record as it is now.
+        var earlier = EditScene.Assessment("39", "55");
+        earlier["asOf"] = "2026-03-31";
+        var published = await scene.Editor.SaveAsync(new FigureSave(FigureKind.Assessment, null, null, "drones", earlier, "earlier census"), EditScene.Bob);
+        Assert.True(published.Succeeded, EditScene.Errors(published));
+        counter.Reset();
+        var third = await queue.PreviewAsync(draftId, EditScene.AsOf);
+        Assert.True(counter.Count > 5);
+        Assert.Contains("Drones & counter-drone Europe share: 39.0 -> 41.5", third.Effects);
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
     public async Task A_rejection_needs_a_reason_and_writes_nothing_to_the_published_record(DatabaseProvider provider)
     {
         var (scene, draftId) = await ProposeAsync(postgres, provider);

@@ -181,12 +181,10 @@ public sealed partial class ReviewQueue(IDbContextFactory<BurdenShiftDbContext> 
         }
     }
 
-    /// <summary>
-    /// What publishing the draft would change on the dashboard at <paramref name="asOf"/>: the
-    /// draft is replayed as it would be published, the dashboard computed in the same transaction,
-    /// and the transaction rolled back.
-    /// </summary>
-    public async Task<DraftPreview> PreviewAsync(long draftId, DateOnly asOf, CancellationToken ct = default)
+    // What publishing the draft would change at asOf: the draft is replayed as it would be
+    // published, the dashboard computed in the same transaction, and the transaction rolled back.
+    // Cached per published data version (ReviewQueue.Effects.cs).
+    private async Task<DraftPreview> ComputePreviewAsync(long draftId, DateOnly asOf, CancellationToken ct)
     {
         Draft? draft;
         await using (var db = await dbFactory.CreateDbContextAsync(ct))
