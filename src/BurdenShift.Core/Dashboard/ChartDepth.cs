@@ -61,15 +61,18 @@ internal static class ChartDepth
         }
 
         // Before the index's own window, an index of the whole (bounded) histories; the window itself
-        // is the trend overview's, which is exact.
-        var indexBefore = HandoverIndex.Build(
-            areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(), fullHistory.GetValueOrDefault(a.Key, []))), asOf).Points;
-        IReadOnlyList<SeriesPoint> indexHistory = SeriesSnapshot.Take(trend.IndexHistory, asOf, SeriesKind.Share, IndicatorDirection.Up).Current is { } current
-            ? [
-                .. indexBefore.Where(p => p.Date < SeriesWindows.StartOf(current.Date)),
-                .. trend.IndexHistory.Where(p => p.Date >= SeriesWindows.StartOf(current.Date)),
-            ]
-            : trend.IndexHistory;
+        // is the trend overview's, which is exact. The index on a date depends only on the points up
+        // to it, so only the points before the window are replayed: bounded, unlike the windows.
+        IReadOnlyList<SeriesPoint> indexHistory = trend.IndexHistory;
+        if (SeriesSnapshot.Take(trend.IndexHistory, asOf, SeriesKind.Share, IndicatorDirection.Up).Current is { } current)
+        {
+            var start = SeriesWindows.StartOf(current.Date);
+            var indexBefore = HandoverIndex.Build(
+                areas.Select(a => new WeightedSeries(a.Key, a.Weight.Normalize(),
+                    [.. fullHistory.GetValueOrDefault(a.Key, []).Where(p => p.Date < start)])), asOf).Points;
+            indexHistory = [.. indexBefore, .. trend.IndexHistory.Where(p => p.Date >= start)];
+        }
+
         return trend with { History = fullHistory, IndexHistory = indexHistory };
     }
 }
