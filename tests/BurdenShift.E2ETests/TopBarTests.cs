@@ -46,6 +46,11 @@ public sealed class TopBarTests(Infrastructure.Browser browser) : IAsyncLifetime
                     await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath($"top-bar-reader-{name}") });
                     await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Compare" }).ClickAsync();
                     await page.WaitForUrlContainingAsync("/compare?asOf=2025-06-30");
+                    // The address changes before the page arrives (enhanced navigation). Wait for the page
+                    // itself: leaving while it is in flight lets its late answer replace the antiforgery
+                    // cookie that the sign-in form below was rendered with, and the sign-in is refused.
+                    await page.GetByTestId("compare-mode").WaitForAsync(new() { State = WaitForSelectorState.Attached });
+                    await page.WaitForSettledAsync();
 
                     // An admin with both dates set: the widest bar there is.
                     await SignInTests.SignInAsync(page, app, Email, Password);

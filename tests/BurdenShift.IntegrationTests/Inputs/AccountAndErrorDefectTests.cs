@@ -80,6 +80,34 @@ public sealed partial class AccountAndErrorDefectTests(PostgresServer postgres)
     }
 
     [Fact]
+    public async Task A_sign_in_form_left_open_while_another_tab_signed_in_is_shown_again_with_the_reason_not_a_bare_400()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = App(database);
+        using var client = app.CreateClient(new WebApplicationFactoryClientOptions { AllowAutoRedirect = false });
+        // Two tabs open the sign-in form; the first signs in, so the second's token is for an anonymous visitor.
+        var first = await TokenAsync(client, "/account/signin?ReturnUrl=%2Fsources");
+        var second = await TokenAsync(client, "/account/signin?ReturnUrl=%2Fsources");
+        using var signedIn = await SignInAsync(client, first, AdminEmail, Password);
+        Assert.Equal(HttpStatusCode.Redirect, signedIn.StatusCode);
+
+        using var stale = await client.PostAsync("/account/signin?ReturnUrl=%2Fsources", new FormUrlEncodedContent(new Dictionary<string, string>
+        {
+            ["_handler"] = "signin",
+            ["__RequestVerificationToken"] = second,
+            ["Input.Email"] = AdminEmail,
+            ["Input.Password"] = Password,
+        }));
+
+        Assert.Equal(HttpStatusCode.SeeOther, stale.StatusCode);
+        Assert.Equal("/account/signin?expired=true&ReturnUrl=%2Fsources", stale.Headers.Location?.OriginalString);
+        var again = await client.GetStringAsync(stale.Headers.Location!.OriginalString);
+        Assert.Contains("data-testid=\"signin-expired\"", again);
+        Assert.Contains("Please sign in again", again);
+        Assert.Contains("data-testid=\"signed-in-as\"", again); // the first tab's sign-in stands
+    }
+
+    [Fact]
     public async Task Defect6_unknown_email_wrong_password_and_locked_account_get_the_same_answer_after_one_hash_check_each()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
