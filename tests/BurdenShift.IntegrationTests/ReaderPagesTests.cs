@@ -47,6 +47,13 @@ public sealed class ReaderPagesTests(PostgresServer postgres)
         var theirs = await signedIn.GetStringAsync("/?asOf=2026-06-30");
         Assert.Contains(CircuitMarker, theirs, StringComparison.Ordinal);
         Assert.DoesNotContain("data-static-page", theirs, StringComparison.Ordinal);
+
+        // The sign-in form is static as well, but does not follow the figures: a data change must not
+        // render it again under a half-typed password.
+        var signIn = await anonymous.GetStringAsync("/account/signin");
+        Assert.Contains("data-static-page=\"true\"", signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-live-version", signIn, StringComparison.Ordinal);
+        Assert.DoesNotContain("data-testid=\"live-notice\"", signIn, StringComparison.Ordinal);
     }
 
     [Theory]

@@ -16,6 +16,8 @@ window.burdenShift = {
 // and a DOM update. Nothing of this runs on an interactive page (no data-static-page on it).
 (() => {
   const staticPage = () => document.querySelector("[data-static-page]");
+  // Of the static pages, those that follow the figures (not the account forms): they carry the version.
+  const livePage = () => document.querySelector("[data-live-version]");
   const go = (url, replace) => {
     if (window.Blazor && Blazor.navigateTo) {
       Blazor.navigateTo(url.toString(), { replaceHistoryEntry: !!replace });
@@ -74,7 +76,7 @@ window.burdenShift = {
   let heard;
   let request;
   const poll = async () => {
-    const layout = staticPage();
+    const layout = livePage();
     if (!layout || document.visibilityState === "hidden") { polling = false; return; }
     const every = Number(layout.dataset.livePoll) || 1000;
     const since = heard ?? layout.dataset.liveVersion ?? "";
@@ -86,7 +88,7 @@ window.burdenShift = {
         { cache: "no-store", headers: { accept: "application/json" }, signal: request.signal });
       if (answer.ok) {
         const live = await answer.json();
-        if (live.version && live.version !== since && staticPage()) {
+        if (live.version && live.version !== since && livePage()) {
           heard = live.version;
           go(new URL(location.href), true);
           const notice = () => {
@@ -112,7 +114,7 @@ window.burdenShift = {
     setTimeout(poll, wait);
   };
   const start = () => {
-    if (!polling && staticPage() && document.visibilityState !== "hidden") { polling = true; setTimeout(poll, 0); }
+    if (!polling && livePage() && document.visibilityState !== "hidden") { polling = true; setTimeout(poll, 0); }
   };
   document.addEventListener("visibilitychange", () => {
     if (document.visibilityState === "hidden") request?.abort();
