@@ -41,7 +41,9 @@ public sealed class DerivedShareTests(Infrastructure.Browser browser) : IAsyncLi
         await editor.ChooseAsync("f-confidence", "medium");
         await editor.ChooseAsync("f-source", "waf-2020-tankers");
         await editor.GetByTestId("save-figure").ClickAsync();
-        await editor.WaitForURLAsync(url => url.Contains("/areas/enablers", StringComparison.Ordinal));
+        // Polled, not WaitForURLAsync: that misses a same-document navigation that lands between its first
+        // look at the address and its wait for the navigation event (seen under load: the page had moved).
+        await editor.WaitForUrlContainingAsync("/areas/enablers");
 
         // The open overview follows without a reload: 6000 / 6605 = 90.8%, mean with 3.5% and 17.7% = 37.3%.
         await Pages.EventuallyAsync(async () => (await enablers.InnerTextAsync()).Contains("37.3%", StringComparison.Ordinal),
