@@ -53,8 +53,8 @@ internal static class CircuitsBench
 
         Console.WriteLine();
         Console.WriteLine($"load average before: {LoadAverage()}");
-        Console.WriteLine("| pages | circuits (WebSockets) opened | heap per open page KB | time to settled p50 / p95 ms | filter change ms | SQL commands after an import | refresh after the import's commit p50 / p95 / max ms |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine("| pages | circuits (WebSockets) opened | heap per open page KB | time to settled p50 / p95 ms | filter change ms | SQL commands after an import | refresh after the import's commit p50 / p95 / max ms | server: version answered p50 / p95 ms | server: page re-fetch answered p50 / p95 ms | browser: answered to painted p50 / p95 ms |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
         Console.WriteLine($"load average after: {LoadAverage()}");
         return 0;
@@ -126,38 +126,74 @@ internal static class CircuitsBench
             await page.WaitForFunctionAsync("() => window.__shownAt !== undefined", null, new() { Timeout = 120_000, PollingInterval = 50 });
         }
 
+        // Where the time goes (the machine's clock throughout): the server's part ends when the page's
+        // re-fetch is answered (its long poll answered first), the browser's part is from that answer
+        // to the new figure in the DOM. A page whose moments were not seen counts in the total only.
         var latencies = new List<double>();
+        List<double> versions = [], fetches = [], paints = [];
         foreach (var page in pages)
         {
-            latencies.Add(await page.EvaluateAsync<double>("() => window.__shownAt") - changedAt);
+            var shown = await page.EvaluateAsync<double>("() => window.__shownAt");
+            latencies.Add(shown - changedAt);
+            var version = await page.EvaluateAsync<double?>("() => window.__versionAt ?? null");
+            var fetched = await page.EvaluateAsync<double?>("() => window.__fetchedAt ?? null");
+            if (version is { } v)
+            {
+                versions.Add(v - changedAt);
+            }
+
+            if (fetched is { } f)
+            {
+                fetches.Add(f - changedAt);
+                paints.Add(shown - f);
+            }
         }
 
         latencies.Sort();
+        versions.Sort();
+        fetches.Sort();
+        paints.Sort();
         // The watcher's once-a-second poll is left out by the counter; wait a poll more for stragglers.
         await Task.Delay(1500);
         var commands = sql.Count;
         starts.Sort();
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | {Volatile.Read(ref sockets)} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {Percentile(latencies, 0.5):0} / {Percentile(latencies, 0.95):0} / {latencies[^1]:0} |");
+            $"| {count} | {Volatile.Read(ref sockets)} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {Percentile(latencies, 0.5):0} / {Percentile(latencies, 0.95):0} / {latencies[^1]:0} | {Split(versions)} | {Split(fetches)} | {Split(paints)} |");
         Console.WriteLine($"{count} pages: heap {before / 1048576.0:0.0} -> {after / 1048576.0:0.0} MiB; import took {import:0} ms");
         Console.WriteLine(line);
         return line;
     }
 
-    // A MutationObserver, so the moment is that of the DOM update, not of a check by the bench.
+    // A MutationObserver, so the moment is that of the DOM update, not of a check by the bench; and the
+    // moments the long poll and then the page's re-fetch were answered (the last byte received), from
+    // the browser's resource timing (timeOrigin + responseEnd is the machine's clock, as Date.now()).
     private const string ShownAtScript = """
         () => {
           window.__shownAt = undefined;
+          window.__versionAt = undefined;
+          window.__fetchedAt = undefined;
           const check = () => {
             const row = document.querySelector("tr[data-area='drones']");
             if (window.__shownAt === undefined && row && row.textContent.includes("47.3")) window.__shownAt = Date.now();
           };
           new MutationObserver(check).observe(document.documentElement, { subtree: true, childList: true, characterData: true });
+          new PerformanceObserver(list => {
+            for (const entry of list.getEntries()) {
+              const at = performance.timeOrigin + entry.responseEnd;
+              if (entry.name.includes("/live/version")) { if (window.__versionAt === undefined) window.__versionAt = at; }
+              else if (entry.initiatorType === "fetch" && entry.name.includes("asOf=") && window.__versionAt !== undefined
+                && window.__fetchedAt === undefined) window.__fetchedAt = at;
+            }
+          }).observe({ type: "resource" });
           check();
         }
         """;
 
     private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
+
+    private static string Split(List<double> sorted) => sorted.Count == 0
+        ? "-"
+        : string.Create(CultureInfo.InvariantCulture, $"{Percentile(sorted, 0.5):0} / {Percentile(sorted, 0.95):0}");
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 

@@ -49,17 +49,78 @@ public sealed class TrendWindowTests(PostgresServer postgres)
             Assert.Equal(full.IndexHistory.Select(p => (p.Date, p.Value)).TakeLast(windowed.IndexHistory.Count),
                 windowed.IndexHistory.Select(p => (p.Date, p.Value)));
 
-            // The charts' depth: the window's figures, and below 2,000 rows before a window every row of the whole history.
+            // The charts' depth: the window's figures, and below 2,000 rows before a window every row of the whole history;
+            // in the window, one point per date, the row entered last (the one every figure counts).
             var chart = await dashboard.GetOverviewAsync(asOf, HistoryDepth.Chart);
             Assert.Equal(JsonSerializer.Serialize(windowed.Areas, Json), JsonSerializer.Serialize(chart.Areas, Json));
             Assert.Equal(JsonSerializer.Serialize(windowed.Index, Json), JsonSerializer.Serialize(chart.Index, Json));
             Assert.Equal(full.IndexHistory.Select(p => (p.Date, p.Value)), chart.IndexHistory.Select(p => (p.Date, p.Value)));
-            Assert.All(full.History, h => Assert.Equal(h.Value.Select(p => (p.Date, p.Value)), chart.History[h.Key].Select(p => (p.Date, p.Value))));
+            Assert.All(full.History, h => Assert.Equal(LastOfEachDateInWindow(h.Value).Select(p => (p.Date, p.Value)),
+                chart.History[h.Key].Select(p => (p.Date, p.Value))));
 
             var windowedIndicators = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow);
             var fullIndicators = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Full);
             Assert.Equal(JsonSerializer.Serialize(fullIndicators.Indicators, Json), JsonSerializer.Serialize(windowedIndicators.Indicators, Json));
         }
+    }
+
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_window_with_several_rows_a_date_reads_the_row_entered_last_of_each_date(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await using (var db = await database.CreateMigratedContextAsync())
+        {
+            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
+            var source = await db.Sources.FirstAsync();
+            var drones = await db.Areas.SingleAsync(a => a.Key == "drones");
+            // Three rows on each of ten dates, entered in the order low, high, middle: the middle one counts.
+            for (var day = 0; day < 10; day++)
+            {
+                foreach (var europe in new[] { 10m + day, 50m + day, 30m + day })
+                {
+                    db.ShareAssessments.Add(new ShareAssessment
+                    {
+                        AreaId = drones.Id,
+                        AsOf = new DateOnly(2026, 1, 1).AddDays(day * 7),
+                        EuropeShare = europe,
+                        UsShare = 100m - europe,
+                        SourceId = source.Id,
+                        Confidence = Confidence.Medium,
+                        EnteredBy = "test",
+                        EnteredAt = DateTimeOffset.UtcNow,
+                    });
+                    await db.SaveChangesAsync(); // one by one: ids grow in entry order
+                }
+            }
+        }
+
+        var dashboard = new DashboardService(database.Factory());
+        var asOf = new DateOnly(2026, 6, 30);
+        var overview = await dashboard.GetOverviewAsync(asOf);
+        var full = await dashboard.GetOverviewAsync(asOf, HistoryDepth.Full);
+
+        // The overview's series (its sparkline) has one point per date, the middle value entered last.
+        Assert.Equal(Enumerable.Range(0, 10).Select(day => 30m + day), overview.History["drones"].Select(p => p.Value));
+        Assert.Equal(30, full.History["drones"].Count);
+        Assert.Equal(JsonSerializer.Serialize(full.Areas, Json), JsonSerializer.Serialize(overview.Areas, Json));
+        Assert.Equal(39m, overview.Areas.Single(a => a.Key == "drones").Latest!.EuropeShare);
+    }
+
+    // A whole history as the chart depth draws it: each point before the trend window, and in the
+    // window (three years back from the last date) the row entered last of each date.
+    private static IEnumerable<Core.Domain.Engine.SeriesPoint> LastOfEachDateInWindow(IReadOnlyList<Core.Domain.Engine.SeriesPoint> points)
+    {
+        if (points.Count == 0)
+        {
+            return points;
+        }
+
+        var start = points.Max(p => p.Date).AddYears(-3);
+        return points.Where(p => p.Date < start)
+            .Concat(points.Where(p => p.Date >= start).GroupBy(p => p.Date).Select(g => g.MaxBy(p => p.EntryOrder)))
+            .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder);
     }
 
     /// <summary>Random dates from 2010 to 2027 (fixed seed), some on 29 February, some repeated, some US-only.</summary>

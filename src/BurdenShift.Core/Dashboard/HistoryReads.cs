@@ -53,26 +53,30 @@ public static class HistoryReads
         }
         else
         {
+            // Shares are exact in a double (at most 7 significant digits: 0..100, 4 decimals), so the
+            // database compares them as REAL with its own MIN and MAX. As decimals, EF's SQLite
+            // provider would call back into .NET for every row (ef_min, ef_max): a string and a parse
+            // per value and aggregate, about 40 MiB of garbage per area at a million rows.
             var months = await Shares(db, areaId, asOf)
                 .GroupBy(s => new { s.AsOf.Year, s.AsOf.Month })
                 .Select(g => new
                 {
                     First = g.Min(s => s.AsOf),
-                    EuropeLow = g.Min(s => s.EuropeShare),
-                    EuropeHigh = g.Max(s => s.EuropeShare),
-                    UsLow = g.Min(s => s.UsShare),
-                    UsHigh = g.Max(s => s.UsShare),
+                    EuropeLow = g.Min(s => (double?)s.EuropeShare),
+                    EuropeHigh = g.Max(s => (double?)s.EuropeShare),
+                    UsLow = g.Min(s => (double?)s.UsShare),
+                    UsHigh = g.Max(s => (double?)s.UsShare),
                     // The month's ranges: the lowest low end and the highest high end (a missing bound is the share).
-                    EuropeLowEnd = g.Min(s => s.EuropeLow ?? s.EuropeShare),
-                    EuropeHighEnd = g.Max(s => s.EuropeHigh ?? s.EuropeShare),
-                    UsLowEnd = g.Min(s => s.UsLow ?? s.UsShare),
-                    UsHighEnd = g.Max(s => s.UsHigh ?? s.UsShare),
+                    EuropeLowEnd = g.Min(s => (double?)(s.EuropeLow ?? s.EuropeShare)),
+                    EuropeHighEnd = g.Max(s => (double?)(s.EuropeHigh ?? s.EuropeShare)),
+                    UsLowEnd = g.Min(s => (double?)(s.UsLow ?? s.UsShare)),
+                    UsHighEnd = g.Max(s => (double?)(s.UsHigh ?? s.UsShare)),
                 })
                 .ToListAsync(ct);
             foreach (var m in months.OrderBy(m => m.First))
             {
-                AddRange(europe, m.First, m.EuropeLow, m.EuropeHigh, m.EuropeLowEnd, m.EuropeHighEnd);
-                AddRange(us, m.First, m.UsLow, m.UsHigh, m.UsLowEnd, m.UsHighEnd);
+                AddRange(europe, m.First, Share(m.EuropeLow), Share(m.EuropeHigh), Share(m.EuropeLowEnd), Share(m.EuropeHighEnd));
+                AddRange(us, m.First, Share(m.UsLow), Share(m.UsHigh), Share(m.UsLowEnd), Share(m.UsHighEnd));
             }
         }
 
@@ -137,14 +141,31 @@ public static class HistoryReads
                 .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value.Normalize(), s.Id, s.Confidence, s.EuropeLow.Normalize(), s.EuropeHigh.Normalize()))];
         }
 
+        // The mean is exact: the database sums each share in ten-thousandths as an integer (a share
+        // has at most 4 decimals), with its own SUM; EF's decimal average would call back into .NET
+        // for every row on SQLite (ef_avg), as the month ranges above would.
         var months = await rows.GroupBy(s => new { s.AsOf.Year, s.AsOf.Month, s.Confidence })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Confidence, First = g.Min(s => s.AsOf), Mean = g.Average(s => s.EuropeShare!.Value), Rows = g.Count() })
+            .Select(g => new
+            {
+                g.Key.Year,
+                g.Key.Month,
+                g.Key.Confidence,
+                First = g.Min(s => s.AsOf),
+                Units = g.Sum(s => (long)Math.Round((double)s.EuropeShare!.Value * ShareUnits)),
+                Rows = g.Count(),
+            })
             .ToListAsync(ct);
         // Entry order below every real row's id, so that on the window's first date the real rows come last.
         return [.. months.GroupBy(m => (m.Year, m.Month))
-            .Select(g => new SeriesPoint(g.Min(m => m.First), Math.Round(g.Sum(m => m.Mean * m.Rows) / g.Sum(m => m.Rows), 4).Normalize(),
+            .Select(g => new SeriesPoint(g.Min(m => m.First), Math.Round(g.Sum(m => m.Units) / (decimal)ShareUnits / g.Sum(m => m.Rows), 4).Normalize(),
                 -1, g.Min(m => m.Confidence)))];
     }
+
+    // Ten-thousandths: a share's smallest step (precision 7, scale 4).
+    private const double ShareUnits = 10_000;
+
+    // A share the database compared as REAL, back to the decimal it was (at most 4 decimals, so exact).
+    private static decimal? Share(double? value) => value is { } v ? Math.Round((decimal)v, 4) : null;
 
     /// <summary>
     /// A count indicator's observations dated before <paramref name="before"/> (the start of the

@@ -9,7 +9,8 @@ namespace BurdenShift.Core.Dashboard;
 /// Reads, in one command, only the rows the engine needs of each series (docs/methodology.md):
 /// the trend window (three years back from the series' own latest date), the last date before
 /// it (the value each area carries into the handover index's window), the latest row, and for
-/// indicators the earliest date (the at-risk baseline). The bounds come from the latest dates
+/// indicators the earliest date (the at-risk baseline); of each date only the row entered last,
+/// which supersedes the others of its date in every figure (rule 1). The bounds come from the latest dates
 /// the first command read, computed here in C#, so they are exact on both providers (SQLite and
 /// PostgreSQL disagree on 29 February minus three years) and nothing needs filtering after.
 /// Each is a UNION ALL branch that the (series, AsOf) index answers with a range or a point lookup.
@@ -43,25 +44,45 @@ internal static class SeriesWindows
                 if (area.LatestEuropeDate is { } latest)
                 {
                     var start = StartOf(latest);
+                    // Of each date only the row entered last (the largest id): it supersedes the others
+                    // of its date in every figure (methodology rule 1, "one point per date"; the index
+                    // carries each area's last word of a date). The database picks them walking the
+                    // index in date order; at a million rows that is about 1,100 rows a window instead
+                    // of 21,000, the same figures (TrendWindowTests compares them with every row's).
                     part = part
-                        .Concat(db.ShareAssessments.Where(s => s.AreaId == id && s.AsOf >= start && s.AsOf <= asOf && s.EuropeShare != null))
-                        .Concat(db.ShareAssessments.Where(s => s.AreaId == id && s.EuropeShare != null
-                            && (DateOnly?)s.AsOf == db.ShareAssessments
-                                .Where(t => t.AreaId == id && t.EuropeShare != null && t.AsOf < start)
-                                .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()));
+                        .Concat(db.ShareAssessments.Where(s => db.ShareAssessments
+                            .Where(t => t.AreaId == id && t.AsOf >= start && t.AsOf <= asOf && t.EuropeShare != null)
+                            .GroupBy(t => t.AsOf).Select(g => g.Max(t => t.Id)).Contains(s.Id)))
+                        .Concat(db.ShareAssessments.Where(s => s.Id == db.ShareAssessments
+                            .Where(t => t.AreaId == id && t.EuropeShare != null && t.AsOf < start)
+                            .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()));
                 }
 
                 rows = rows is null ? part : rows.Concat(part);
             }
         }
 
+        if (rows is null)
+        {
+            return [];
+        }
+
+        var read = await rows.AsNoTracking()
+            .Select(s => new AssessmentPoint(s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
+                s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh))
+            .ToListAsync(ct);
+        if (full)
+        {
+            return read;
+        }
+
         // The latest row is also in its window when it gives a Europe share: one copy of each row.
-        return rows is null
-            ? []
-            : [.. (await rows.AsNoTracking()
-                .Select(s => new AssessmentPoint(s.AreaId, s.Id, s.AsOf, s.AsOfPrecision, s.EuropeShare, s.UsShare, s.Confidence,
-                    s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh))
-                .ToListAsync(ct)).DistinctBy(r => r.Id)];
+        // Only a latest row can come twice (the other branches are disjoint ranges of dates), so
+        // only those are tracked, not a set of every id (at a million rows, 150,000 of them).
+        var latestIds = areas.Where(a => a.Latest.Id is not null).Select(a => a.Latest.Id!.Value).ToHashSet();
+        var seen = new HashSet<long>();
+        read.RemoveAll(r => latestIds.Contains(r.Id) && !seen.Add(r.Id));
+        return read;
     }
 
     /// <summary>Each indicator's window, the last date before it and its earliest date (see the class), or with <paramref name="full"/> every observation.</summary>
@@ -84,14 +105,18 @@ internal static class SeriesWindows
 
                 var id = indicatorId;
                 var start = StartOf(latest);
-                var part = db.IndicatorObservations.Where(o => o.IndicatorId == id && o.AsOf >= start && o.AsOf <= asOf)
-                    .Concat(db.IndicatorObservations.Where(o => o.IndicatorId == id
-                        && (DateOnly?)o.AsOf == db.IndicatorObservations.Where(t => t.IndicatorId == id && t.AsOf < start)
-                            .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()))
-                    // The earliest date: when it is not in the window it is the earliest before it.
-                    .Concat(db.IndicatorObservations.Where(o => o.IndicatorId == id
-                        && (DateOnly?)o.AsOf == db.IndicatorObservations.Where(t => t.IndicatorId == id && t.AsOf < start)
-                            .OrderBy(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()));
+                // Of each date only the row entered last, as for the shares above.
+                var part = db.IndicatorObservations.Where(o => db.IndicatorObservations
+                        .Where(t => t.IndicatorId == id && t.AsOf >= start && t.AsOf <= asOf)
+                        .GroupBy(t => t.AsOf).Select(g => g.Max(t => t.Id)).Contains(o.Id))
+                    .Concat(db.IndicatorObservations.Where(o => o.Id == db.IndicatorObservations
+                        .Where(t => t.IndicatorId == id && t.AsOf < start)
+                        .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()))
+                    // The earliest date (the baseline): when it is not in the window it is the earliest before it.
+                    .Concat(db.IndicatorObservations.Where(o => o.Id == db.IndicatorObservations
+                        .Where(t => t.IndicatorId == id && (DateOnly?)t.AsOf == db.IndicatorObservations
+                            .Where(u => u.IndicatorId == id && u.AsOf < start).OrderBy(u => u.AsOf).Select(u => (DateOnly?)u.AsOf).FirstOrDefault())
+                        .OrderByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()));
                 rows = rows is null ? part : rows.Concat(part);
             }
         }

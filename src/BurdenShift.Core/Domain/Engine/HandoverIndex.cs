@@ -16,26 +16,40 @@ public sealed record HandoverIndex(IReadOnlyList<SeriesPoint> Points, IReadOnlyL
     {
         var included = new List<string>();
         var leftOut = new List<string>();
-        var events = new List<(SeriesPoint Point, int Area, decimal Weight)>();
-        var index = 0;
+        var series = new List<IReadOnlyList<SeriesPoint>>();
+        var weights = new List<decimal>();
         foreach (var area in areas)
         {
-            var points = area.Points.Where(p => p.Date <= asOf).ToList();
+            var points = area.Points.All(p => p.Date <= asOf) ? area.Points : [.. area.Points.Where(p => p.Date <= asOf)];
             (points.Count == 0 ? leftOut : included).Add(area.Key);
-            events.AddRange(points.Select(p => (p, index, area.Weight)));
-            index++;
+            series.Add(points);
+            weights.Add(area.Weight);
         }
 
         // Replay the observations in date and entry order; after each date, average what each area last said.
-        events.Sort((a, b) => a.Point.Date != b.Point.Date
-            ? a.Point.Date.CompareTo(b.Point.Date)
-            : a.Point.EntryOrder.CompareTo(b.Point.EntryOrder));
+        // An event is (area, position in its series), not a copy of the point: at a million rows the
+        // windows hold about 150,000 points, and copies of them were tens of MB of large arrays.
+        var events = new List<(int Area, int Index)>(series.Sum(s => s.Count));
+        for (var a = 0; a < series.Count; a++)
+        {
+            for (var i = 0; i < series[a].Count; i++)
+            {
+                events.Add((a, i));
+            }
+        }
+
+        events.Sort((x, y) =>
+        {
+            var (a, b) = (series[x.Area][x.Index], series[y.Area][y.Index]);
+            return a.Date != b.Date ? a.Date.CompareTo(b.Date) : a.EntryOrder.CompareTo(b.EntryOrder);
+        });
         var latest = new Dictionary<int, (SeriesPoint Point, decimal Weight)>();
-        var series = new List<SeriesPoint>();
+        var result = new List<SeriesPoint>();
         for (var i = 0; i < events.Count; i++)
         {
-            latest[events[i].Area] = (events[i].Point, events[i].Weight);
-            if (i + 1 < events.Count && events[i + 1].Point.Date == events[i].Point.Date)
+            var point = series[events[i].Area][events[i].Index];
+            latest[events[i].Area] = (point, weights[events[i].Area]);
+            if (i + 1 < events.Count && series[events[i + 1].Area][events[i + 1].Index].Date == point.Date)
             {
                 continue;
             }
@@ -45,12 +59,12 @@ public sealed record HandoverIndex(IReadOnlyList<SeriesPoint> Points, IReadOnlyL
             {
                 var mean = (latest.Values.Sum(v => v.Point.Value * v.Weight) / weight).Normalize();
                 var ranged = latest.Values.Any(v => v.Point.HasRange);
-                series.Add(new SeriesPoint(events[i].Point.Date, mean, series.Count, latest.Values.Min(v => v.Point.Confidence),
+                result.Add(new SeriesPoint(point.Date, mean, result.Count, latest.Values.Min(v => v.Point.Confidence),
                     ranged ? (latest.Values.Sum(v => v.Point.LowEnd * v.Weight) / weight).Normalize() : null,
                     ranged ? (latest.Values.Sum(v => v.Point.HighEnd * v.Weight) / weight).Normalize() : null));
             }
         }
 
-        return new HandoverIndex(series, included, leftOut);
+        return new HandoverIndex(result, included, leftOut);
     }
 }
