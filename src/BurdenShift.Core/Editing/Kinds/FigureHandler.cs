@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>The typed half of a handler: casts once, so each kind's file deals with its own class.</summary>
-internal abstract class FigureHandler<T> : IFigureHandler
+internal abstract class FigureHandler<T>(FigureKind kind, string noun) : IFigureHandler
     where T : class, ISoftDeletable
 {
-    public abstract FigureKind Kind { get; }
+    public FigureKind Kind => kind;
 
     public Type EntityType => typeof(T);
 
-    public abstract string Noun { get; }
+    public string Noun => noun;
 
     public virtual string? ParentNoun => "area";
 

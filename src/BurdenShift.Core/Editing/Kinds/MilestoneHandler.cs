@@ -6,12 +6,8 @@ using BurdenShift.Core.Inputs;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Milestones: dated events of an area, with a status and, once done, a completion date.</summary>
-internal sealed class MilestoneHandler : AreaFigureHandler<Milestone>
+internal sealed class MilestoneHandler() : AreaFigureHandler<Milestone>(FigureKind.Milestone, "milestone")
 {
-    public override FigureKind Kind => FigureKind.Milestone;
-
-    public override string Noun => "milestone";
-
     public override IReadOnlyList<FieldSpec> Fields { get; } =
     [
         new(FormFields.Title, "Title", FieldKind.Text, true),

@@ -7,12 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Targets: the share Europe is to reach in an area by a deadline, with its rationale.</summary>
-internal sealed class TargetHandler : AreaFigureHandler<Target>
+internal sealed class TargetHandler() : AreaFigureHandler<Target>(FigureKind.Target, "target")
 {
-    public override FigureKind Kind => FigureKind.Target;
-
-    public override string Noun => "target";
-
     public override IReadOnlyList<FieldSpec> Fields { get; } =
     [
         new(FormFields.Key, "Key", FieldKind.Text, true, "Short and unique for the area, e.g. 2027.", OnlyOnAdd: true),
