@@ -58,7 +58,7 @@ internal sealed record AssessmentPoint(
     public SeriesPoint EuropePoint => new(AsOf, EuropeShare!.Value.Normalize(), Id, Confidence, EuropeLow.Normalize(), EuropeHigh.Normalize());
 }
 
-internal sealed record TargetData(string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
+internal sealed record TargetData(long Id, string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
 
 internal sealed record MilestoneData(int? AreaId, MilestoneFacts Facts);
 

@@ -326,6 +326,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var d = snapshot.DistanceTo(target);
         return new TargetResult(t.Key, t.Label, t.Deadline, value, t.Rationale, t.Source,
             d.Current, d.CurrentDate, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate, d.Status, d.Confidence,
-            MilestoneRollup.Of(milestones, t.Deadline, asOf), RangeResult.Of(range?.DistanceTo(target)));
+            MilestoneRollup.Of(milestones, t.Deadline, asOf), RangeResult.Of(range?.DistanceTo(target)))
+        { Id = t.Id };
     }
 }
