@@ -5,7 +5,7 @@ namespace BurdenShift.Core.Domain;
 /// observation): the date it describes, the source it cites and how far that source is trusted,
 /// who entered it, and its soft-delete stamp. Not an entity of its own: each figure has its table.
 /// </summary>
-public abstract class SourcedFigure : ISoftDeletable
+public abstract class SourcedFigure : SourcedRow
 {
     public long Id { get; set; }
 
@@ -14,10 +14,6 @@ public abstract class SourcedFigure : ISoftDeletable
 
     public DatePrecision AsOfPrecision { get; set; } = DatePrecision.Day;
 
-    public int SourceId { get; set; }
-
-    public Source? Source { get; set; }
-
     public Confidence Confidence { get; set; }
 
     public string? Note { get; set; }
@@ -25,8 +21,4 @@ public abstract class SourcedFigure : ISoftDeletable
     public required string EnteredBy { get; set; }
 
     public DateTimeOffset EnteredAt { get; set; }
-
-    public DateTimeOffset? DeletedAt { get; set; }
-
-    public string? DeletedBy { get; set; }
 }

@@ -289,20 +289,19 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
     /// The observations of every indicator dated on or before <paramref name="asOf"/>, with their
     /// sources, keyed by indicator key and in date and entry order. One SQL command.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesObservation>>> GetObservationsAsync(
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ObservationRow>>> GetObservationsAsync(
         DateOnly asOf, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.IndicatorObservations.AsNoTracking()
-            .Where(o => o.AsOf <= asOf)
-            .Select(o => new SeriesObservation(o.Id, o.Indicator!.Key, o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
-                new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note, o.Low, o.High))
+        // The rows as the read API pages them (RowQueries), grouped by their indicator's key.
+        var indicators = await db.Indicators.AsNoTracking()
+            .Select(i => new { i.Key, Rows = i.Observations.Where(o => o.AsOf <= asOf).AsQueryable().Select(RowQueries.ToObservationRow).ToList() })
             .ToListAsync(ct);
-        return rows
-            .GroupBy(r => r.IndicatorKey, StringComparer.Ordinal)
+        return indicators
+            .Where(i => i.Rows.Count > 0)
             .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<SeriesObservation>)[.. g.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(o => o with { Value = o.Value.Normalize(), Low = o.Low.Normalize(), High = o.High.Normalize() })],
+                i => i.Key,
+                i => (IReadOnlyList<ObservationRow>)[.. i.Rows.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(RowQueries.Normalised)],
                 StringComparer.Ordinal);
     }
 

@@ -73,8 +73,4 @@ internal sealed class AssessmentHandler() : AreaFigureHandler<ShareAssessment>(F
     }
 
     protected override Task<int?> AreaIdAsync(BurdenShiftDbContext db, ShareAssessment row, CancellationToken ct) => Task.FromResult<int?>(row.AreaId);
-
-    protected override int? SourceIdOf(ShareAssessment row) => row.SourceId;
-
-    protected override void Cite(ShareAssessment row, int sourceId, Source? created) => SourcedFigureForm.Cite(row, sourceId, created);
 }

@@ -80,11 +80,15 @@ internal abstract class FigureHandler<T>(FigureKind kind, string noun) : IFigure
     /// <summary>What the form's parent is when it is not the area (an observation's indicator).</summary>
     protected virtual Task<string?> ParentKeyAsync(BurdenShiftDbContext db, T row, CancellationToken ct) => Task.FromResult<string?>(null);
 
-    /// <summary>The source a row cites (0 or null: none).</summary>
-    protected virtual int? SourceIdOf(T row) => null;
+    /// <summary>The source a row cites (0 or null: none); every <see cref="SourcedRow"/> cites one.</summary>
+    private static int? SourceIdOf(T row) => row is SourcedRow sourced ? sourced.SourceId : null;
 
-    protected virtual void Cite(T row, int sourceId, Source? created)
+    private static void Cite(T row, int sourceId, Source? created)
     {
+        if (row is SourcedRow sourced)
+        {
+            (sourced.SourceId, sourced.Source) = (sourceId, created ?? sourced.Source);
+        }
     }
 
     protected static string Text(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "";

@@ -61,8 +61,4 @@ internal sealed class MilestoneHandler() : AreaFigureHandler<Milestone>(FigureKi
     }
 
     protected override Task<int?> AreaIdAsync(BurdenShiftDbContext db, Milestone row, CancellationToken ct) => Task.FromResult(row.AreaId);
-
-    protected override int? SourceIdOf(Milestone row) => row.SourceId;
-
-    protected override void Cite(Milestone row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
 }

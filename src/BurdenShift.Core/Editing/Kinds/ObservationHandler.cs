@@ -60,8 +60,4 @@ internal sealed class ObservationHandler() : FigureHandler<IndicatorObservation>
 
     protected override Task<string?> ParentKeyAsync(BurdenShiftDbContext db, IndicatorObservation row, CancellationToken ct) =>
         db.Indicators.Where(i => i.Id == row.IndicatorId).Select(i => (string?)i.Key).FirstOrDefaultAsync(ct);
-
-    protected override int? SourceIdOf(IndicatorObservation row) => row.SourceId;
-
-    protected override void Cite(IndicatorObservation row, int sourceId, Source? created) => SourcedFigureForm.Cite(row, sourceId, created);
 }

@@ -41,8 +41,6 @@ internal static class SourcedFigureForm
         values[FormFields.Note] = row.Note;
     }
 
-    public static void Cite(SourcedFigure row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
-
     /// <summary>A range's problems (<see cref="FigureRules.RangeProblems"/>) as errors on its two fields, each a sentence.</summary>
     public static void RangeErrors(FormValues v, string valueName, decimal? value, (string Field, decimal? Value) low, (string Field, decimal? Value) high, bool share)
     {

@@ -56,8 +56,4 @@ internal sealed class TargetHandler() : AreaFigureHandler<Target>(FigureKind.Tar
     // An indicator's target belongs to the indicator's area.
     protected override async Task<int?> AreaIdAsync(BurdenShiftDbContext db, Target row, CancellationToken ct) =>
         row.AreaId ?? await db.Indicators.Where(i => i.Id == row.IndicatorId).Select(i => i.AreaId).FirstOrDefaultAsync(ct);
-
-    protected override int? SourceIdOf(Target row) => row.SourceId;
-
-    protected override void Cite(Target row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
 }
