@@ -5,7 +5,7 @@ namespace BurdenShift.E2ETests;
 
 /// <summary>
 /// The top bar on a laptop and a phone (issue 15): with both date pickers set, nothing scrolls sideways,
-/// every page is one menu away, and the bar passes axe in both themes, for a reader's static overview
+/// every page is one menu away (and Escape folds it again), and the bar passes axe in both themes, for a reader's static overview
 /// and for an admin, who has the most links.
 /// </summary>
 [Collection(BrowserCollection.Name)]
@@ -43,6 +43,8 @@ public sealed class TopBarTests(Infrastructure.Browser browser) : IAsyncLifetime
                     await page.Locator($".theme-{theme}").First.WaitForAsync(new() { State = WaitForSelectorState.Attached });
                     await AssertNoSidewaysScrollAsync(page, $"the reader's overview at {name}");
                     await OpenMenuAsync(page);
+                    await CloseWithEscapeAsync(page, $"the reader's overview at {name}");
+                    await OpenMenuAsync(page);
                     await page.ScreenshotAsync(new() { Path = Infrastructure.Browser.ScreenshotPath($"top-bar-reader-{name}") });
                     await page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Compare" }).ClickAsync();
                     await page.WaitForUrlContainingAsync("/compare?asOf=2025-06-30");
@@ -57,6 +59,8 @@ public sealed class TopBarTests(Infrastructure.Browser browser) : IAsyncLifetime
                     await page.OpenAsync(app.BaseUrl + "/compare?asOf=2025-06-30&knownAt=2026-06-01");
                     await page.GetByTestId("known-at-latest").WaitForAsync();
                     await AssertNoSidewaysScrollAsync(page, $"the admin's compare page at {name}");
+                    await OpenMenuAsync(page);
+                    await CloseWithEscapeAsync(page, $"the admin's compare page at {name}");
                     await OpenMenuAsync(page);
                     var users = page.GetByTestId("nav-users");
                     Assert.True(await users.IsVisibleAsync(), $"the menu at {name} does not show the Users link");
@@ -84,6 +88,20 @@ public sealed class TopBarTests(Infrastructure.Browser browser) : IAsyncLifetime
         await toggle.ClickAsync();
         await Pages.EventuallyAsync(async () => await toggle.GetAttributeAsync("aria-expanded") == "true", "the menu button does not say the menu is open");
         await methodology.WaitForAsync();
+    }
+
+    // From a link inside the open menu, as a keyboard user would be: Escape folds the menu and puts
+    // focus back on its button, so the next Tab continues from there.
+    private static async Task CloseWithEscapeAsync(IPage page, string what)
+    {
+        var toggle = page.GetByTestId("nav-toggle");
+        var methodology = page.GetByRole(AriaRole.Navigation, new() { Name = "Main" }).GetByRole(AriaRole.Link, new() { Name = "Methodology" });
+        await methodology.FocusAsync();
+        await page.Keyboard.PressAsync("Escape");
+        await Pages.EventuallyAsync(async () => await toggle.GetAttributeAsync("aria-expanded") == "false" && !await methodology.IsVisibleAsync(),
+            $"Escape did not close the menu on {what}");
+        await Pages.EventuallyAsync(() => toggle.EvaluateAsync<bool>("b => document.activeElement === b"),
+            $"focus did not return to the menu button after Escape on {what}");
     }
 
     private static async Task AssertNoSidewaysScrollAsync(IPage page, string what)

@@ -227,7 +227,7 @@ public sealed class DeleteAndRevertTests(PostgresServer postgres)
                     changes = [("asOf", "2026-04-15"), ("value", "123.456"), ("confidence", "high"), ("source", "kallas-roadmap-2025-10-16"), ("note", "re-measured")];
                     break;
                 case FigureKind.Target:
-                    id = (await scene.Editor.FindTargetIdAsync("drones", "2030"))!.Value;
+                    id = await scene.TargetIdAsync("drones", "2030");
                     changes = [("label", "Sooner"), ("value", "75.5"), ("deadline", "2029-01-31"), ("rationale", "Changed."), ("source", "reuters-2027")];
                     break;
                 default:

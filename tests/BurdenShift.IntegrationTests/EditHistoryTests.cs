@@ -79,7 +79,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
                 change = ("europeShare", "45", "47", "EuropeShare");
                 break;
             case FigureKind.Target:
-                id = (await scene.Editor.FindTargetIdAsync("drones", "2027"))!.Value;
+                id = await scene.TargetIdAsync("drones", "2027");
                 change = ("value", "55", "60", "Value");
                 alsoByA = ("deadline", "2028-06-30");
                 break;
@@ -212,7 +212,7 @@ public sealed class EditHistoryTests(PostgresServer postgres)
     {
         await using var scene = await EditScene.CreateAsync(postgres, provider);
         var id = await scene.AddAsync(FigureKind.Assessment, "drones", EditScene.Assessment(), Alice);
-        var targetId = (await scene.Editor.FindTargetIdAsync("drones", "2027"))!.Value;
+        var targetId = await scene.TargetIdAsync("drones", "2027");
         var form = await scene.LoadAsync(FigureKind.Assessment, id);
         var target = await scene.LoadAsync(FigureKind.Target, targetId);
         var insert = (await scene.AuditOfAsync(FigureKind.Assessment, id)).Single();

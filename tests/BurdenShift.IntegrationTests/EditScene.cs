@@ -137,6 +137,10 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
     public async Task<AreaDetail> AreaPageAsync(string key) =>
         await Dashboard.GetAreaAsync(key, AsOf) ?? throw new InvalidOperationException($"The dashboard shows no area {key}.");
 
+    /// <summary>An area's target's row id, as the area page has it (the read model carries it).</summary>
+    public async Task<long> TargetIdAsync(string areaKey, string targetKey) =>
+        (await AreaPageAsync(areaKey)).Targets.Single(t => t.Key == targetKey).Id;
+
     /// <summary>The audit entries of one row, oldest first.</summary>
     public async Task<List<AuditEntry>> AuditOfAsync(FigureKind kind, long id)
     {

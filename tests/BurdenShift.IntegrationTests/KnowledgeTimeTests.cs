@@ -74,7 +74,7 @@ public sealed class KnowledgeTimeTests(PostgresServer postgres)
         var early = EditScene.Assessment("30", "60");
         early["asOf"] = "2026-03-31";
         var a2 = await Add(FigureKind.Assessment, early);
-        var target = (await editor.FindTargetIdAsync("drones", "2027"))!.Value;
+        var target = await scene.TargetIdAsync("drones", "2027");
         await Save(FigureKind.Target, target, "the roadmap's figure", ("value", "60"));
         var m1 = await Add(FigureKind.Milestone, EditScene.Milestone("First battery delivered"));
 

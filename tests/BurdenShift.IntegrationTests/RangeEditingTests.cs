@@ -128,7 +128,7 @@ public sealed class RangeEditingTests(PostgresServer postgres)
             drones,2025-06-30,38.5,55,reuters-2027,low,,,33,44
             """)), "test", dryRun: false);
         Assert.True(good.Succeeded, string.Join("\n", good.Problems));
-        Assert.Equal((33m, 44m), (good.Preview[1].EuropeLow, good.Preview[1].EuropeHigh));
+        Assert.Equal((33m, 44m), (good.Preview[1].Bounds.EuropeLow, good.Preview[1].Bounds.EuropeHigh));
 
         var area = await scene.AreaPageAsync("drones");
         Assert.Equal((33m, 44m, (decimal?)null, (decimal?)null), (area.Latest!.EuropeLow, area.Latest.EuropeHigh, area.Latest.UsLow, area.Latest.UsHigh));

@@ -56,8 +56,7 @@ public sealed class ChangeReportService(IDbContextFactory<BurdenShiftDbContext> 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
 
         // One query for both kinds (UNION ALL); set operations need the same anonymous shape on both sides.
-        var changed = db.ShareAssessments.AsNoTracking()
-            .Where(s => s.AsOf <= to && (s.AsOf > from || s.EnteredAt > enteredAfter))
+        var changed = ChangedIn(db.ShareAssessments, from, to, enteredAfter)
             .Select(s => new
             {
                 Indicator = false,
@@ -75,8 +74,7 @@ public sealed class ChangeReportService(IDbContextFactory<BurdenShiftDbContext> 
                 s.EnteredBy,
                 s.EnteredAt,
             })
-            .Concat(db.IndicatorObservations.AsNoTracking()
-                .Where(o => o.AsOf <= to && (o.AsOf > from || o.EnteredAt > enteredAfter))
+            .Concat(ChangedIn(db.IndicatorObservations, from, to, enteredAfter)
                 .Select(o => new
                 {
                     Indicator = true,
@@ -126,4 +124,9 @@ public sealed class ChangeReportService(IDbContextFactory<BurdenShiftDbContext> 
         return new ChangeReport(from, to, new RowPage<FigureChange>(figures, page, pageSize, total),
             StatusMoves.Between(before, after), milestoneMoves);
     }
+
+    // Figures of the period, and revisions: dated in it, or entered after its start while dated before it.
+    private static IQueryable<T> ChangedIn<T>(IQueryable<T> figures, DateOnly from, DateOnly to, DateTimeOffset enteredAfter)
+        where T : SourcedFigure =>
+        figures.AsNoTracking().Where(f => f.AsOf <= to && (f.AsOf > from || f.EnteredAt > enteredAfter));
 }

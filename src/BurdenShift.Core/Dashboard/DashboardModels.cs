@@ -45,7 +45,11 @@ public sealed record TargetResult(
     TargetStatus Status,
     Confidence? Confidence,
     MilestoneRollup Milestones,
-    RangeResult? Range = null);
+    RangeResult? Range = null)
+{
+    /// <summary>The target's row, so a page links to its edit form without looking the key up again.</summary>
+    public long Id { get; init; }
+}
 
 /// <summary>
 /// An area as the overview shows it. <paramref name="ShareBasis"/> says where <paramref name="Latest"/>

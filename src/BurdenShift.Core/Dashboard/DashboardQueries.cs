@@ -25,7 +25,7 @@ internal static class DashboardQueries
                     a.Name,
                     db.DatasetInfo.Any(d => d.IsIllustrative),
                     a.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
-                        .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
+                        .Select(t => new TargetData(t.Id, t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
                             new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
                         .ToList()),
                 a.Weight,
@@ -72,7 +72,7 @@ internal static class DashboardQueries
                     i.Area == null ? null : i.Area.Key,
                     db.DatasetInfo.Any(d => d.IsIllustrative),
                     i.Targets.OrderBy(t => t.Deadline).ThenBy(t => t.Key)
-                        .Select(t => new TargetData(t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
+                        .Select(t => new TargetData(t.Id, t.Key, t.Label, t.Deadline, t.Value, t.Rationale,
                             new SourceRef(t.Source!.Key, t.Source.Publisher, t.Source.Title, t.Source.Url, t.Source.Confidence)))
                         .ToList()),
                 new LatestCitationRow(

@@ -56,9 +56,13 @@ internal sealed record AssessmentPoint(
 {
     /// <summary>The Europe share as a point of the engine's series, with its range.</summary>
     public SeriesPoint EuropePoint => new(AsOf, EuropeShare!.Value.Normalize(), Id, Confidence, EuropeLow.Normalize(), EuropeHigh.Normalize());
+
+    /// <summary>This assessment as its area's latest figure, cited as the latest citation says, its figures normalised.</summary>
+    public LatestShare ToLatest(LatestCitation cite) => new(AsOf, Precision, EuropeShare.Normalize(), UsShare.Normalize(), Confidence, cite.Source, cite.Note,
+        EuropeLow.Normalize(), EuropeHigh.Normalize(), UsLow.Normalize(), UsHigh.Normalize());
 }
 
-internal sealed record TargetData(string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
+internal sealed record TargetData(long Id, string Key, string Label, DateOnly Deadline, decimal Value, string Rationale, SourceRef Source);
 
 internal sealed record MilestoneData(int? AreaId, MilestoneFacts Facts);
 

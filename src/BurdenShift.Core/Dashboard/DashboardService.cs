@@ -77,8 +77,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             var latest = a.Basis == ShareBasisKind.Derived
                 ? derived[a.Key].Latest
                 : a.Latest.Citation is { } cite && byArea[a.Id].FirstOrDefault(r => r.Id == cite.Id) is { } row
-                    ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note,
-                        row.EuropeLow, row.EuropeHigh, row.UsLow, row.UsHigh)
+                    ? row.ToLatest(cite)
                     : null;
             return Summarise(a.Facts, latest, history[a.Key], milestones, asOf, a.Basis, derived[a.Key]);
         }).ToList();
@@ -198,8 +197,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
             .Select(r => r.EuropePoint)
             .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder);
         var latest = head.Latest.Citation is { } cite && window.FirstOrDefault(r => r.Id == cite.Id) is { } row
-            ? new LatestShare(row.AsOf, row.Precision, row.EuropeShare, row.UsShare, row.Confidence, cite.Source, cite.Note,
-                row.EuropeLow, row.EuropeHigh, row.UsLow, row.UsHigh)
+            ? row.ToLatest(cite)
             : null;
         var summary = head.Basis == ShareBasisKind.Derived
             ? Summarise(head.Facts, derivation.Latest, derivation.Series, facts, asOf, head.Basis, derivation)
@@ -298,18 +296,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var snapshot = SeriesSnapshot.Take(points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var range = SeriesRange.Take(points, asOf, SeriesKind.Share, IndicatorDirection.Up);
         var relevant = milestones.Where(m => m.AreaId == area.Id || m.AreaId is null).Select(m => m.Facts).ToList();
-        var latest = latestShare is { } l
-            ? l with
-            {
-                EuropeShare = l.EuropeShare.Normalize(),
-                UsShare = l.UsShare.Normalize(),
-                EuropeLow = l.EuropeLow.Normalize(),
-                EuropeHigh = l.EuropeHigh.Normalize(),
-                UsLow = l.UsLow.Normalize(),
-                UsHigh = l.UsHigh.Normalize(),
-            }
-            : null;
-        return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latest, snapshot.TrendPerYear,
+        return new AreaSummary(area.Key, area.Name, asOf, area.Illustrative, latestShare, snapshot.TrendPerYear,
             [.. area.Targets.Select(t => Measure(snapshot, range, t, relevant, asOf))], basis, derivation.Pairs, derivation.Figure)
         { Snapshot = snapshot, Id = area.Id };
     }
@@ -337,6 +324,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var d = snapshot.DistanceTo(target);
         return new TargetResult(t.Key, t.Label, t.Deadline, value, t.Rationale, t.Source,
             d.Current, d.CurrentDate, d.Gap, d.RequiredPerYear, d.Projected, d.Eta, d.YearsLate, d.Status, d.Confidence,
-            MilestoneRollup.Of(milestones, t.Deadline, asOf), RangeResult.Of(range?.DistanceTo(target)));
+            MilestoneRollup.Of(milestones, t.Deadline, asOf), RangeResult.Of(range?.DistanceTo(target)))
+        { Id = t.Id };
     }
 }

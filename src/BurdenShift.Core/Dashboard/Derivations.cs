@@ -123,8 +123,8 @@ internal sealed class Derivations
             .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder).Last();
         var row = byId[dating.EntryOrder];
         // The US share is the rest of 100, so its range is the mirror of Europe's.
-        return new LatestShare(derived.Date, row.Precision, derived.EuropeShare, derived.UsShare, derived.Confidence, row.Source,
-            Explain(pairs), derived.EuropeLow, derived.EuropeHigh,
+        return new LatestShare(derived.Date, row.Precision, derived.EuropeShare.Normalize(), derived.UsShare.Normalize(), derived.Confidence, row.Source,
+            Explain(pairs), derived.EuropeLow.Normalize(), derived.EuropeHigh.Normalize(),
             (100m - derived.EuropeHigh)?.Normalize(), (100m - derived.EuropeLow)?.Normalize());
     }
 

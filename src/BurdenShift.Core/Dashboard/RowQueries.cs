@@ -1,3 +1,4 @@
+using System.Linq.Expressions;
 using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using Microsoft.EntityFrameworkCore;
@@ -43,7 +44,9 @@ internal static class RowQueries
             new SourceRef(s.Source!.Key, s.Source.Publisher, s.Source.Title, s.Source.Url, s.Source.Confidence),
             s.Note, s.EnteredBy, s.EnteredAt, s.EuropeLow, s.EuropeHigh, s.UsLow, s.UsHigh));
 
-    internal static IQueryable<ObservationRow> ObservationRows(IQueryable<IndicatorObservation> rows) =>
-        rows.Select(o => new ObservationRow(o.Id, o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
-            new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note, o.Low, o.High));
+    internal static IQueryable<ObservationRow> ObservationRows(IQueryable<IndicatorObservation> rows) => rows.Select(ToObservationRow);
+
+    /// <summary>An observation as the read model shows it, also inside other projections (the methodology's series).</summary>
+    internal static readonly Expression<Func<IndicatorObservation, ObservationRow>> ToObservationRow = o => new ObservationRow(o.Id, o.AsOf, o.AsOfPrecision, o.Value,
+        o.Confidence, new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note, o.Low, o.High);
 }

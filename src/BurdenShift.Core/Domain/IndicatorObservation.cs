@@ -1,17 +1,11 @@
 namespace BurdenShift.Core.Domain;
 
 /// <summary>One dated value of an indicator, sourced and graded like a share assessment.</summary>
-public class IndicatorObservation : ISoftDeletable
+public class IndicatorObservation : SourcedFigure
 {
-    public long Id { get; set; }
-
     public int IndicatorId { get; set; }
 
     public Indicator? Indicator { get; set; }
-
-    public DateOnly AsOf { get; set; }
-
-    public DatePrecision AsOfPrecision { get; set; } = DatePrecision.Day;
 
     public decimal Value { get; set; }
 
@@ -19,20 +13,4 @@ public class IndicatorObservation : ISoftDeletable
     public decimal? Low { get; set; }
 
     public decimal? High { get; set; }
-
-    public int SourceId { get; set; }
-
-    public Source? Source { get; set; }
-
-    public Confidence Confidence { get; set; }
-
-    public string? Note { get; set; }
-
-    public required string EnteredBy { get; set; }
-
-    public DateTimeOffset EnteredAt { get; set; }
-
-    public DateTimeOffset? DeletedAt { get; set; }
-
-    public string? DeletedBy { get; set; }
 }

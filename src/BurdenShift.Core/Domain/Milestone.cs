@@ -1,7 +1,7 @@
 namespace BurdenShift.Core.Domain;
 
 /// <summary>A dated event for one area, or for all areas when <see cref="AreaId"/> is null.</summary>
-public class Milestone : ISoftDeletable
+public class Milestone : SourcedRow
 {
     public int Id { get; set; }
 
@@ -19,13 +19,5 @@ public class Milestone : ISoftDeletable
 
     public DateOnly? CompletedOn { get; set; }
 
-    public int SourceId { get; set; }
-
-    public Source? Source { get; set; }
-
     public string? Note { get; set; }
-
-    public DateTimeOffset? DeletedAt { get; set; }
-
-    public string? DeletedBy { get; set; }
 }

@@ -4,7 +4,7 @@ namespace BurdenShift.Core.Domain;
 /// A value to reach by a deadline, on an area's Europe share or on an indicator (exactly one of
 /// <see cref="AreaId"/> and <see cref="IndicatorId"/> is set).
 /// </summary>
-public class Target : ISoftDeletable
+public class Target : SourcedRow
 {
     public int Id { get; set; }
 
@@ -26,12 +26,4 @@ public class Target : ISoftDeletable
     public decimal Value { get; set; }
 
     public required string Rationale { get; set; }
-
-    public int SourceId { get; set; }
-
-    public Source? Source { get; set; }
-
-    public DateTimeOffset? DeletedAt { get; set; }
-
-    public string? DeletedBy { get; set; }
 }

@@ -6,88 +6,35 @@ namespace BurdenShift.Core.Domain;
 /// </summary>
 public static class WireNames
 {
-    public static string ToWire(this Confidence value) => value switch
-    {
-        Confidence.High => "high",
-        Confidence.Medium => "medium",
-        Confidence.Low => "low",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
-    };
+    // Each enum's names once, in the order messages and check constraints list them.
+    public static readonly WireTable<Confidence> Confidences = new((Confidence.High, "high"), (Confidence.Medium, "medium"), (Confidence.Low, "low"));
 
-    public static string ToWire(this IndicatorDirection value) => value switch
-    {
-        IndicatorDirection.Up => "up",
-        IndicatorDirection.Down => "down",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
-    };
+    public static readonly WireTable<IndicatorDirection> Directions = new((IndicatorDirection.Up, "up"), (IndicatorDirection.Down, "down"));
 
-    public static string ToWire(this MilestoneStatus value) => value switch
-    {
-        MilestoneStatus.Planned => "planned",
-        MilestoneStatus.InProgress => "in-progress",
-        MilestoneStatus.Done => "done",
-        MilestoneStatus.Slipped => "slipped",
-        MilestoneStatus.Cancelled => "cancelled",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
-    };
+    public static readonly WireTable<MilestoneStatus> MilestoneStatuses = new(
+        (MilestoneStatus.Planned, "planned"), (MilestoneStatus.InProgress, "in-progress"), (MilestoneStatus.Done, "done"),
+        (MilestoneStatus.Slipped, "slipped"), (MilestoneStatus.Cancelled, "cancelled"));
 
-    public static string ToWire(this ShareBasisKind value) => value switch
-    {
-        ShareBasisKind.Assessed => "assessed",
-        ShareBasisKind.Derived => "derived",
-        _ => throw new ArgumentOutOfRangeException(nameof(value), value, null),
-    };
+    public static readonly WireTable<ShareBasisKind> ShareBases = new((ShareBasisKind.Assessed, "assessed"), (ShareBasisKind.Derived, "derived"));
 
-    public static bool TryParseShareBasis(string? text, out ShareBasisKind value)
-    {
-        value = text?.Trim().ToLowerInvariant() switch
-        {
-            "assessed" => ShareBasisKind.Assessed,
-            "derived" => ShareBasisKind.Derived,
-            _ => 0,
-        };
-        return value != 0;
-    }
+    public static string ToWire(this Confidence value) => Confidences.Name(value);
+
+    public static string ToWire(this IndicatorDirection value) => Directions.Name(value);
+
+    public static string ToWire(this MilestoneStatus value) => MilestoneStatuses.Name(value);
+
+    public static string ToWire(this ShareBasisKind value) => ShareBases.Name(value);
+
+    public static bool TryParseShareBasis(string? text, out ShareBasisKind value) => ShareBases.TryParse(text, out value);
 
     public static ShareBasisKind ParseShareBasis(string text) =>
         TryParseShareBasis(text, out var v) ? v : throw new FormatException($"Unknown share basis '{text}': use assessed or derived.");
 
-    public static bool TryParseConfidence(string? text, out Confidence value)
-    {
-        value = text?.Trim().ToLowerInvariant() switch
-        {
-            "high" => Confidence.High,
-            "medium" => Confidence.Medium,
-            "low" => Confidence.Low,
-            _ => 0,
-        };
-        return value != 0;
-    }
+    public static bool TryParseConfidence(string? text, out Confidence value) => Confidences.TryParse(text, out value);
 
-    public static bool TryParseDirection(string? text, out IndicatorDirection value)
-    {
-        value = text?.Trim().ToLowerInvariant() switch
-        {
-            "up" => IndicatorDirection.Up,
-            "down" => IndicatorDirection.Down,
-            _ => 0,
-        };
-        return value != 0;
-    }
+    public static bool TryParseDirection(string? text, out IndicatorDirection value) => Directions.TryParse(text, out value);
 
-    public static bool TryParseMilestoneStatus(string? text, out MilestoneStatus value)
-    {
-        value = text?.Trim().ToLowerInvariant() switch
-        {
-            "planned" => MilestoneStatus.Planned,
-            "in-progress" => MilestoneStatus.InProgress,
-            "done" => MilestoneStatus.Done,
-            "slipped" => MilestoneStatus.Slipped,
-            "cancelled" => MilestoneStatus.Cancelled,
-            _ => 0,
-        };
-        return value != 0;
-    }
+    public static bool TryParseMilestoneStatus(string? text, out MilestoneStatus value) => MilestoneStatuses.TryParse(text, out value);
 
     public static Confidence ParseConfidence(string text) =>
         TryParseConfidence(text, out var v) ? v : throw new FormatException($"Unknown confidence '{text}': use high, medium or low.");

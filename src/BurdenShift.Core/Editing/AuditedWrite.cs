@@ -61,22 +61,31 @@ internal sealed partial class AuditedWrite
     /// since it was read) answers with <paramref name="stale"/>, a refusal by the database (a
     /// unique key, a check) with <paramref name="refused"/>; nothing is written either way.
     /// </summary>
-    public static async Task<SaveResult> RunAsync(
+    public static Task<SaveResult> RunAsync(
         IDbContextFactory<BurdenShiftDbContext> dbFactory, TimeProvider time, ILogger logger, string by, string? reason,
-        Func<AuditedWrite, CancellationToken, Task<SaveResult>> write, Func<Task<SaveResult>> stale, string refused, CancellationToken ct)
+        Func<AuditedWrite, CancellationToken, Task<SaveResult>> write, Func<Task<SaveResult>> stale, string refused, CancellationToken ct) =>
+        RefusingAsync(logger, by, "a write", () => RunAsync(dbFactory, time, by, reason, write, ct), stale, refused);
+
+    /// <summary>
+    /// Runs an attempt at a write, or its rehearsal (<see cref="Review.Drafting"/>), answering a
+    /// stale version with <paramref name="stale"/> and a refusal by the database with
+    /// <paramref name="refused"/>, as every write path answers them.
+    /// </summary>
+    internal static async Task<SaveResult> RefusingAsync(
+        ILogger logger, string by, string what, Func<Task<SaveResult>> attempt, Func<Task<SaveResult>> stale, string refused)
     {
         try
         {
-            return await RunAsync(dbFactory, time, by, reason, write, ct);
+            return await attempt();
         }
         catch (DbUpdateConcurrencyException)
         {
-            logger.LogInformation("Refused a write by {User}: a row changed since it was read", by);
+            logger.LogInformation("Refused {Write} by {User}: a row changed since it was read", what, by);
             return await stale();
         }
         catch (DbUpdateException ex)
         {
-            logger.LogWarning(ex, "The database refused a write by {User}", by);
+            logger.LogWarning(ex, "The database refused {Write} by {User}", what, by);
             return SaveResult.Refused(FormFields.General, refused);
         }
     }

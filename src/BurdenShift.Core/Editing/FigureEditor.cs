@@ -33,18 +33,6 @@ public sealed class FigureEditor(IDbContextFactory<BurdenShiftDbContext> dbFacto
             .Select(s => new SourceChoice(s.Key, s.Publisher, s.Title)).ToListAsync(ct);
     }
 
-    /// <summary>The id of an area's target, for links from pages that show targets by key.</summary>
-    public async Task<long?> FindTargetIdAsync(string areaKey, string targetKey, CancellationToken ct = default)
-    {
-        if (!InputRules.IsPlausibleKey(areaKey) || !InputRules.IsPlausibleKey(targetKey))
-        {
-            return null;
-        }
-
-        await using var db = await dbFactory.CreateDbContextAsync(ct);
-        return await db.Targets.Where(t => t.Area!.Key == areaKey && t.Key == targetKey).Select(t => (long?)t.Id).FirstOrDefaultAsync(ct);
-    }
-
     /// <summary>An empty form for a new row under an area (or indicator, for observations).</summary>
     public async Task<FigureForm?> NewFormAsync(FigureKind kind, string? parentKey, CancellationToken ct = default)
     {

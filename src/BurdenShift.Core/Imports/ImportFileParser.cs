@@ -131,10 +131,7 @@ internal static class ImportFileParser
                 {
                     Line = line,
                     Key = areaKey,
-                    EuropeLow = bounds[0].Value,
-                    EuropeHigh = bounds[1].Value,
-                    UsLow = bounds[2].Value,
-                    UsHigh = bounds[3].Value,
+                    Bounds = new ImportBounds(bounds[0].Value, bounds[1].Value, bounds[2].Value, bounds[3].Value, null, null),
                 };
             }
             else
@@ -157,8 +154,7 @@ internal static class ImportFileParser
                 {
                     Line = line,
                     Key = indicatorKey,
-                    Low = low,
-                    High = high,
+                    Bounds = new ImportBounds(null, null, null, null, low, high),
                 };
             }
 

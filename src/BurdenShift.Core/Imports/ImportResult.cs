@@ -14,19 +14,16 @@ public sealed record ImportProblem(int Line, string Message)
 }
 
 /// <summary>One valid row as it would be (or was) written, for the preview, with its range bounds when given.</summary>
-public sealed record ImportPreviewRow(int Line, string Key, DateOnly AsOf, decimal? EuropeShare, decimal? UsShare, decimal? Value, string Confidence, string Source, string? Note)
+public sealed record ImportPreviewRow(
+    int Line, string Key, DateOnly AsOf, decimal? EuropeShare, decimal? UsShare, decimal? Value, string Confidence, string Source, string? Note, ImportBounds Bounds);
+
+/// <summary>
+/// An imported figure's range bounds, null where the file gave none: Europe's and the US share's
+/// for an assessment, the value's for an observation.
+/// </summary>
+public sealed record ImportBounds(decimal? EuropeLow, decimal? EuropeHigh, decimal? UsLow, decimal? UsHigh, decimal? Low, decimal? High)
 {
-    public decimal? EuropeLow { get; init; }
-
-    public decimal? EuropeHigh { get; init; }
-
-    public decimal? UsLow { get; init; }
-
-    public decimal? UsHigh { get; init; }
-
-    public decimal? Low { get; init; }
-
-    public decimal? High { get; init; }
+    public static ImportBounds None { get; } = new(null, null, null, null, null, null);
 }
 
 /// <summary>What an import did. Nothing is written unless every row is valid.</summary>

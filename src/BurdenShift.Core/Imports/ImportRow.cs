@@ -15,59 +15,28 @@ internal sealed record ImportRow(
 
     public string Key { get; init; } = "";
 
-    public decimal? EuropeLow { get; init; }
-
-    public decimal? EuropeHigh { get; init; }
-
-    public decimal? UsLow { get; init; }
-
-    public decimal? UsHigh { get; init; }
-
-    public decimal? Low { get; init; }
-
-    public decimal? High { get; init; }
+    public ImportBounds Bounds { get; init; } = ImportBounds.None;
 
     public ImportPreviewRow ToPreview(string sourceText) => new(Line, Key, AsOf, EuropeShare, UsShare, AreaId == 0 ? Value : null,
-        Confidence.ToWire(), sourceText, Note)
-    {
-        EuropeLow = EuropeLow,
-        EuropeHigh = EuropeHigh,
-        UsLow = UsLow,
-        UsHigh = UsHigh,
-        Low = Low,
-        High = High,
-    };
+        Confidence.ToWire(), sourceText, Note, Bounds);
 
-    public object ToEntity(string enteredBy, DateTimeOffset now, Source? newSource) => AreaId != 0
-        ? new ShareAssessment
-        {
-            AreaId = AreaId,
-            AsOf = AsOf,
-            EuropeShare = EuropeShare,
-            UsShare = UsShare,
-            EuropeLow = EuropeLow,
-            EuropeHigh = EuropeHigh,
-            UsLow = UsLow,
-            UsHigh = UsHigh,
-            SourceId = SourceId,
-            Source = newSource,
-            Confidence = Confidence,
-            Note = Note,
-            EnteredBy = enteredBy,
-            EnteredAt = now,
-        }
-        : new IndicatorObservation
-        {
-            IndicatorId = IndicatorId,
-            AsOf = AsOf,
-            Value = Value,
-            Low = Low,
-            High = High,
-            SourceId = SourceId,
-            Source = newSource,
-            Confidence = Confidence,
-            Note = Note,
-            EnteredBy = enteredBy,
-            EnteredAt = now,
-        };
+    public SourcedFigure ToEntity(string enteredBy, DateTimeOffset now, Source? newSource)
+    {
+        SourcedFigure figure = AreaId != 0
+            ? new ShareAssessment
+            {
+                AreaId = AreaId,
+                EuropeShare = EuropeShare,
+                UsShare = UsShare,
+                EuropeLow = Bounds.EuropeLow,
+                EuropeHigh = Bounds.EuropeHigh,
+                UsLow = Bounds.UsLow,
+                UsHigh = Bounds.UsHigh,
+                EnteredBy = enteredBy,
+            }
+            : new IndicatorObservation { IndicatorId = IndicatorId, Value = Value, Low = Bounds.Low, High = Bounds.High, EnteredBy = enteredBy };
+        (figure.AsOf, figure.SourceId, figure.Source) = (AsOf, SourceId, newSource);
+        (figure.Confidence, figure.Note, figure.EnteredAt) = (Confidence, Note, now);
+        return figure;
+    }
 }

@@ -19,23 +19,12 @@ internal static class Drafting
         DraftRequest request, Func<AuditedWrite, CancellationToken, Task<SaveResult>> once, Func<Task<SaveResult>> stale, string refused,
         CancellationToken ct)
     {
-        SaveResult result;
-        IReadOnlyList<AuditEntry> entries;
-        try
+        IReadOnlyList<AuditEntry> entries = [];
+        var result = await AuditedWrite.RefusingAsync(logger, by, "the rehearsal of a draft", async () =>
         {
-            (result, entries) = await AuditedWrite.RehearseAsync(dbFactory, time, by, reason, once, null, ct);
-        }
-        catch (DbUpdateConcurrencyException)
-        {
-            logger.LogInformation("Refused a draft by {User}: a row changed since it was read", by);
-            return await stale();
-        }
-        catch (DbUpdateException ex)
-        {
-            logger.LogWarning(ex, "The database refused the rehearsal of a draft by {User}", by);
-            return SaveResult.Refused(FormFields.General, refused);
-        }
-
+            (var rehearsed, entries) = await AuditedWrite.RehearseAsync(dbFactory, time, by, reason, once, null, ct);
+            return rehearsed;
+        }, stale, refused);
         if (!result.Succeeded)
         {
             return result;

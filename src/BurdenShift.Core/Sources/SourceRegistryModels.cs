@@ -118,16 +118,3 @@ public sealed record CitingMilestone(
     DatePrecision DuePrecision,
     string? AreaKey,
     string? AreaName);
-
-/// <summary>An indicator observation with its source, as the methodology's worked example lists it.</summary>
-public sealed record SeriesObservation(
-    long Id,
-    string IndicatorKey,
-    DateOnly AsOf,
-    DatePrecision DatePrecision,
-    decimal Value,
-    Confidence Confidence,
-    SourceRef Source,
-    string? Note,
-    decimal? Low = null,
-    decimal? High = null);

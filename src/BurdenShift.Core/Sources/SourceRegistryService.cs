@@ -213,38 +213,30 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
         IQueryable<CitingObservationRow>? observations = null;
         foreach (var id in ids)
         {
-            var a = db.ShareAssessments.AsNoTracking()
-                .Where(s => s.SourceId == id && s.AsOf <= asOf)
-                .OrderByDescending(s => s.AsOf).ThenByDescending(s => s.Id)
-                .Take(perSource)
-                .Select(s => new CitingAssessmentRow
-                {
-                    SourceId = s.SourceId,
-                    Id = s.Id,
-                    AreaKey = s.Area!.Key,
-                    AreaName = s.Area.Name,
-                    AsOf = s.AsOf,
-                    Precision = s.AsOfPrecision,
-                    EuropeShare = s.EuropeShare,
-                    UsShare = s.UsShare,
-                    Confidence = s.Confidence,
-                });
-            var o = db.IndicatorObservations.AsNoTracking()
-                .Where(x => x.SourceId == id && x.AsOf <= asOf)
-                .OrderByDescending(x => x.AsOf).ThenByDescending(x => x.Id)
-                .Take(perSource)
-                .Select(x => new CitingObservationRow
-                {
-                    SourceId = x.SourceId,
-                    Id = x.Id,
-                    IndicatorKey = x.Indicator!.Key,
-                    IndicatorName = x.Indicator.Name,
-                    Unit = x.Indicator.Unit,
-                    AsOf = x.AsOf,
-                    Precision = x.AsOfPrecision,
-                    Value = x.Value,
-                    Confidence = x.Confidence,
-                });
+            var a = NewestCiting(db.ShareAssessments, id, asOf, perSource).Select(s => new CitingAssessmentRow
+            {
+                SourceId = s.SourceId,
+                Id = s.Id,
+                AreaKey = s.Area!.Key,
+                AreaName = s.Area.Name,
+                AsOf = s.AsOf,
+                Precision = s.AsOfPrecision,
+                EuropeShare = s.EuropeShare,
+                UsShare = s.UsShare,
+                Confidence = s.Confidence,
+            });
+            var o = NewestCiting(db.IndicatorObservations, id, asOf, perSource).Select(x => new CitingObservationRow
+            {
+                SourceId = x.SourceId,
+                Id = x.Id,
+                IndicatorKey = x.Indicator!.Key,
+                IndicatorName = x.Indicator.Name,
+                Unit = x.Indicator.Unit,
+                AsOf = x.AsOf,
+                Precision = x.AsOfPrecision,
+                Value = x.Value,
+                Confidence = x.Confidence,
+            });
             assessments = assessments is null ? a : assessments.Concat(a);
             observations = observations is null ? o : observations.Concat(o);
         }
@@ -297,24 +289,28 @@ public sealed class SourceRegistryService(IDbContextFactory<BurdenShiftDbContext
     /// The observations of every indicator dated on or before <paramref name="asOf"/>, with their
     /// sources, keyed by indicator key and in date and entry order. One SQL command.
     /// </summary>
-    public async Task<IReadOnlyDictionary<string, IReadOnlyList<SeriesObservation>>> GetObservationsAsync(
+    public async Task<IReadOnlyDictionary<string, IReadOnlyList<ObservationRow>>> GetObservationsAsync(
         DateOnly asOf, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
-        var rows = await db.IndicatorObservations.AsNoTracking()
-            .Where(o => o.AsOf <= asOf)
-            .Select(o => new SeriesObservation(o.Id, o.Indicator!.Key, o.AsOf, o.AsOfPrecision, o.Value, o.Confidence,
-                new SourceRef(o.Source!.Key, o.Source.Publisher, o.Source.Title, o.Source.Url, o.Source.Confidence), o.Note, o.Low, o.High))
+        // The rows as the read API pages them (RowQueries), grouped by their indicator's key.
+        var indicators = await db.Indicators.AsNoTracking()
+            .Select(i => new { i.Key, Rows = i.Observations.Where(o => o.AsOf <= asOf).AsQueryable().Select(RowQueries.ToObservationRow).ToList() })
             .ToListAsync(ct);
-        return rows
-            .GroupBy(r => r.IndicatorKey, StringComparer.Ordinal)
+        return indicators
+            .Where(i => i.Rows.Count > 0)
             .ToDictionary(
-                g => g.Key,
-                g => (IReadOnlyList<SeriesObservation>)[.. g.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(o => o with { Value = o.Value.Normalize(), Low = o.Low.Normalize(), High = o.High.Normalize() })],
+                i => i.Key,
+                i => (IReadOnlyList<ObservationRow>)[.. i.Rows.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Select(RowQueries.Normalised)],
                 StringComparer.Ordinal);
     }
 
     // Set by member initialisation, not a constructor: EF translates a UNION ALL of those, not of a client projection.
+    // The newest figures citing a source on or before the date: a backward walk of the (SourceId, AsOf, Id) index.
+    private static IQueryable<T> NewestCiting<T>(IQueryable<T> figures, int sourceId, DateOnly asOf, int take)
+        where T : SourcedFigure =>
+        figures.AsNoTracking().Where(f => f.SourceId == sourceId && f.AsOf <= asOf).OrderByDescending(f => f.AsOf).ThenByDescending(f => f.Id).Take(take);
+
     private sealed class CitingAssessmentRow
     {
         public int SourceId { get; init; }

@@ -27,23 +27,12 @@ internal static class DataExportApi
         var export = app.MapGroup("/api/export/data").WithTags("Export").RequireRateLimiting(RateLimits.DataExport)
             .AddEndpointFilter(PreviewParameter.Allow);
 
-        export.MapGet("/areas.{format}", async (string format, HttpContext http, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        MapTableExport(export, "areas", "capability areas", async (dashboard, date, ct) =>
             {
-                if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
-                {
-                    return problem!;
-                }
-
-                var areas = await dashboard.For(http, known).GetAreasAsync(date, ct);
-                var table = DataExportTables.Areas(areas);
-                return File(format, $"burdenshift-areas-{Stamp(date, known, http)}", table,
-                    () => new ExportWorkbook($"BurdenShift capability areas as of {Stamp(date)}{Published(known, http)}", date, areas.Any(a => a.Illustrative),
-                        [table], [.. DataExportTables.SourcesOf(areas)]));
+                var areas = await dashboard.GetAreasAsync(date, ct);
+                return (DataExportTables.Areas(areas), areas.Any(a => a.Illustrative), DataExportTables.SourcesOf(areas));
             })
-            .WithSummary("Every area and target as CSV or XLSX (format: csv or xlsx): the figures of GET /api/areas")
-            .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("Every area and target as CSV or XLSX (format: csv or xlsx): the figures of GET /api/areas");
 
         export.MapGet("/areas/{key}.{format}", async (string key, string format, HttpContext http, DashboardCache dashboard, RowPages history,
                 TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? table, CancellationToken ct) =>
@@ -104,52 +93,49 @@ internal static class DataExportApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        export.MapGet("/indicators.{format}", async (string format, HttpContext http, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        MapTableExport(export, "indicators", "indicators", async (dashboard, date, ct) =>
             {
-                if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
-                {
-                    return problem!;
-                }
-
-                var indicators = await dashboard.For(http, known).GetIndicatorsAsync(date, ct);
-                var table = DataExportTables.Indicators(indicators);
-                return File(format, $"burdenshift-indicators-{Stamp(date, known, http)}", table,
-                    () => new ExportWorkbook($"BurdenShift indicators as of {Stamp(date)}{Published(known, http)}", date, indicators.Any(i => i.Illustrative),
-                        [table], [.. DataExportTables.SourcesOf(indicators)]));
+                var indicators = await dashboard.GetIndicatorsAsync(date, ct);
+                return (DataExportTables.Indicators(indicators), indicators.Any(i => i.Illustrative), DataExportTables.SourcesOf(indicators));
             })
-            .WithSummary("Every indicator and target as CSV or XLSX: the figures of GET /api/indicators")
-            .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("Every indicator and target as CSV or XLSX: the figures of GET /api/indicators");
 
-        export.MapGet("/index.{format}", async (string format, HttpContext http, DashboardCache dashboard, TimeProvider time,
-                [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+        MapTableExport(export, "index", "handover index", async (dashboard, date, ct) =>
             {
-                if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
-                {
-                    return problem!;
-                }
-
-                var index = await dashboard.For(http, known).GetIndexAsync(date, ct);
-                var table = DataExportTables.Index(index);
-                if (IsCsv(format))
-                {
-                    return Results.File(CsvExport.Write(table), CsvContentType, $"burdenshift-index-{Stamp(date, known, http)}.csv");
-                }
-
+                var index = await dashboard.GetIndexAsync(date, ct);
                 // The index cites the latest Europe shares of the areas it includes.
                 var included = index.SelectMany(t => t.AreasIncluded).ToHashSet(StringComparer.Ordinal);
-                var areas = (await dashboard.For(http, known).GetAreasAsync(date, ct)).Where(a => included.Contains(a.Key)).ToList();
-                return File(format, $"burdenshift-index-{Stamp(date, known, http)}", table,
-                    () => new ExportWorkbook($"BurdenShift handover index as of {Stamp(date)}{Published(known, http)}", date, index.Any(t => t.Illustrative),
-                        [table], [.. areas.Where(a => a.Latest is not null).Select(a => a.Latest!.Source)]));
+                var areas = (await dashboard.GetAreasAsync(date, ct)).Where(a => included.Contains(a.Key) && a.Latest is not null);
+                return (DataExportTables.Index(index), index.Any(t => t.Illustrative), areas.Select(a => a.Latest!.Source));
             })
-            .WithSummary("The overall handover index per target as CSV or XLSX: the figures of GET /api/index")
-            .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+            .WithSummary("The overall handover index per target as CSV or XLSX: the figures of GET /api/index");
 
         return app;
     }
+
+    /// <summary>
+    /// <c>/api/export/data/{name}.{format}</c>: one table of the read API's figures at a date (the
+    /// areas, the indicators, the index) as CSV, or as XLSX with the sources the table cites.
+    /// </summary>
+    private static RouteHandlerBuilder MapTableExport(RouteGroupBuilder export, string name, string title,
+        Func<DashboardCache, DateOnly, CancellationToken, Task<(ExportTable Table, bool Illustrative, IEnumerable<SourceRef> Sources)>> build) =>
+        export.MapGet($"/{name}.{{format}}", async (string format, HttpContext http, DashboardCache dashboard, TimeProvider time,
+                [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+            {
+                if (!TryRead(format, asOf, knownAt, time, out var date, out var known, out var problem))
+                {
+                    return problem!;
+                }
+
+                var (table, illustrative, sources) = await build(dashboard.For(http, known), date, ct);
+                var file = $"burdenshift-{name}-{Stamp(date, known, http)}";
+                return IsCsv(format)
+                    ? Results.File(CsvExport.Write(table), CsvContentType, file + ".csv")
+                    : Results.File(XlsxExport.Write(new ExportWorkbook($"BurdenShift {title} as of {Stamp(date)}{Published(known, http)}", date, illustrative,
+                        [table], [.. sources])), XlsxExport.ContentType, file + ".xlsx");
+            })
+            .Produces(StatusCodes.Status200OK, contentType: CsvContentType, additionalContentTypes: [XlsxExport.ContentType])
+            .ProducesProblem(StatusCodes.Status400BadRequest);
 
     private static bool IsCsv(string format) => string.Equals(format, "csv", StringComparison.OrdinalIgnoreCase);
 
@@ -200,9 +186,4 @@ internal static class DataExportApi
             throw;
         }
     }
-
-    private static IResult File(string format, string name, ExportTable table, Func<ExportWorkbook> workbook) =>
-        IsCsv(format)
-            ? Results.File(CsvExport.Write(table), CsvContentType, name + ".csv")
-            : Results.File(XlsxExport.Write(workbook()), XlsxExport.ContentType, name + ".xlsx");
 }

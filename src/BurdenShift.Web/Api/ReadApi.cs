@@ -22,13 +22,8 @@ internal static class ReadApi
     {
         var api = app.MapGroup("/api").WithTags("Read").AddEndpointFilter(PreviewParameter.Allow);
 
-        api.MapGet("/areas", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
-            AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? await KnowledgeEcho.JsonAsync(await dashboard.For(http, known).GetAreasAsync(date, ct), date, known, http, dashboard, ct)
-                : problem!)
-            .WithSummary("Every capability area with its latest shares and its distance to each target")
-            .Produces<IReadOnlyList<AreaSummary>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+        MapDated(api, "/areas", (dashboard, date, ct) => dashboard.GetAreasAsync(date, ct))
+            .WithSummary("Every capability area with its latest shares and its distance to each target");
 
         api.MapGet("/areas/{key}", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
@@ -63,62 +58,17 @@ internal static class ReadApi
             .ProducesProblem(StatusCodes.Status400BadRequest)
             .ProducesProblem(StatusCodes.Status404NotFound);
 
-        api.MapGet("/areas/{key}/assessments", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
-                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
-                CancellationToken ct) =>
-            {
-                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
-                    || !KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                    || !PagingParameters.TryRead(page, pageSize, out var number, out var size, out problem))
-                {
-                    return problem!;
-                }
+        MapRowPages(api, "areas", "assessments", "area", "capability area", (d, key, date, page, size, ct) => d.GetAssessmentPageAsync(key, date, page, size, ct))
+            .WithSummary("A page of an area's assessments, newest first (page from 1, pageSize 1 to 500, default 100)");
 
-                return await dashboard.For(http, known).GetAssessmentPageAsync(key, date, number, size, ct) is { } rows
-                    ? await PageAnswerAsync(http, dashboard, rows, $"/api/areas/{Uri.EscapeDataString(key)}/assessments", date, known, json.Value)
-                    : UnknownArea(key);
-            })
-            .WithSummary("A page of an area's assessments, newest first (page from 1, pageSize 1 to 500, default 100)")
-            .Produces<RowPage<AssessmentRow>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
+        MapRowPages(api, "indicators", "observations", "indicator", "indicator", (d, key, date, page, size, ct) => d.GetObservationPageAsync(key, date, page, size, ct))
+            .WithSummary("A page of an indicator's observations, newest first (page from 1, pageSize 1 to 500, default 100)");
 
-        api.MapGet("/indicators/{key}/observations", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
-                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
-                CancellationToken ct) =>
-            {
-                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
-                    || !KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                    || !PagingParameters.TryRead(page, pageSize, out var number, out var size, out problem))
-                {
-                    return problem!;
-                }
+        MapDated(api, "/indicators", (dashboard, date, ct) => dashboard.GetIndicatorsAsync(date, ct))
+            .WithSummary("Every indicator with its latest value and its distance to each of its targets");
 
-                return await dashboard.For(http, known).GetObservationPageAsync(key, date, number, size, ct) is { } rows
-                    ? await PageAnswerAsync(http, dashboard, rows, $"/api/indicators/{Uri.EscapeDataString(key)}/observations", date, known, json.Value)
-                    : Results.Problem(title: "Unknown indicator", detail: $"There is no indicator with the key '{key}'.",
-                        statusCode: StatusCodes.Status404NotFound);
-            })
-            .WithSummary("A page of an indicator's observations, newest first (page from 1, pageSize 1 to 500, default 100)")
-            .Produces<RowPage<ObservationRow>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest)
-            .ProducesProblem(StatusCodes.Status404NotFound);
-
-        api.MapGet("/indicators", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
-            AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? await KnowledgeEcho.JsonAsync(await dashboard.For(http, known).GetIndicatorsAsync(date, ct), date, known, http, dashboard, ct)
-                : problem!)
-            .WithSummary("Every indicator with its latest value and its distance to each of its targets")
-            .Produces<IReadOnlyList<IndicatorSummary>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
-
-        api.MapGet("/index", async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
-            AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
-                ? await KnowledgeEcho.JsonAsync(await dashboard.For(http, known).GetIndexAsync(date, ct), date, known, http, dashboard, ct)
-                : problem!)
-            .WithSummary("The overall handover index against each standard target")
-            .Produces<IReadOnlyList<IndexResult>>()
-            .ProducesProblem(StatusCodes.Status400BadRequest);
+        MapDated(api, "/index", (dashboard, date, ct) => dashboard.GetIndexAsync(date, ct))
+            .WithSummary("The overall handover index against each standard target");
 
         api.MapGet("/areas/{key}/scenario", (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
                 [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? pace, CancellationToken ct) =>
@@ -167,12 +117,48 @@ internal static class ReadApi
 
         return await compute(date, known, p) is { } result
             ? await KnowledgeEcho.JsonAsync(result, date, known, http, dashboard, http.RequestAborted)
-            : Results.Problem(title: $"Unknown {what}", detail: $"There is no {what} with the key '{key}'.", statusCode: StatusCodes.Status404NotFound);
+            : Unknown(what, what, key);
     }
 
-    private static IResult UnknownArea(string key) =>
-        Results.Problem(title: "Unknown area", detail: $"There is no capability area with the key '{key}'.",
-            statusCode: StatusCodes.Status404NotFound);
+    /// <summary>A list of the read model at <c>asOf</c> (and <c>knownAt</c>): the areas, the indicators, the index.</summary>
+    private static RouteHandlerBuilder MapDated<T>(RouteGroupBuilder api, string pattern, Func<DashboardCache, DateOnly, CancellationToken, Task<IReadOnlyList<T>>> read) =>
+        api.MapGet(pattern, async (HttpContext http, DashboardCache dashboard, TimeProvider time, [FromQuery] string? asOf, [FromQuery] string? knownAt, CancellationToken ct) =>
+                AsOfParameter.TryRead(asOf, time, out var date, out var problem) && KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
+                    ? await KnowledgeEcho.JsonAsync(await read(dashboard.For(http, known), date, ct), date, known, http, dashboard, ct)
+                    : problem!)
+            .Produces<IReadOnlyList<T>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest);
+
+    private static IResult UnknownArea(string key) => Unknown("area", "capability area", key);
+
+    private static IResult Unknown(string title, string what, string key) =>
+        Results.Problem(title: $"Unknown {title}", detail: $"There is no {what} with the key '{key}'.", statusCode: StatusCodes.Status404NotFound);
+
+    /// <summary>
+    /// <c>/api/{series}/{key}/{rows}</c>: a page of a series' rows, newest first, with links to the
+    /// other pages; the assessments of an area and the observations of an indicator differ only in
+    /// what they read.
+    /// </summary>
+    private static RouteHandlerBuilder MapRowPages<T>(RouteGroupBuilder api, string series, string rowsName, string title, string what,
+        Func<DashboardCache, string, DateOnly, int, int, CancellationToken, Task<RowPage<T>?>> read) =>
+        api.MapGet($"/{series}/{{key}}/{rowsName}", async (string key, HttpContext http, DashboardCache dashboard, TimeProvider time,
+                IOptions<JsonOptions> json, [FromQuery] string? asOf, [FromQuery] string? knownAt, [FromQuery] string? page, [FromQuery] string? pageSize,
+                CancellationToken ct) =>
+            {
+                if (!AsOfParameter.TryRead(asOf, time, out var date, out var problem)
+                    || !KnownAtParameter.TryRead(knownAt, time, out var known, out problem)
+                    || !PagingParameters.TryRead(page, pageSize, out var number, out var size, out problem))
+                {
+                    return problem!;
+                }
+
+                return await read(dashboard.For(http, known), key, date, number, size, ct) is { } rows
+                    ? await PageAnswerAsync(http, dashboard, rows, $"/api/{series}/{Uri.EscapeDataString(key)}/{rowsName}", date, known, json.Value)
+                    : Unknown(title, what, key);
+            })
+            .Produces<RowPage<T>>()
+            .ProducesProblem(StatusCodes.Status400BadRequest)
+            .ProducesProblem(StatusCodes.Status404NotFound);
 
     private static string Iso(DateOnly date) => Formats.Date(date);
 

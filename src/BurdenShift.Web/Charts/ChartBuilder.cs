@@ -72,19 +72,28 @@ public static class ChartBuilder
             ];
         }
 
-        var chart = new ChartModel(
-            area.Name,
-            $"Europe's and the US's share of NATO capability in Europe (%) · {TargetsText(chosen, "%")}",
-            "%",
-            series,
-            area.TrendPerYear is null && scenario is null ? [] : Projections(chosen),
-            TargetLines(chosen),
-            [.. notes, .. RangeNote(series, chosen.Select(t => t.Range))],
-            Distinct(figures.Select(f => f.Source)),
-            figures.Count == 0 ? null : figures.Min(f => f.Confidence),
-            area.AsOf,
-            area.Illustrative,
-            $"No public figure: no source publishes a European or US share for {area.Name} on or before {Formats.Date(area.AsOf)}.");
+        return SeriesChart(
+            new ChartModel(area.Name, $"Europe's and the US's share of NATO capability in Europe (%) · {TargetsText(chosen, "%")}", "%", series,
+                [], [], [.. notes, .. RangeNote(series, chosen.Select(t => t.Range))], [], null, area.AsOf, area.Illustrative,
+                $"No public figure: no source publishes a European or US share for {area.Name} on or before {Formats.Date(area.AsOf)}."),
+            area.TrendPerYear is not null, chosen, figures, scenario);
+    }
+
+    /// <summary>
+    /// What an area's and an indicator's chart add to their lines alike: the chosen targets and their
+    /// projections (on a fitted trend or a scenario), every source cited with the lowest confidence
+    /// among them, and a scenario's titles when one is asked for.
+    /// </summary>
+    private static ChartModel SeriesChart(ChartModel lines, bool trend, List<TargetResult> chosen,
+        IReadOnlyList<(SourceRef Source, Confidence Confidence)> figures, ChartScenario? scenario)
+    {
+        var chart = lines with
+        {
+            Projections = trend || scenario is not null ? Projections(chosen) : [],
+            TargetLines = TargetLines(chosen),
+            Sources = Distinct(figures.Select(f => f.Source)),
+            LowestConfidence = figures.Count == 0 ? null : figures.Min(f => f.Confidence),
+        };
         return scenario is null ? chart : AsScenario(chart, scenario);
     }
 
@@ -109,20 +118,12 @@ public static class ChartBuilder
         var chosen = Chosen(scenario?.Targets ?? indicator.Targets, targets);
         var direction = indicator.Direction == IndicatorDirection.Up ? "higher is better" : "lower is better";
         var targetsText = chosen.Count == 0 ? "no target set" : TargetsText(chosen, " " + indicator.Unit);
-        var chart = new ChartModel(
-            indicator.Name,
-            $"{indicator.Unit}, {direction} · {targetsText}",
-            indicator.Unit,
-            [new ChartSeries(indicator.Name, [.. points.OrderBy(p => p.Date)])],
-            indicator.TrendPerYear is null && scenario is null ? [] : Projections(chosen),
-            TargetLines(chosen),
-            RangeNote([new ChartSeries(indicator.Name, points)], chosen.Select(t => t.Range)),
-            Distinct(figures.Select(f => f.Source)),
-            figures.Count == 0 ? null : figures.Min(f => f.Confidence),
-            indicator.AsOf,
-            indicator.Illustrative,
-            $"No public figure: no observation of {indicator.Name} is dated on or before {Formats.Date(indicator.AsOf)}.");
-        return scenario is null ? chart : AsScenario(chart, scenario);
+        return SeriesChart(
+            new ChartModel(indicator.Name, $"{indicator.Unit}, {direction} · {targetsText}", indicator.Unit,
+                [new ChartSeries(indicator.Name, [.. points.OrderBy(p => p.Date)])], [], [],
+                RangeNote([new ChartSeries(indicator.Name, points)], chosen.Select(t => t.Range)), [], null, indicator.AsOf, indicator.Illustrative,
+                $"No public figure: no observation of {indicator.Name} is dated on or before {Formats.Date(indicator.AsOf)}."),
+            indicator.TrendPerYear is not null, chosen, figures, scenario);
     }
 
     /// <summary>An indicator as its area's entry carries it: a bounded line of the whole history and every source cited.</summary>

@@ -21,35 +21,21 @@ internal static class ReviewCommand
     public static async Task<int> RunAsync(string[] args, TextWriter stdout, TextWriter stderr)
     {
         var action = args.FirstOrDefault();
-        string? by = null, reason = null;
         long? id = null;
-        var rest = new List<string>();
-        for (var i = 1; i < args.Length; i++)
+        if (action is "publish" or "reject" && args.Length > 1 && !args[1].StartsWith('-'))
         {
-            if (args[i] == "--by" && i + 1 < args.Length)
+            if (!long.TryParse(args[1], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
             {
-                by = args[++i];
+                await stderr.WriteLineAsync($"review: '{Core.Inputs.InputRules.Shown(args[1])}' is not a draft number; nothing was changed.");
+                return CliVerbs.Refused;
             }
-            else if (args[i] == "--reason" && i + 1 < args.Length)
-            {
-                reason = args[++i];
-            }
-            else if (i == 1 && action is "publish" or "reject" && !args[i].StartsWith('-'))
-            {
-                if (!long.TryParse(args[i], NumberStyles.None, CultureInfo.InvariantCulture, out var parsed))
-                {
-                    await stderr.WriteLineAsync($"review: '{Core.Inputs.InputRules.Shown(args[i])}' is not a draft number; nothing was changed.");
-                    return CliVerbs.Refused;
-                }
 
-                id = parsed;
-            }
-            else
-            {
-                rest.Add(args[i]);
-            }
+            id = parsed;
         }
 
+        var (options, rest) = CliOptions.Read(args, id is null ? 1 : 2, "--by", "--reason");
+        var by = options.GetValueOrDefault("--by");
+        var reason = options.GetValueOrDefault("--reason");
         if (action is not ("list" or "publish" or "reject") || (action != "list" && (id is null || string.IsNullOrWhiteSpace(by))))
         {
             await stderr.WriteLineAsync(Usage);

@@ -15,24 +15,9 @@ internal static class UsersCommand
 
     public static async Task<int> RunAsync(string[] args, TextReader stdin, TextWriter stdout, TextWriter stderr)
     {
-        string? email = null, role = null;
-        var rest = new List<string>();
-        for (var i = 1; i < args.Length; i++)
-        {
-            if (args[i] == "--email" && i + 1 < args.Length)
-            {
-                email = args[++i];
-            }
-            else if (args[i] == "--role" && i + 1 < args.Length)
-            {
-                role = args[++i];
-            }
-            else
-            {
-                rest.Add(args[i]);
-            }
-        }
-
+        var (options, rest) = CliOptions.Read(args, 1, "--email", "--role");
+        var email = options.GetValueOrDefault("--email");
+        var role = options.GetValueOrDefault("--role");
         role = Roles.All.FirstOrDefault(r => string.Equals(r, role, StringComparison.OrdinalIgnoreCase));
         if (args.FirstOrDefault() != "add" || string.IsNullOrWhiteSpace(email) || role is null)
         {

@@ -67,6 +67,17 @@ window.burdenShift = {
     toggle.setAttribute("aria-expanded", open ? "true" : "false");
   });
 
+  // Escape closes it and gives focus back to its button.
+  document.addEventListener("keydown", (e) => {
+    if (e.key !== "Escape" || !staticPage()) return;
+    const bar = document.querySelector(".top-bar.nav-open");
+    if (!bar) return;
+    bar.classList.remove("nav-open");
+    const toggle = bar.querySelector("[data-testid='nav-toggle']");
+    toggle?.setAttribute("aria-expanded", "false");
+    toggle?.focus();
+  });
+
   // Live updates: ask this instance for the data version with the one this page shows (or last
   // heard of); the server holds the answer until the version moves (it reads it once a second for
   // everyone, no SQL per request), or for 25 s. On a change, render the same address again and say

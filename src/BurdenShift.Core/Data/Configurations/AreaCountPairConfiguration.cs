@@ -9,12 +9,9 @@ internal sealed class AreaCountPairConfiguration(SqlDialect sql) : IEntityTypeCo
 {
     public void Configure(EntityTypeBuilder<AreaCountPair> b)
     {
-        b.ToTable("CountPairs", t =>
-        {
-            t.HasCheckConstraint("CK_CountPairs_Label", SqlDialect.NotBlank("Label"));
-            t.HasCheckConstraint("CK_CountPairs_Weight", $"{sql.Number(nameof(AreaCountPair.Weight))} > 0");
-            t.HasCheckConstraint("CK_CountPairs_TwoSides", "\"EuropeIndicatorId\" <> \"UsIndicatorId\"");
-        });
+        b.ToTable("CountPairs", t => t.NotBlank("Label")
+            .Check("Weight", $"{sql.Number(nameof(AreaCountPair.Weight))} > 0")
+            .Check("TwoSides", "\"EuropeIndicatorId\" <> \"UsIndicatorId\""));
         b.Property(x => x.Label).HasMaxLength(ColumnLimits.PairLabel);
         b.Property(x => x.Note).HasMaxLength(ColumnLimits.Note);
         b.Property(x => x.Weight).HasPrecision(9, 4);

@@ -1,3 +1,4 @@
+using BurdenShift.Core.Audit;
 using BurdenShift.Core.Domain;
 using BurdenShift.Core.Inputs;
 using Microsoft.EntityFrameworkCore;
@@ -9,11 +10,7 @@ internal sealed class AuditEntryConfiguration : IEntityTypeConfiguration<AuditEn
 {
     public void Configure(EntityTypeBuilder<AuditEntry> b)
     {
-        b.ToTable("AuditEntries", t =>
-        {
-            t.HasCheckConstraint("CK_AuditEntries_Action", SqlDialect.In("Action", "insert", "update", "delete"));
-            t.HasCheckConstraint("CK_AuditEntries_By", SqlDialect.NotBlank("By"));
-        });
+        b.ToTable("AuditEntries", t => t.OneOf("Action", [AuditTrail.Insert, AuditTrail.Update, AuditTrail.Delete]).NotBlank("By"));
         b.Property(x => x.By).HasMaxLength(ColumnLimits.UserName);
         b.Property(x => x.Action).HasMaxLength(10);
         b.Property(x => x.EntityType).HasMaxLength(60);

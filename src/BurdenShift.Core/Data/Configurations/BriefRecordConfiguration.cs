@@ -9,7 +9,7 @@ internal sealed class BriefRecordConfiguration : IEntityTypeConfiguration<BriefR
 {
     public void Configure(EntityTypeBuilder<BriefRecord> b)
     {
-        b.ToTable("BriefLog", t => t.HasCheckConstraint("CK_BriefLog_Format", SqlDialect.In("Format", "pptx", "pdf")));
+        b.ToTable("BriefLog", t => t.OneOf("Format", ["pptx", "pdf"]));
         b.Property(x => x.GeneratedBy).HasMaxLength(ColumnLimits.UserName);
         b.Property(x => x.Format).HasMaxLength(4);
         b.Property(x => x.Areas).HasMaxLength(4000);

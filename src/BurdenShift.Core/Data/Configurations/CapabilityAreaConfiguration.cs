@@ -9,12 +9,7 @@ internal sealed class CapabilityAreaConfiguration : IEntityTypeConfiguration<Cap
 {
     public void Configure(EntityTypeBuilder<CapabilityArea> b)
     {
-        b.ToTable("Areas", t =>
-        {
-            t.HasCheckConstraint("CK_Areas_Key", SqlDialect.NotBlank("Key"));
-            t.HasCheckConstraint("CK_Areas_Name", SqlDialect.NotBlank("Name"));
-            t.HasCheckConstraint("CK_Areas_Basis", SqlDialect.In("Basis", "assessed", "derived"));
-        });
+        b.ToTable("Areas", t => t.NotBlank("Key", "Name").OneOf("Basis", WireNames.ShareBases.Names));
         // Unique among the rows not deleted, so a deleted key can be used again.
         b.HasIndex(x => x.Key).IsUnique().HasFilter("\"DeletedAt\" IS NULL");
         b.Property(x => x.Key).HasMaxLength(ColumnLimits.AreaKey);

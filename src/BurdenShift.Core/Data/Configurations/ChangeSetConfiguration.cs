@@ -9,11 +9,7 @@ internal sealed class ChangeSetConfiguration : IEntityTypeConfiguration<ChangeSe
 {
     public void Configure(EntityTypeBuilder<ChangeSet> b)
     {
-        b.ToTable("ChangeSets", t =>
-        {
-            t.HasCheckConstraint("CK_ChangeSets_Kind", SqlDialect.In("Kind", "import", "undo"));
-            t.HasCheckConstraint("CK_ChangeSets_By", SqlDialect.NotBlank("By"));
-        });
+        b.ToTable("ChangeSets", t => t.OneOf("Kind", ["import", "undo"]).NotBlank("By"));
         b.Property(x => x.Kind).HasMaxLength(10);
         b.Property(x => x.Description).HasMaxLength(ColumnLimits.Summary);
         b.Property(x => x.By).HasMaxLength(ColumnLimits.UserName);

@@ -8,7 +8,7 @@ internal sealed class DatasetInfoConfiguration : IEntityTypeConfiguration<Datase
 {
     public void Configure(EntityTypeBuilder<DatasetInfo> b)
     {
-        b.ToTable("DatasetInfo", t => t.HasCheckConstraint("CK_DatasetInfo_Singleton", $"\"Id\" = {DatasetInfo.SingletonId}"));
+        b.ToTable("DatasetInfo", t => t.Check("Singleton", $"\"Id\" = {DatasetInfo.SingletonId}"));
         b.Property(x => x.Id).ValueGeneratedNever();
         b.Property(x => x.Dataset).HasMaxLength(40);
         b.Property(x => x.ChangeSummary).HasMaxLength(500);

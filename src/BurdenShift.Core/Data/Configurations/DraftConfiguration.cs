@@ -9,12 +9,9 @@ internal sealed class DraftConfiguration : IEntityTypeConfiguration<Draft>
 {
     public void Configure(EntityTypeBuilder<Draft> b)
     {
-        b.ToTable("Drafts", t =>
-        {
-            t.HasCheckConstraint("CK_Drafts_Action", SqlDialect.In("Action", "save", "delete", "revert", "import", "undo"));
-            t.HasCheckConstraint("CK_Drafts_Status", SqlDialect.In("Status", Draft.Pending, Draft.Published, Draft.Rejected));
-            t.HasCheckConstraint("CK_Drafts_Author", SqlDialect.NotBlank("Author"));
-        });
+        b.ToTable("Drafts", t => t.OneOf("Action", ["save", "delete", "revert", "import", "undo"])
+            .OneOf("Status", [Draft.Pending, Draft.Published, Draft.Rejected])
+            .NotBlank("Author"));
         b.Property(x => x.Action).HasMaxLength(10);
         b.Property(x => x.Description).HasMaxLength(ColumnLimits.Summary);
         b.Property(x => x.Author).HasMaxLength(ColumnLimits.UserName);

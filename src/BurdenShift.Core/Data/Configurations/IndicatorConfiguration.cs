@@ -9,11 +9,7 @@ internal sealed class IndicatorConfiguration : IEntityTypeConfiguration<Indicato
 {
     public void Configure(EntityTypeBuilder<Indicator> b)
     {
-        b.ToTable("Indicators", t =>
-        {
-            t.HasCheckConstraint("CK_Indicators_Key", SqlDialect.NotBlank("Key"));
-            t.HasCheckConstraint("CK_Indicators_Direction", SqlDialect.In("Direction", "up", "down"));
-        });
+        b.ToTable("Indicators", t => t.NotBlank("Key").OneOf("Direction", WireNames.Directions.Names));
         b.HasIndex(x => x.Key).IsUnique();
         b.Property(x => x.Key).HasMaxLength(ColumnLimits.IndicatorKey);
         b.Property(x => x.Name).HasMaxLength(ColumnLimits.IndicatorName);

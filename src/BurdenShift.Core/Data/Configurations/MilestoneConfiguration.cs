@@ -9,12 +9,7 @@ internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Mileston
 {
     public void Configure(EntityTypeBuilder<Milestone> b)
     {
-        b.ToTable("Milestones", t =>
-        {
-            t.HasCheckConstraint("CK_Milestones_Title", SqlDialect.NotBlank("Title"));
-            t.HasCheckConstraint("CK_Milestones_Status",
-                SqlDialect.In("Status", "planned", "in-progress", "done", "slipped", "cancelled"));
-        });
+        b.ToTable("Milestones", t => t.NotBlank("Title").OneOf("Status", WireNames.MilestoneStatuses.Names));
         b.Property(x => x.Title).HasMaxLength(ColumnLimits.MilestoneTitle);
         b.Property(x => x.Note).HasMaxLength(ColumnLimits.Note);
         b.HasIndex(x => x.Due);

@@ -9,13 +9,7 @@ internal sealed class SourceConfiguration : IEntityTypeConfiguration<Source>
 {
     public void Configure(EntityTypeBuilder<Source> b)
     {
-        b.ToTable("Sources", t =>
-        {
-            t.HasCheckConstraint("CK_Sources_Key", SqlDialect.NotBlank("Key"));
-            t.HasCheckConstraint("CK_Sources_Publisher", SqlDialect.NotBlank("Publisher"));
-            t.HasCheckConstraint("CK_Sources_Title", SqlDialect.NotBlank("Title"));
-            t.HasCheckConstraint("CK_Sources_Confidence", SqlDialect.In("Confidence", "high", "medium", "low"));
-        });
+        b.ToTable("Sources", t => t.NotBlank("Key", "Publisher", "Title").OneOf("Confidence", WireNames.Confidences.Names));
         b.HasIndex(x => x.Key).IsUnique();
         b.Property(x => x.Key).HasMaxLength(ColumnLimits.SourceKey);
         b.Property(x => x.Publisher).HasMaxLength(ColumnLimits.SourcePublisher);

@@ -10,13 +10,9 @@ internal sealed class TargetConfiguration(SqlDialect sql) : IEntityTypeConfigura
     public void Configure(EntityTypeBuilder<Target> b)
     {
         var value = sql.Number(nameof(Target.Value));
-        b.ToTable("Targets", t =>
-        {
-            t.HasCheckConstraint("CK_Targets_OneSeries", "(\"AreaId\" IS NULL) <> (\"IndicatorId\" IS NULL)");
-            t.HasCheckConstraint("CK_Targets_ShareRange", $"\"AreaId\" IS NULL OR ({value} >= 0 AND {value} <= 100)");
-            t.HasCheckConstraint("CK_Targets_Key", SqlDialect.NotBlank("Key"));
-            t.HasCheckConstraint("CK_Targets_Rationale", SqlDialect.NotBlank("Rationale"));
-        });
+        b.ToTable("Targets", t => t.Check("OneSeries", "(\"AreaId\" IS NULL) <> (\"IndicatorId\" IS NULL)")
+            .Check("ShareRange", $"\"AreaId\" IS NULL OR ({value} >= 0 AND {value} <= 100)")
+            .NotBlank("Key", "Rationale"));
         b.Property(x => x.Key).HasMaxLength(ColumnLimits.TargetKey);
         b.Property(x => x.Label).HasMaxLength(ColumnLimits.TargetLabel);
         b.Property(x => x.Rationale).HasMaxLength(ColumnLimits.Rationale);

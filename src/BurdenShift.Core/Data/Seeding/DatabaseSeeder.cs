@@ -148,22 +148,20 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
         db.Sources.AddRange(sources.Values);
         db.Areas.AddRange(areas.Values);
 
+        // What every seeded figure carries besides its own values: its date, source, grade, note and entry time.
+        T Sourced<T>(T figure, string asOf, string source, string confidence, string? note)
+            where T : SourcedFigure
+        {
+            var date = PartialDate.Parse(asOf);
+            (figure.AsOf, figure.AsOfPrecision, figure.Source) = (date.Date, date.Precision, SourceOf(source));
+            (figure.Confidence, figure.Note, figure.EnteredAt) = (WireNames.ParseConfidence(confidence), note, now);
+            return figure;
+        }
+
         foreach (var s in file?.ShareAssessments ?? [])
         {
-            var asOf = PartialDate.Parse(s.AsOf);
-            db.ShareAssessments.Add(new ShareAssessment
-            {
-                Area = AreaOf(s.Area),
-                AsOf = asOf.Date,
-                AsOfPrecision = asOf.Precision,
-                EuropeShare = s.EuropeShare,
-                UsShare = s.UsShare,
-                Source = SourceOf(s.Source),
-                Confidence = WireNames.ParseConfidence(s.Confidence),
-                Note = s.Note,
-                EnteredBy = by,
-                EnteredAt = now,
-            });
+            db.ShareAssessments.Add(Sourced(new ShareAssessment { Area = AreaOf(s.Area), EuropeShare = s.EuropeShare, UsShare = s.UsShare, EnteredBy = by },
+                s.AsOf, s.Source, s.Confidence, s.Note));
         }
 
         var indicators = new Dictionary<string, Indicator>(StringComparer.Ordinal);
@@ -181,20 +179,8 @@ public sealed class DatabaseSeeder(TimeProvider time, ILogger<DatabaseSeeder> lo
             };
             foreach (var o in i.Observations)
             {
-                var asOf = PartialDate.Parse(o.AsOf);
-                indicator.Observations.Add(new IndicatorObservation
-                {
-                    AsOf = asOf.Date,
-                    AsOfPrecision = asOf.Precision,
-                    Value = o.Value,
-                    Low = o.Low,
-                    High = o.High,
-                    Source = SourceOf(o.Source),
-                    Confidence = WireNames.ParseConfidence(o.Confidence),
-                    Note = o.Note,
-                    EnteredBy = by,
-                    EnteredAt = now,
-                });
+                indicator.Observations.Add(Sourced(new IndicatorObservation { Value = o.Value, Low = o.Low, High = o.High, EnteredBy = by },
+                    o.AsOf, o.Source, o.Confidence, o.Note));
             }
 
             foreach (var t in i.Targets ?? [])

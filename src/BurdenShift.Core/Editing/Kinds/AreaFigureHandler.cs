@@ -5,7 +5,7 @@ using Microsoft.EntityFrameworkCore;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>A kind whose rows are added under a capability area (assessments, targets, milestones).</summary>
-internal abstract class AreaFigureHandler<T> : FigureHandler<T>
+internal abstract class AreaFigureHandler<T>(FigureKind kind, string noun) : FigureHandler<T>(kind, noun)
     where T : class, ISoftDeletable
 {
     public override async Task<NewFigure?> NewAsync(BurdenShiftDbContext db, string? parentKey, CancellationToken ct)

@@ -10,12 +10,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Capability areas: added on their own, each with the standard 2027 and 2030 targets.</summary>
-internal sealed partial class AreaHandler : FigureHandler<CapabilityArea>
+internal sealed partial class AreaHandler() : FigureHandler<CapabilityArea>(FigureKind.Area, "capability area")
 {
-    public override FigureKind Kind => FigureKind.Area;
-
-    public override string Noun => "capability area";
-
     public override string? ParentNoun => null;
 
     public override IReadOnlyList<FieldSpec> Fields { get; } =

@@ -6,12 +6,8 @@ using BurdenShift.Core.Inputs;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Share assessments: Europe's and the US share of an area on a date, graded and sourced.</summary>
-internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
+internal sealed class AssessmentHandler() : AreaFigureHandler<ShareAssessment>(FigureKind.Assessment, "share assessment")
 {
-    public override FigureKind Kind => FigureKind.Assessment;
-
-    public override string Noun => "share assessment";
-
     public override IReadOnlyList<FieldSpec> Fields { get; } =
     [
         new(FormFields.AsOf, "Date the figure describes", FieldKind.Date, true),
@@ -21,9 +17,7 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
         new(FormFields.UsShare, "US share, % (empty if not published)", FieldKind.Number, false),
         new(FormFields.UsLow, "US share, low end of the range, % (optional)", FieldKind.Number, false),
         new(FormFields.UsHigh, "US share, high end of the range, % (optional)", FieldKind.Number, false),
-        new(FormFields.Confidence, "Confidence", FieldKind.Confidence, true),
-        FieldSpec.Source,
-        new(FormFields.Note, "Note", FieldKind.LongText, false),
+        .. SourcedFigureForm.Grade,
     ];
 
     protected override ShareAssessment Create(int areaId) => new() { AreaId = areaId, EnteredBy = "" };
@@ -35,11 +29,7 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
 
     protected override Task ApplyAsync(BurdenShiftDbContext db, ShareAssessment row, FormValues v, bool adding, CancellationToken ct)
     {
-        if (v.Date(FormFields.AsOf, required: true) is { } date && date != row.AsOf)
-        {
-            (row.AsOf, row.AsOfPrecision) = (date, DatePrecision.Day);
-        }
-
+        SourcedFigureForm.ApplyDate(row, v);
         var eu = v.Number(FormFields.EuropeShare, TypedValues.Share, required: false);
         var us = v.Number(FormFields.UsShare, TypedValues.Share, required: false);
         if (!v.Has(FormFields.EuropeShare) && !v.Has(FormFields.UsShare))
@@ -54,8 +44,7 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
         (row.EuropeShare, row.UsShare) = (eu, us);
         (row.EuropeLow, row.EuropeHigh) = Range(v, FormFields.EuropeShare, "Europe's share", eu, FormFields.EuropeLow, FormFields.EuropeHigh);
         (row.UsLow, row.UsHigh) = Range(v, FormFields.UsShare, "the US share", us, FormFields.UsLow, FormFields.UsHigh);
-        row.Confidence = v.Confidence(FormFields.Confidence) ?? row.Confidence;
-        row.Note = v.LongText(FormFields.Note, ColumnLimits.Note, required: false);
+        SourcedFigureForm.ApplyGrade(row, v);
         return Task.CompletedTask;
     }
 
@@ -66,10 +55,7 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
         var high = v.Number(highField, TypedValues.Share, required: false);
         if (!v.Has(shareField) && !v.Has(lowField) && !v.Has(highField))
         {
-            foreach (var (field, message) in FigureRules.RangeProblems(shareName, share, "the low end", low, "the high end", high, share: true))
-            {
-                v.Error(field == "the low end" ? lowField : highField, char.ToUpperInvariant(message[0]) + message[1..] + ".");
-            }
+            SourcedFigureForm.RangeErrors(v, shareName, share, (lowField, low), (highField, high), share: true);
         }
 
         return (low, high);
@@ -77,20 +63,14 @@ internal sealed class AssessmentHandler : AreaFigureHandler<ShareAssessment>
 
     protected override void Read(ShareAssessment row, IDictionary<string, string?> values)
     {
-        values[FormFields.AsOf] = Text(row.AsOf);
+        SourcedFigureForm.Read(row, values);
         values[FormFields.EuropeShare] = Text(row.EuropeShare);
         values[FormFields.UsShare] = Text(row.UsShare);
         values[FormFields.EuropeLow] = Text(row.EuropeLow);
         values[FormFields.EuropeHigh] = Text(row.EuropeHigh);
         values[FormFields.UsLow] = Text(row.UsLow);
         values[FormFields.UsHigh] = Text(row.UsHigh);
-        values[FormFields.Confidence] = row.Confidence.ToWire();
-        values[FormFields.Note] = row.Note;
     }
 
     protected override Task<int?> AreaIdAsync(BurdenShiftDbContext db, ShareAssessment row, CancellationToken ct) => Task.FromResult<int?>(row.AreaId);
-
-    protected override int? SourceIdOf(ShareAssessment row) => row.SourceId;
-
-    protected override void Cite(ShareAssessment row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
 }

@@ -11,12 +11,8 @@ namespace BurdenShift.Core.Editing.Kinds;
 /// can be derived (docs/methodology.md, "Shares derived from counts"). A pair cites no source of
 /// its own: each of its counts does.
 /// </summary>
-internal sealed class CountPairHandler : AreaFigureHandler<AreaCountPair>
+internal sealed class CountPairHandler() : AreaFigureHandler<AreaCountPair>(FigureKind.Pair, "count pair")
 {
-    public override FigureKind Kind => FigureKind.Pair;
-
-    public override string Noun => "count pair";
-
     public override IReadOnlyList<FieldSpec> Fields { get; } =
     [
         new(FormFields.Label, "What is counted", FieldKind.Text, true, "Unique within the area, e.g. Tanker aircraft."),

@@ -8,14 +8,14 @@ using Microsoft.EntityFrameworkCore;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>The typed half of a handler: casts once, so each kind's file deals with its own class.</summary>
-internal abstract class FigureHandler<T> : IFigureHandler
+internal abstract class FigureHandler<T>(FigureKind kind, string noun) : IFigureHandler
     where T : class, ISoftDeletable
 {
-    public abstract FigureKind Kind { get; }
+    public FigureKind Kind => kind;
 
     public Type EntityType => typeof(T);
 
-    public abstract string Noun { get; }
+    public string Noun => noun;
 
     public virtual string? ParentNoun => "area";
 
@@ -80,11 +80,15 @@ internal abstract class FigureHandler<T> : IFigureHandler
     /// <summary>What the form's parent is when it is not the area (an observation's indicator).</summary>
     protected virtual Task<string?> ParentKeyAsync(BurdenShiftDbContext db, T row, CancellationToken ct) => Task.FromResult<string?>(null);
 
-    /// <summary>The source a row cites (0 or null: none).</summary>
-    protected virtual int? SourceIdOf(T row) => null;
+    /// <summary>The source a row cites (0 or null: none); every <see cref="SourcedRow"/> cites one.</summary>
+    private static int? SourceIdOf(T row) => row is SourcedRow sourced ? sourced.SourceId : null;
 
-    protected virtual void Cite(T row, int sourceId, Source? created)
+    private static void Cite(T row, int sourceId, Source? created)
     {
+        if (row is SourcedRow sourced)
+        {
+            (sourced.SourceId, sourced.Source) = (sourceId, created ?? sourced.Source);
+        }
     }
 
     protected static string Text(decimal? value) => value is { } v ? v.Normalize().ToString(CultureInfo.InvariantCulture) : "";

@@ -15,7 +15,9 @@ namespace BurdenShift.Core.Editing.Kinds;
 /// <item>Add a member to <see cref="FigureKind"/> (its lower-case name is the URL slug).</item>
 /// <item>Name its form fields in <see cref="FormFields"/> (reuse the names that mean the same).</item>
 /// <item>Add one file here: a class deriving from <see cref="FigureHandler{T}"/>, or from
-/// <see cref="AreaFigureHandler{T}"/> when rows are added under an area. Declare the fields
+/// <see cref="AreaFigureHandler{T}"/> when rows are added under an area, passing its kind and
+/// noun to the base (a dated, sourced figure derives its row from <see cref="Domain.SourcedFigure"/>
+/// and reuses <see cref="SourcedFigureForm"/> for date, grade, source and note). Declare the fields
 /// (a <see cref="FieldKind.Source"/> field makes the row cite a source, a
 /// <see cref="FieldKind.Confidence"/> field makes it grade its own confidence), then fill in
 /// the abstract members; <see cref="MilestoneHandler"/> is a complete example.</item>

@@ -6,12 +6,8 @@ using BurdenShift.Core.Inputs;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Milestones: dated events of an area, with a status and, once done, a completion date.</summary>
-internal sealed class MilestoneHandler : AreaFigureHandler<Milestone>
+internal sealed class MilestoneHandler() : AreaFigureHandler<Milestone>(FigureKind.Milestone, "milestone")
 {
-    public override FigureKind Kind => FigureKind.Milestone;
-
-    public override string Noun => "milestone";
-
     public override IReadOnlyList<FieldSpec> Fields { get; } =
     [
         new(FormFields.Title, "Title", FieldKind.Text, true),
@@ -65,8 +61,4 @@ internal sealed class MilestoneHandler : AreaFigureHandler<Milestone>
     }
 
     protected override Task<int?> AreaIdAsync(BurdenShiftDbContext db, Milestone row, CancellationToken ct) => Task.FromResult(row.AreaId);
-
-    protected override int? SourceIdOf(Milestone row) => row.SourceId;
-
-    protected override void Cite(Milestone row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
 }

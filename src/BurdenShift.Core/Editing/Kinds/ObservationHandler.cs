@@ -7,12 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Indicator observations: a value of an indicator on a date, added under the indicator.</summary>
-internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
+internal sealed class ObservationHandler() : FigureHandler<IndicatorObservation>(FigureKind.Observation, "indicator observation")
 {
-    public override FigureKind Kind => FigureKind.Observation;
-
-    public override string Noun => "indicator observation";
-
     public override string? ParentNoun => "indicator";
 
     public override IReadOnlyList<FieldSpec> Fields { get; } =
@@ -21,9 +17,7 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
         new(FormFields.Value, "Value", FieldKind.Number, true),
         new(FormFields.Low, "Low end of the range (optional)", FieldKind.Number, false, "When the source gives a range around the value."),
         new(FormFields.High, "High end of the range (optional)", FieldKind.Number, false),
-        new(FormFields.Confidence, "Confidence", FieldKind.Confidence, true),
-        FieldSpec.Source,
-        new(FormFields.Note, "Note", FieldKind.LongText, false),
+        .. SourcedFigureForm.Grade,
     ];
 
     public override async Task<NewFigure?> NewAsync(BurdenShiftDbContext db, string? parentKey, CancellationToken ct)
@@ -39,36 +33,26 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
 
     protected override Task ApplyAsync(BurdenShiftDbContext db, IndicatorObservation row, FormValues v, bool adding, CancellationToken ct)
     {
-        if (v.Date(FormFields.AsOf, required: true) is { } day && day != row.AsOf)
-        {
-            (row.AsOf, row.AsOfPrecision) = (day, DatePrecision.Day);
-        }
-
+        SourcedFigureForm.ApplyDate(row, v);
         var value = v.Number(FormFields.Value, TypedValues.Value, required: true);
         row.Value = value ?? row.Value;
         row.Low = v.Number(FormFields.Low, TypedValues.Value, required: false);
         row.High = v.Number(FormFields.High, TypedValues.Value, required: false);
         if (value is not null && !v.Has(FormFields.Low) && !v.Has(FormFields.High))
         {
-            foreach (var (field, message) in FigureRules.RangeProblems("the value", value, "the low end", row.Low, "the high end", row.High, share: false))
-            {
-                v.Error(field == "the low end" ? FormFields.Low : FormFields.High, char.ToUpperInvariant(message[0]) + message[1..] + ".");
-            }
+            SourcedFigureForm.RangeErrors(v, "the value", value, (FormFields.Low, row.Low), (FormFields.High, row.High), share: false);
         }
 
-        row.Confidence = v.Confidence(FormFields.Confidence) ?? row.Confidence;
-        row.Note = v.LongText(FormFields.Note, ColumnLimits.Note, required: false);
+        SourcedFigureForm.ApplyGrade(row, v);
         return Task.CompletedTask;
     }
 
     protected override void Read(IndicatorObservation row, IDictionary<string, string?> values)
     {
-        values[FormFields.AsOf] = Text(row.AsOf);
+        SourcedFigureForm.Read(row, values);
         values[FormFields.Value] = Text(row.Value);
         values[FormFields.Low] = Text(row.Low);
         values[FormFields.High] = Text(row.High);
-        values[FormFields.Confidence] = row.Confidence.ToWire();
-        values[FormFields.Note] = row.Note;
     }
 
     protected override Task<int?> AreaIdAsync(BurdenShiftDbContext db, IndicatorObservation row, CancellationToken ct) =>
@@ -76,8 +60,4 @@ internal sealed class ObservationHandler : FigureHandler<IndicatorObservation>
 
     protected override Task<string?> ParentKeyAsync(BurdenShiftDbContext db, IndicatorObservation row, CancellationToken ct) =>
         db.Indicators.Where(i => i.Id == row.IndicatorId).Select(i => (string?)i.Key).FirstOrDefaultAsync(ct);
-
-    protected override int? SourceIdOf(IndicatorObservation row) => row.SourceId;
-
-    protected override void Cite(IndicatorObservation row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
 }

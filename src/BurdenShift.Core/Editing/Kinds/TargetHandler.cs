@@ -7,12 +7,8 @@ using Microsoft.EntityFrameworkCore;
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Targets: the share Europe is to reach in an area by a deadline, with its rationale.</summary>
-internal sealed class TargetHandler : AreaFigureHandler<Target>
+internal sealed class TargetHandler() : AreaFigureHandler<Target>(FigureKind.Target, "target")
 {
-    public override FigureKind Kind => FigureKind.Target;
-
-    public override string Noun => "target";
-
     public override IReadOnlyList<FieldSpec> Fields { get; } =
     [
         new(FormFields.Key, "Key", FieldKind.Text, true, "Short and unique for the area, e.g. 2027.", OnlyOnAdd: true),
@@ -60,8 +56,4 @@ internal sealed class TargetHandler : AreaFigureHandler<Target>
     // An indicator's target belongs to the indicator's area.
     protected override async Task<int?> AreaIdAsync(BurdenShiftDbContext db, Target row, CancellationToken ct) =>
         row.AreaId ?? await db.Indicators.Where(i => i.Id == row.IndicatorId).Select(i => i.AreaId).FirstOrDefaultAsync(ct);
-
-    protected override int? SourceIdOf(Target row) => row.SourceId;
-
-    protected override void Cite(Target row, int sourceId, Source? created) => (row.SourceId, row.Source) = (sourceId, created ?? row.Source);
 }

@@ -13,7 +13,7 @@ namespace BurdenShift.Web.Components.Pages.Methodology;
 /// rule's arithmetic written out with the engine's numbers. No rule is computed here: the figures
 /// are the engine's, only the words are this class's.
 /// </summary>
-public sealed class WorkedExample(IndicatorSummary indicator, TargetResult target, IReadOnlyList<SeriesObservation> observations, DateOnly asOf, string? note)
+public sealed class WorkedExample(IndicatorSummary indicator, TargetResult target, IReadOnlyList<ObservationRow> observations, DateOnly asOf, string? note)
 {
     /// <summary>The series the worked example prefers: EU 155 mm shell production capacity, with its 2027 target.</summary>
     private const string PreferredIndicator = "eu-155mm-capacity";
@@ -24,7 +24,7 @@ public sealed class WorkedExample(IndicatorSummary indicator, TargetResult targe
 
     public TargetResult Target { get; } = target;
 
-    public IReadOnlyList<SeriesObservation> Observations { get; } = observations;
+    public IReadOnlyList<ObservationRow> Observations { get; } = observations;
 
     public DateOnly AsOf { get; } = asOf;
 
@@ -39,9 +39,9 @@ public sealed class WorkedExample(IndicatorSummary indicator, TargetResult targe
     /// indicator that has both; else none.
     /// </summary>
     public static WorkedExample? Choose(
-        IReadOnlyList<IndicatorSummary> indicators, IReadOnlyDictionary<string, IReadOnlyList<SeriesObservation>> observations, DateOnly asOf)
+        IReadOnlyList<IndicatorSummary> indicators, IReadOnlyDictionary<string, IReadOnlyList<ObservationRow>> observations, DateOnly asOf)
     {
-        IReadOnlyList<SeriesObservation> Of(IndicatorSummary i) => observations.TryGetValue(i.Key, out var list) ? list : [];
+        IReadOnlyList<ObservationRow> Of(IndicatorSummary i) => observations.TryGetValue(i.Key, out var list) ? list : [];
         bool Usable(IndicatorSummary i) => i.Targets.Count > 0 && Of(i).Count >= 2;
 
         var preferred = indicators.FirstOrDefault(i => i.Key == PreferredIndicator);
@@ -60,16 +60,16 @@ public sealed class WorkedExample(IndicatorSummary indicator, TargetResult targe
         return new WorkedExample(chosen, target, Of(chosen), asOf, note);
     }
 
-    public SeriesObservation? Current => Engine.Snapshot.Current is { } c ? Of(c) : null;
+    public ObservationRow? Current => Engine.Snapshot.Current is { } c ? Of(c) : null;
 
-    public SeriesObservation? Baseline => Engine.Earliest is { } b ? Of(b) : null;
+    public ObservationRow? Baseline => Engine.Earliest is { } b ? Of(b) : null;
 
     /// <summary>The points the trend is fitted through (from c minus three calendar years up to c).</summary>
-    public IReadOnlyList<SeriesObservation> Window => [.. Engine.Window.Select(Of)];
+    public IReadOnlyList<ObservationRow> Window => [.. Engine.Window.Select(Of)];
 
-    private SeriesObservation Of(SeriesPoint p) => Observations.First(o => o.Id == p.EntryOrder);
+    private ObservationRow Of(SeriesPoint p) => Observations.First(o => o.Id == p.EntryOrder);
 
-    public string RoleOf(SeriesObservation o)
+    public string RoleOf(ObservationRow o)
     {
         if (!Engine.Counts(o.Id))
         {
