@@ -1,16 +1,11 @@
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Changes;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
 using BurdenShift.Core.Imports;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.DependencyInjection.Extensions;
 using Microsoft.Extensions.Hosting;
-using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core;
 

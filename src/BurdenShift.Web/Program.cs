@@ -1,6 +1,4 @@
 using BurdenShift.Core;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
 using BurdenShift.Web;
 using BurdenShift.Web.Cli;
 using Serilog;

@@ -1,7 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Serialization;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
 using BurdenShift.Web.Api;
 using BurdenShift.Web.Components;
 using BurdenShift.Web.Components.Shared;
@@ -14,7 +12,6 @@ using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Antiforgery;
 using Microsoft.AspNetCore.DataProtection;
 using Microsoft.AspNetCore.Diagnostics.HealthChecks;
-using Microsoft.AspNetCore.Identity;
 using MudBlazor.Services;
 using Serilog;
 

@@ -1,7 +1,5 @@
-using BurdenShift.Core.Data;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Configuration;
-using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core.Accounts;
 

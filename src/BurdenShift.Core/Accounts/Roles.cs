@@ -1,5 +1,3 @@
-using System.Security.Claims;
-
 namespace BurdenShift.Core.Accounts;
 
 /// <summary>The three roles. An Admin can do all an Editor can, and an Editor all a Viewer can.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using System.Text.Json.Serialization;
-using BurdenShift.Core.Domain;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace BurdenShift.Core.Audit;

@@ -1,11 +1,5 @@
-using System.Linq.Expressions;
 using System.Reflection;
-using System.Text.Json;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace BurdenShift.Core.Backup;

@@ -3,12 +3,8 @@ using System.Data;
 using System.IO.Compression;
 using System.Reflection;
 using System.Security.Cryptography;
-using System.Text.Json;
-using BurdenShift.Core.Data;
 using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
-using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core.Backup;
 

@@ -1,10 +1,3 @@
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Changes;
 
 /// <summary>A figure that appeared between two dates: dated in the period, or entered in it for an earlier date (a revision).</summary>

@@ -1,6 +1,3 @@
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.Core.Changes;
 
 /// <summary>

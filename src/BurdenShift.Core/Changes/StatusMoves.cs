@@ -1,5 +1,3 @@
-using BurdenShift.Core.Dashboard;
-
 namespace BurdenShift.Core.Changes;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Dashboard;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-
 namespace BurdenShift.Core.Dashboard;
 
 /// <summary>A source cited by a series' rows: how many rows cite it and the lowest confidence among them.</summary>

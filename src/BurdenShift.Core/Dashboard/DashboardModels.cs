@@ -1,6 +1,4 @@
 using System.Text.Json.Serialization;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
 
 namespace BurdenShift.Core.Dashboard;
 

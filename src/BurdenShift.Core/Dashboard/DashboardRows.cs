@@ -1,6 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.Core.Dashboard;
 
 // What DashboardService reads from the database before the engine computes: thin projections,

@@ -1,8 +1,4 @@
-using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Dashboard;
 

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
 using BurdenShift.Core.Formatting;
 
 namespace BurdenShift.Core.Dashboard;

@@ -1,6 +1,3 @@
-using BurdenShift.Core.Data;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Dashboard;
 
 /// <summary>

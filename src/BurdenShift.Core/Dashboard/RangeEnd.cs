@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.Core.Dashboard;
 
 /// <summary>One end of a range measured against a target: the figures the point series shows, for that end.</summary>

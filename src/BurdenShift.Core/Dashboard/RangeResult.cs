@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.Core.Dashboard;
 
 /// <summary>

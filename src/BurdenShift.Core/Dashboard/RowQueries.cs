@@ -1,8 +1,3 @@
-using System.Linq.Expressions;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Dashboard;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-using BurdenShift.Core.Inputs;
-
 namespace BurdenShift.Core.Dashboard;
 
 /// <summary>

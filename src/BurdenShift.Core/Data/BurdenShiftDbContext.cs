@@ -1,9 +1,6 @@
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data.Configurations;
-using BurdenShift.Core.Domain;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.AspNetCore.Identity.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Data;
 

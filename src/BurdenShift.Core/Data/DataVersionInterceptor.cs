@@ -1,6 +1,4 @@
 using System.Runtime.CompilerServices;
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 using Microsoft.EntityFrameworkCore.Diagnostics;
 

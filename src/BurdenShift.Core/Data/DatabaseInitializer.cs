@@ -1,8 +1,6 @@
 using System.Data.Common;
 using System.Net.Sockets;
 using BurdenShift.Core.Data.Seeding;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core.Data;
 

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Storage;
 
 namespace BurdenShift.Core.Data;

@@ -1,5 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Data;
 
 /// <summary>

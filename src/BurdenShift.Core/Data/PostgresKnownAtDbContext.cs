@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace BurdenShift.Core.Data;
 
 /// <summary>The PostgreSQL model read as published at a moment (see <see cref="SqliteKnownAtDbContext"/>).</summary>

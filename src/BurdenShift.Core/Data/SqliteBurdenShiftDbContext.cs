@@ -1,6 +1,3 @@
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace BurdenShift.Core.Data;
 
 /// <summary>The SQLite flavour of the model, with migrations in Data/Migrations/Sqlite.</summary>

@@ -1,4 +1,3 @@
-using BurdenShift.Core.Domain;
 using Microsoft.EntityFrameworkCore.Storage.ValueConversion;
 
 namespace BurdenShift.Core.Data;

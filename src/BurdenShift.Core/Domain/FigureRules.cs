@@ -1,5 +1,3 @@
-using BurdenShift.Core.Inputs;
-
 namespace BurdenShift.Core.Domain;
 
 /// <summary>

@@ -1,6 +1,3 @@
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Editing;
 
 /// <summary>The published changes readers may follow (the change feed, docs/decisions/0021).</summary>

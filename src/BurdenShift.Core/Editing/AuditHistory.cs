@@ -1,11 +1,4 @@
-using System.Globalization;
-using BurdenShift.Core.Audit;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
 using BurdenShift.Core.Formatting;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Editing;
 

@@ -1,10 +1,5 @@
-using BurdenShift.Core.Audit;
-using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Versions;
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
-using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core.Editing;
 

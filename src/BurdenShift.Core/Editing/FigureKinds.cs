@@ -1,4 +1,3 @@
-using BurdenShift.Core.Audit;
 using BurdenShift.Core.Editing.Kinds;
 
 namespace BurdenShift.Core.Editing;

@@ -1,8 +1,4 @@
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
 using BurdenShift.Core.Editing.Kinds;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Editing;
 

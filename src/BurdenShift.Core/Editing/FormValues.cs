@@ -1,6 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-
 namespace BurdenShift.Core.Editing;
 
 /// <summary>The posted values of a form, parsed one field at a time; each problem lands next to its field.</summary>

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-
 namespace BurdenShift.Core.Editing;
 
 /// <summary>What an editor typed for a new share assessment; anything may be missing or wrong.</summary>

@@ -1,7 +1,4 @@
-using System.Globalization;
 using System.Text;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
 
 namespace BurdenShift.Core.Exports;
 

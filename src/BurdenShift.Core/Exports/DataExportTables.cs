@@ -1,7 +1,3 @@
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.Core.Exports;
 
 /// <summary>

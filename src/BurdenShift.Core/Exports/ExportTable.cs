@@ -1,5 +1,3 @@
-using BurdenShift.Core.Dashboard;
-
 namespace BurdenShift.Core.Exports;
 
 /// <summary>How a column's cells are written: text, a number or a date (typed cells in XLSX).</summary>

@@ -1,8 +1,6 @@
-using System.Globalization;
 using System.IO.Compression;
 using System.Security;
 using System.Text;
-using BurdenShift.Core.Domain;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-using BurdenShift.Core.Inputs;
-
 namespace BurdenShift.Core.Formatting;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.Core.Formatting;
 
 /// <summary>The part of a target result that <see cref="Formats.Eta"/> needs.</summary>

@@ -1,14 +1,6 @@
-using System.Globalization;
 using System.Text;
-using BurdenShift.Core.Audit;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
-using BurdenShift.Core.Inputs;
 using BurdenShift.Core.Review;
 using BurdenShift.Core.Telemetry;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core.Imports;
 

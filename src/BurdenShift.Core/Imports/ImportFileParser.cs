@@ -1,9 +1,3 @@
-using System.Globalization;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Imports;
 
 /// <summary>

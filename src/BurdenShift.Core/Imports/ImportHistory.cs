@@ -1,14 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Audit;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
 using BurdenShift.Core.Editing.Kinds;
 using BurdenShift.Core.Review;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
 
 namespace BurdenShift.Core.Imports;
 

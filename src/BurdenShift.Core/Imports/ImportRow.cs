@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-
 namespace BurdenShift.Core.Imports;
 
 /// <summary>One valid row of an import file: a share assessment (AreaId set) or an indicator observation.</summary>

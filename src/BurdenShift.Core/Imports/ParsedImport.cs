@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-
 namespace BurdenShift.Core.Imports;
 
 /// <summary>An import file as read: its kind, the valid rows in file order, every problem, and the new sources its rows cite.</summary>

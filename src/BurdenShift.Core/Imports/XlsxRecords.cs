@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Text.RegularExpressions;
-using BurdenShift.Core.Inputs;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;

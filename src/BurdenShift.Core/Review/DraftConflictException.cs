@@ -1,5 +1,3 @@
-using BurdenShift.Core.Audit;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>

@@ -1,7 +1,3 @@
-using System.Globalization;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>The figures that differ between the dashboard as published and with a draft applied, in words.</summary>

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Editing;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>

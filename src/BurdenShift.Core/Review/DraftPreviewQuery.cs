@@ -1,6 +1,3 @@
-using System.Security.Claims;
-using BurdenShift.Core.Accounts;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>

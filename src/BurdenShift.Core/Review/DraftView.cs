@@ -1,5 +1,3 @@
-using BurdenShift.Core.Editing;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>A draft as the review queue shows it: who proposed what and why, and its rows' values before and after.</summary>

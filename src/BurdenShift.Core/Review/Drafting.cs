@@ -1,9 +1,3 @@
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>

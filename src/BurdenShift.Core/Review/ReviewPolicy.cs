@@ -1,5 +1,3 @@
-using BurdenShift.Core.Data;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>Whether changes wait for review (<c>Editing:Review</c>), for the services that write.</summary>

@@ -1,6 +1,3 @@
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BurdenShift.Core.Review;

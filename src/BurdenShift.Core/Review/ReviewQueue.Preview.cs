@@ -1,8 +1,3 @@
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>

@@ -1,13 +1,3 @@
-using System.Globalization;
-using System.Security.Claims;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace BurdenShift.Core.Review;
 
 /// <summary>

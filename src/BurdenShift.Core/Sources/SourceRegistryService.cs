@@ -1,9 +1,3 @@
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Sources;
 
 /// <summary>

@@ -1,7 +1,5 @@
-using System.Globalization;
 using System.Text;
 using System.Xml;
-using BurdenShift.Core.Editing;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BurdenShift.Web.Api;

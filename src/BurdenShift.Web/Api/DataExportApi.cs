@@ -1,8 +1,4 @@
-using System.Globalization;
-using BurdenShift.Core.Dashboard;
 using BurdenShift.Core.Exports;
-using BurdenShift.Core.Formatting;
-using BurdenShift.Core.Inputs;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Parameters;
 using BurdenShift.Web.Security;

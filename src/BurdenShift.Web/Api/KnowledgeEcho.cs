@@ -1,8 +1,5 @@
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Formatting;
-using BurdenShift.Core.Inputs;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Parameters;
 

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BurdenShift.Web.Api;
 
 /// <summary>The <c>page</c> and <c>pageSize</c> query parameters of the paged history endpoints.</summary>

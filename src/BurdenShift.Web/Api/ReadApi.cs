@@ -1,9 +1,5 @@
-using System.Globalization;
 using System.Text.Json;
 using System.Text.Json.Nodes;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Formatting;
-using BurdenShift.Core.Inputs;
 using BurdenShift.Web.Live;
 using BurdenShift.Web.Parameters;
 using Microsoft.AspNetCore.Mvc;

@@ -1,5 +1,3 @@
-using System.Globalization;
-
 namespace BurdenShift.Web.Charts;
 
 /// <summary>Pure scaling and tick maths for the SVG charts, kept apart so it can be tested by hand-worked numbers.</summary>

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Dashboard;
-
 namespace BurdenShift.Web.Charts;
 
 /// <summary>A pace chosen in place of the fitted trend and the targets measured with it (<see cref="Scenarios"/>).</summary>

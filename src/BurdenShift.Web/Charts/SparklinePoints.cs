@@ -1,5 +1,4 @@
 using System.Runtime.CompilerServices;
-using BurdenShift.Core.Domain.Engine;
 
 namespace BurdenShift.Web.Charts;
 

@@ -1,7 +1,5 @@
 using System.Diagnostics;
-using System.Globalization;
 using BurdenShift.Core.Backup;
-using BurdenShift.Core.Data;
 
 namespace BurdenShift.Web.Cli;
 

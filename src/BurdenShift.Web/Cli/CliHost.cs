@@ -1,5 +1,4 @@
 using BurdenShift.Core;
-using BurdenShift.Core.Data;
 using Serilog;
 
 namespace BurdenShift.Web.Cli;

@@ -1,4 +1,3 @@
-using BurdenShift.Core.Data;
 using BurdenShift.Core.Imports;
 
 namespace BurdenShift.Web.Cli;

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Data;
-
 namespace BurdenShift.Web.Cli;
 
 /// <summary>

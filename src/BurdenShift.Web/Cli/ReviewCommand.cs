@@ -1,9 +1,4 @@
-using System.Globalization;
 using System.Security.Claims;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Review;
-using Microsoft.AspNetCore.Identity;
 
 namespace BurdenShift.Web.Cli;
 

@@ -1,7 +1,3 @@
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using Microsoft.AspNetCore.Identity;
-
 namespace BurdenShift.Web.Cli;
 
 /// <summary>

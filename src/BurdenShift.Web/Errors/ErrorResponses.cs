@@ -1,4 +1,3 @@
-using BurdenShift.Core.Data;
 using Microsoft.AspNetCore.Diagnostics;
 
 namespace BurdenShift.Web.Errors;

@@ -1,8 +1,3 @@
-using System.Globalization;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-using BurdenShift.Core.Formatting;
 using BurdenShift.Web.Charts;
 using BurdenShift.Web.Live;
 using Microsoft.Extensions.Options;

@@ -1,6 +1,5 @@
 using BurdenShift.Web.Charts;
 using BurdenShift.Web.Parameters;
-using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BurdenShift.Web.Exports;

@@ -1,4 +1,3 @@
-using BurdenShift.Core.Formatting;
 using BurdenShift.Web.Charts;
 using ScottPlot;
 using SkiaSharp;

@@ -1,4 +1,3 @@
-using BurdenShift.Core.Dashboard;
 using BurdenShift.Web.Charts;
 using BurdenShift.Web.Live;
 

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Formatting;
 namespace BurdenShift.Web.Exports;
 
 /// <summary>Reads and checks the query parameters the export endpoints share; a bad one becomes a 400 with its reason.</summary>

@@ -1,7 +1,5 @@
 using BurdenShift.Core.Briefing;
-using BurdenShift.Core.Domain;
 using BurdenShift.Web.Parameters;
-using BurdenShift.Web.Security;
 using Microsoft.AspNetCore.Mvc;
 
 namespace BurdenShift.Web.Exports;

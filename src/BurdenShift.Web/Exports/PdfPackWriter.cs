@@ -1,4 +1,3 @@
-using BurdenShift.Web.Charts;
 using PdfSharp.Drawing;
 using PdfSharp.Fonts;
 using PdfSharp.Pdf;

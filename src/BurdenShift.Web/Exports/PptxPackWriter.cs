@@ -1,4 +1,3 @@
-using BurdenShift.Web.Charts;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Presentation;

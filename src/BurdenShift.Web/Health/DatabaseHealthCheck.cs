@@ -1,4 +1,3 @@
-using BurdenShift.Core.Data;
 using Microsoft.EntityFrameworkCore;
 using Microsoft.Extensions.Diagnostics.HealthChecks;
 

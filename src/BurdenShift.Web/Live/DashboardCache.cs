@@ -1,7 +1,4 @@
 using System.Diagnostics.Metrics;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Review;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BurdenShift.Web.Live;

@@ -1,8 +1,5 @@
-using System.Globalization;
 using System.Security.Cryptography;
 using System.Text;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Formatting;
 using Microsoft.Net.Http.Headers;
 
 namespace BurdenShift.Web.Live;

@@ -1,5 +1,3 @@
-using System.Globalization;
-using BurdenShift.Core.Data;
 using Microsoft.AspNetCore.OutputCaching;
 
 namespace BurdenShift.Web.Live;

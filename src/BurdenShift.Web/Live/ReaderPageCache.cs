@@ -1,5 +1,3 @@
-using System.Globalization;
-using BurdenShift.Core.Data;
 using Microsoft.Extensions.Caching.Memory;
 
 namespace BurdenShift.Web.Live;

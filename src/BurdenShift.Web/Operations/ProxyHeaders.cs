@@ -1,5 +1,4 @@
 using System.Net;
-using BurdenShift.Core.Data;
 using Microsoft.AspNetCore.HttpOverrides;
 
 namespace BurdenShift.Web.Operations;

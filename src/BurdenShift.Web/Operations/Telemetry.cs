@@ -1,5 +1,3 @@
-using System.Globalization;
-using BurdenShift.Core.Data;
 using BurdenShift.Core.Telemetry;
 using Npgsql;
 using OpenTelemetry.Metrics;

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Inputs;
-
 namespace BurdenShift.Web.Parameters;
 
 /// <summary>The <c>asOf</c> query parameter of the read API and the exports, read by <see cref="AsOfQuery"/>.</summary>

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Inputs;
-using BurdenShift.Core.Review;
 using BurdenShift.Web.Live;
 
 namespace BurdenShift.Web.Parameters;

@@ -1,7 +1,3 @@
-using BurdenShift.Core.Accounts;
-using Microsoft.AspNetCore.Authorization;
-using Microsoft.AspNetCore.Identity;
-
 namespace BurdenShift.Web.Security;
 
 /// <summary>

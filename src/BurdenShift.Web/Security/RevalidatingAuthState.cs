@@ -1,8 +1,6 @@
 using System.Security.Claims;
-using BurdenShift.Core.Accounts;
 using Microsoft.AspNetCore.Components.Authorization;
 using Microsoft.AspNetCore.Components.Server;
-using Microsoft.AspNetCore.Identity;
 using Microsoft.Extensions.Options;
 
 namespace BurdenShift.Web.Security;

@@ -1,6 +1,4 @@
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Telemetry;
-using Microsoft.AspNetCore.Identity;
 
 namespace BurdenShift.Web.Security;
 

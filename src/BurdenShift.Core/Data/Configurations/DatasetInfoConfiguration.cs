@@ -1,7 +1,3 @@
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace BurdenShift.Core.Data.Configurations;
 
 internal sealed class DatasetInfoConfiguration : IEntityTypeConfiguration<DatasetInfo>

@@ -1,8 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace BurdenShift.Core.Data.Configurations;
 
 /// <summary>The database refuses a range bound on the wrong side of the value, as the forms and the import do.</summary>

@@ -1,8 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace BurdenShift.Core.Data.Configurations;
 
 internal sealed class MilestoneConfiguration : IEntityTypeConfiguration<Milestone>

@@ -1,8 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Metadata.Builders;
-
 namespace BurdenShift.Core.Data.Configurations;
 
 /// <summary>The columns, constraint and indexes every <see cref="SourcedFigure"/> table has, configured once.</summary>

@@ -1,8 +1,3 @@
-using System.Text.Json;
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging;
-
 namespace BurdenShift.Core.Data.Seeding;
 
 /// <summary>

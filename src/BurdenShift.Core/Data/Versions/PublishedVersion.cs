@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-
 namespace BurdenShift.Core.Data.Versions;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.ChangeTracking;
 
 namespace BurdenShift.Core.Data.Versions;

@@ -1,6 +1,3 @@
-using System.Linq.Expressions;
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
 
 namespace BurdenShift.Core.Data.Versions;

@@ -1,7 +1,3 @@
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>A kind whose rows are added under a capability area (assessments, targets, milestones).</summary>

@@ -1,11 +1,5 @@
-using System.Globalization;
-using System.Linq.Expressions;
 using System.Text.RegularExpressions;
-using BurdenShift.Core.Data;
 using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.Core.Editing.Kinds;
 

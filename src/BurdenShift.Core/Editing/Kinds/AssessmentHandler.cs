@@ -1,8 +1,3 @@
-using System.Linq.Expressions;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Share assessments: Europe's and the US share of an area on a date, graded and sourced.</summary>

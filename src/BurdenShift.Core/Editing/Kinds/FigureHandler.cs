@@ -1,10 +1,3 @@
-using System.Globalization;
-using System.Linq.Expressions;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>The typed half of a handler: casts once, so each kind's file deals with its own class.</summary>

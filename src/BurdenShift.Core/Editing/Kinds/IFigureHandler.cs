@@ -1,6 +1,3 @@
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>

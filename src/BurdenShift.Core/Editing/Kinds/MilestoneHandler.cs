@@ -1,8 +1,3 @@
-using System.Linq.Expressions;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Milestones: dated events of an area, with a status and, once done, a completion date.</summary>

@@ -1,9 +1,3 @@
-using System.Linq.Expressions;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Indicator observations: a value of an indicator on a date, added under the indicator.</summary>

@@ -1,6 +1,4 @@
-using BurdenShift.Core.Domain;
 using BurdenShift.Core.Formatting;
-using BurdenShift.Core.Inputs;
 
 namespace BurdenShift.Core.Editing.Kinds;
 

@@ -1,9 +1,3 @@
-using System.Linq.Expressions;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Inputs;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.Core.Editing.Kinds;
 
 /// <summary>Targets: the share Europe is to reach in an area by a deadline, with its rationale.</summary>

@@ -1,6 +1,3 @@
-using BurdenShift.Core.Formatting;
-using BurdenShift.Core.Inputs;
-using BurdenShift.Core.Review;
 using BurdenShift.Web.Live;
 using Microsoft.AspNetCore.Components;
 using Microsoft.AspNetCore.Components.Authorization;

@@ -1,10 +1,3 @@
-using System.Globalization;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-using BurdenShift.Core.Formatting;
-using BurdenShift.Core.Sources;
-
 namespace BurdenShift.Web.Components.Pages.Methodology;
 
 /// <summary>

@@ -1,6 +1,4 @@
-using System.Globalization;
 using System.Text;
-using BurdenShift.Core.Formatting;
 using BurdenShift.Web.Charts;
 using Microsoft.AspNetCore.Components;
 
