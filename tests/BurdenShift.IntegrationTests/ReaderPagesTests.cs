@@ -56,6 +56,26 @@ public sealed class ReaderPagesTests(PostgresServer postgres)
         Assert.DoesNotContain("data-testid=\"live-notice\"", signIn, StringComparison.Ordinal);
     }
 
+    [Fact]
+    public async Task Query_values_that_are_not_the_type_a_page_reads_are_ignored_not_a_crash()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = AppFactory.For(database);
+        using var anonymous = app.CreateClient();
+        using var signIn = await anonymous.GetAsync("/account/signin?expired=maybe");
+        Assert.Equal(HttpStatusCode.OK, signIn.StatusCode);
+        Assert.DoesNotContain("signin-expired", await signIn.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+
+        using var editor = app.CreateClient();
+        editor.DefaultRequestHeaders.Add("Cookie", $"BurdenShift.Auth={await AuthCookie.ForAsync(app, Roles.Editor, "editor@example.org")}");
+        foreach (var query in new[] { "?page=zz", "?page=99999999999999", "?page=-1", "?proposed=abc", "?proposed=1e9&page=%00" })
+        {
+            using var review = await editor.GetAsync("/review" + query);
+            Assert.True(review.StatusCode == HttpStatusCode.OK, $"/review{query} answered {(int)review.StatusCode}");
+            Assert.Contains("id=\"pending-heading\"", await review.Content.ReadAsStringAsync(), StringComparison.Ordinal);
+        }
+    }
+
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
