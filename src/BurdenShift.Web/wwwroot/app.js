@@ -79,8 +79,8 @@ window.burdenShift = {
   });
 
   // Live updates: ask this instance for the data version with the one this page shows (or last
-  // heard of); the server holds the answer until the version moves (it reads it once a second for
-  // everyone, no SQL per request), or for 25 s. On a change, render the same address again and say
+  // heard of); the server holds the answer until the version moves (it reads it four times a second
+  // for everyone, no SQL per request), or for 25 s. On a change, render the same address again and say
   // what changed. A hidden tab lets go of its request (browsers allow few connections per server) and
   // asks again when it is shown.
   let polling = false;
@@ -89,7 +89,9 @@ window.burdenShift = {
   const poll = async () => {
     const layout = livePage();
     if (!layout || document.visibilityState === "hidden") { polling = false; return; }
-    const every = Number(layout.dataset.livePoll) || 1000;
+    // The pause after an answer that was not held, or a failure: never under a second, so a
+    // restarting server is not asked several times a second by every open page.
+    const every = Math.max(Number(layout.dataset.livePoll) || 1000, 1000);
     const since = heard ?? layout.dataset.liveVersion ?? "";
     const asked = Date.now();
     let wait = 0;
