@@ -1,13 +1,5 @@
 using System.Diagnostics;
 using System.Globalization;
-using Microsoft.AspNetCore.Hosting;
-using Microsoft.AspNetCore.Hosting.Server;
-using Microsoft.AspNetCore.Hosting.Server.Features;
-using Microsoft.AspNetCore.Mvc.Testing;
-using Microsoft.Data.Sqlite;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Playwright;
 
 namespace BurdenShift.Bench;
@@ -21,22 +13,31 @@ namespace BurdenShift.Bench;
 /// </summary>
 internal static class CircuitsBench
 {
-    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- circuits [--pages 25,50,100]";
+    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- circuits [--pages 25,50,100] [--browser-nice 10]";
     private const string Page = "/?asOf=2026-06-30";
 
     public static async Task<int> RunAsync(string[] args)
     {
         int[] counts = [25, 50, 100];
-        if (args is ["circuits", "--pages", var list])
+        var nice = 10;
+        var ok = args is ["circuits", ..] && args.Length % 2 == 1;
+        for (var i = 1; ok && i < args.Length; i += 2)
         {
-            counts = [.. list.Split(',').Select(p => int.TryParse(p, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : 0)];
-        }
-        else if (args is not ["circuits"])
-        {
-            counts = [];
+            switch (args[i])
+            {
+                case "--pages":
+                    counts = [.. args[i + 1].Split(',').Select(p => int.TryParse(p, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 1000 ? n : 0)];
+                    break;
+                case "--browser-nice" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n is >= 0 and <= 19:
+                    nice = n;
+                    break;
+                default:
+                    ok = false;
+                    break;
+            }
         }
 
-        if (counts.Length == 0 || counts.Contains(0))
+        if (!ok || counts.Length == 0 || counts.Contains(0))
         {
             Console.Error.WriteLine(Usage.Trim());
             return 2;
@@ -46,28 +47,29 @@ internal static class CircuitsBench
         // current directory, which is the build output when tests run but not under `dotnet run`.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var rows = new List<string>();
+        var loadBefore = LoadAverage();
         foreach (var n in counts)
         {
-            rows.Add(await RunAsync(n));
+            rows.Add(await RunAsync(n, nice));
         }
 
         Console.WriteLine();
-        Console.WriteLine($"load average before: {LoadAverage()}");
-        Console.WriteLine("| pages | circuits (WebSockets) opened | heap per open page KB | time to settled p50 / p95 ms | filter change ms | SQL commands after an import | refresh after the import's commit p50 / p95 / max ms | server: version answered p50 / p95 ms | server: page re-fetch answered p50 / p95 ms | browser: answered to painted p50 / p95 ms |");
-        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"load average before: {loadBefore}; browsers at niceness {nice}");
+        Console.WriteLine("| pages | circuits (WebSockets) opened | heap per open page KB | time to settled p50 / p95 ms | filter change ms | SQL commands after an import | refresh after the import's commit p50 / p95 / max ms | server: version answered p50 / p95 ms | server: page re-fetch answered p50 / p95 ms | browser: answered to painted p50 / p95 ms | browsers' CPU for the refresh ms (per page) |");
+        Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
         Console.WriteLine($"load average after: {LoadAverage()}");
         return 0;
     }
 
-    private static async Task<string> RunAsync(int count)
+    private static async Task<string> RunAsync(int count, int nice)
     {
         await using var app = new InProcessApp();
         using var sql = new CommandCounter(app.DatabaseFile);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {
-            ExecutablePath = Chromium(),
+            ExecutablePath = NicedChromium(nice),
             Headless = true,
             Args = ["--no-sandbox", "--disable-gpu", "--disable-background-networking", "--no-first-run", "--disable-quic"],
         });
@@ -116,15 +118,25 @@ internal static class CircuitsBench
 
         // One import by the CLI, another process, as an editor's script would run it. The moment it
         // commits is read from the database file itself (plain ADO.NET, not counted), every 5 ms.
+        // What the open pages cost their browsers while nothing changes (timers, observers): the baseline
+        // of the refresh's CPU below.
+        var idleCpu = BrowserCpuMs();
+        await Task.Delay(2000);
+        idleCpu = (BrowserCpuMs() - idleCpu) / 2;
+        Console.WriteLine(string.Create(CultureInfo.InvariantCulture, $"{count} pages idle: browsers' CPU {idleCpu:0} ms a second ({idleCpu / count:0.0} a page)"));
+
         sql.Reset();
+        var browserCpu = BrowserCpuMs();
         using var committed = new CancellationTokenSource(TimeSpan.FromMinutes(5));
-        var commit = CommitTimeAsync(app.DatabaseFile, committed.Token);
-        var import = await ImportAsync(app.DatabaseFile);
+        var commit = LiveRefresh.CommitTimeAsync(app.DatabaseFile, committed.Token);
+        var import = await LiveRefresh.ImportAsync(app.DatabaseFile);
         var changedAt = await commit;
         foreach (var page in pages)
         {
             await page.WaitForFunctionAsync("() => window.__shownAt !== undefined", null, new() { Timeout = 120_000, PollingInterval = 50 });
         }
+
+        browserCpu = BrowserCpuMs() - browserCpu;
 
         // Where the time goes (the machine's clock throughout): the server's part ends when the page's
         // re-fetch is answered (its long poll answered first), the browser's part is from that answer
@@ -158,7 +170,7 @@ internal static class CircuitsBench
         var commands = sql.Count;
         starts.Sort();
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | {Volatile.Read(ref sockets)} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {Percentile(latencies, 0.5):0} / {Percentile(latencies, 0.95):0} / {latencies[^1]:0} | {Split(versions)} | {Split(fetches)} | {Split(paints)} |");
+            $"| {count} | {Volatile.Read(ref sockets)} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {Percentile(latencies, 0.5):0} / {Percentile(latencies, 0.95):0} / {latencies[^1]:0} | {Split(versions)} | {Split(fetches)} | {Split(paints)} | {browserCpu:0} ({browserCpu / count:0}) |");
         Console.WriteLine($"{count} pages: heap {before / 1048576.0:0.0} -> {after / 1048576.0:0.0} MiB; import took {import:0} ms");
         Console.WriteLine(line);
         return line;
@@ -189,6 +201,58 @@ internal static class CircuitsBench
         }
         """;
 
+    /// <summary>
+    /// The CPU time (user and system, ms) used so far by the Chromium processes this bench started
+    /// (descendants of this process in /proc, Linux; 0 elsewhere): what the pages' browsers spend on a
+    /// refresh, which on a reader's own machine is not taken from the server's cores.
+    /// </summary>
+    private static double BrowserCpuMs()
+    {
+        if (!Directory.Exists("/proc/self"))
+        {
+            return 0;
+        }
+
+        var stats = new Dictionary<int, (int Parent, string Name, long Ticks)>();
+        foreach (var dir in Directory.EnumerateDirectories("/proc"))
+        {
+            if (!int.TryParse(Path.GetFileName(dir), CultureInfo.InvariantCulture, out var pid))
+            {
+                continue;
+            }
+
+            try
+            {
+                // pid (comm) state ppid ... utime(14) stime(15): the name may hold spaces, so split after ')'.
+                var stat = File.ReadAllText(Path.Combine(dir, "stat"));
+                var close = stat.LastIndexOf(')');
+                var fields = stat[(close + 2)..].Split(' ');
+                stats[pid] = (int.Parse(fields[1], CultureInfo.InvariantCulture), stat[(stat.IndexOf('(') + 1)..close],
+                    long.Parse(fields[11], CultureInfo.InvariantCulture) + long.Parse(fields[12], CultureInfo.InvariantCulture));
+            }
+            catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or FormatException)
+            {
+                // The process ended while it was read.
+            }
+        }
+
+        bool Mine(int pid)
+        {
+            for (var p = pid; p > 1 && stats.TryGetValue(p, out var s); p = s.Parent)
+            {
+                if (s.Parent == Environment.ProcessId)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        // Clock ticks of 10 ms (USER_HZ 100 on Linux).
+        return stats.Where(kv => kv.Value.Name.StartsWith("chrom", StringComparison.Ordinal) && Mine(kv.Key)).Sum(kv => kv.Value.Ticks) * 10.0;
+    }
+
     private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
 
     private static string Split(List<double> sorted) => sorted.Count == 0
@@ -196,31 +260,6 @@ internal static class CircuitsBench
         : string.Create(CultureInfo.InvariantCulture, $"{Percentile(sorted, 0.5):0} / {Percentile(sorted, 0.95):0}");
 
     private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
-
-    /// <summary>The machine's clock (Unix ms, as the pages' Date.now()) when the database's data version first moves.</summary>
-    private static async Task<double> CommitTimeAsync(string databaseFile, CancellationToken ct)
-    {
-        await using var connection = new SqliteConnection($"Data Source={databaseFile};Mode=ReadOnly;Pooling=False");
-        await connection.OpenAsync(ct);
-        await using var command = connection.CreateCommand();
-        command.CommandText = "SELECT \"DataVersion\" FROM \"DatasetInfo\"";
-        var before = await command.ExecuteScalarAsync(ct);
-        while (true)
-        {
-            await Task.Delay(5, ct);
-            try
-            {
-                if (!Equals(await command.ExecuteScalarAsync(ct), before))
-                {
-                    return DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
-                }
-            }
-            catch (SqliteException)
-            {
-                // The import holds the file's write lock for a moment: read again.
-            }
-        }
-    }
 
     private static async Task<double> OpenAsync(IPage page, string url)
     {
@@ -242,116 +281,28 @@ internal static class CircuitsBench
         return GC.GetTotalMemory(forceFullCollection: true);
     }
 
-    private static async Task<double> ImportAsync(string databaseFile)
-    {
-        var csv = Path.Combine(Path.GetTempPath(), $"burdenshift-circuits-{Guid.NewGuid():N}.csv");
-        await File.WriteAllTextAsync(csv, "area,as_of,europe_share,us_share,source,confidence,note\ndrones,2026-06-29,47.3,45,libya-2011-wsj,low,circuits bench\n");
-        var psi = new ProcessStartInfo("dotnet") { RedirectStandardOutput = true, RedirectStandardError = true, WorkingDirectory = AppContext.BaseDirectory };
-        foreach (var a in new[] { Path.Combine(AppContext.BaseDirectory, "BurdenShift.Web.dll"), "import", csv, "--ConnectionStrings:BurdenShift", $"Data Source={databaseFile}", "--Database:Provider", "Sqlite" })
-        {
-            psi.ArgumentList.Add(a);
-        }
-
-        var clock = Stopwatch.StartNew();
-        using var process = Process.Start(psi)!;
-        var output = await process.StandardOutput.ReadToEndAsync() + await process.StandardError.ReadToEndAsync();
-        await process.WaitForExitAsync();
-        File.Delete(csv);
-        return process.ExitCode == 0 ? clock.Elapsed.TotalMilliseconds : throw new InvalidOperationException($"The import failed ({process.ExitCode}):\n{output}");
-    }
-
     private static string Chromium() =>
         Environment.GetEnvironmentVariable("BURDENSHIFT_CHROMIUM") is { Length: > 0 } configured
             ? configured
             : new[] { "/usr/bin/chromium", "/usr/bin/chromium-browser", "/usr/bin/google-chrome" }.FirstOrDefault(File.Exists)
                 ?? throw new InvalidOperationException("Chromium not found: install it (apt-get install chromium) or set BURDENSHIFT_CHROMIUM.");
 
-    /// <summary>The app on a real Kestrel socket in this process, on its own SQLite file with the public-record dataset.</summary>
-    private sealed class InProcessApp : WebApplicationFactory<global::Program>
+    /// <summary>
+    /// Chromium started through <c>nice</c>: the pages' browsers share this machine's cores with the
+    /// app, which a reader's browser, on the reader's own machine, never does. At the default niceness
+    /// (10) the app is served first, as on a server of its own, and the browsers still share what is
+    /// left among themselves (their part of the refresh is measured as it is); 0 runs them as equals.
+    /// </summary>
+    private static string NicedChromium(int nice)
     {
-        public InProcessApp()
+        if (nice == 0 || OperatingSystem.IsWindows())
         {
-            UseKestrel(0);
-            StartServer();
-            var addresses = Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()!.Addresses;
-            BaseUrl = addresses.First().Replace("[::1]", "127.0.0.1", StringComparison.Ordinal).TrimEnd('/');
+            return Chromium();
         }
 
-        public string DatabaseFile { get; } = Path.Combine(Path.GetTempPath(), $"burdenshift-circuits-{Guid.NewGuid():N}.db");
-
-        public string BaseUrl { get; }
-
-        protected override void ConfigureWebHost(IWebHostBuilder builder)
-        {
-            builder.UseSetting("Database:Provider", "Sqlite");
-            builder.UseSetting("ConnectionStrings:BurdenShift", $"Data Source={DatabaseFile}");
-            builder.UseSetting("Seed:Dataset", "public-record");
-            builder.UseSetting("urls", "http://127.0.0.1:0");
-            builder.UseSetting("Serilog:MinimumLevel:Default", "Warning");
-        }
-
-        public override async ValueTask DisposeAsync()
-        {
-            await base.DisposeAsync();
-            SqliteConnection.ClearAllPools();
-            File.Delete(DatabaseFile);
-        }
-    }
-
-    /// <summary>EF's commands to one database file, leaving out the watcher's once-a-second version poll.</summary>
-    private sealed class CommandCounter : IObserver<DiagnosticListener>, IObserver<KeyValuePair<string, object?>>, IDisposable
-    {
-        private readonly string _file;
-        private readonly IDisposable _all;
-        private readonly List<IDisposable> _subscriptions = [];
-        private int _count;
-
-        public CommandCounter(string file)
-        {
-            _file = file;
-            _all = DiagnosticListener.AllListeners.Subscribe(this);
-        }
-
-        public int Count => Volatile.Read(ref _count);
-
-        public void Reset() => Interlocked.Exchange(ref _count, 0);
-
-        public void OnNext(DiagnosticListener value)
-        {
-            if (value.Name == DbLoggerCategory.Name)
-            {
-                lock (_subscriptions)
-                {
-                    _subscriptions.Add(value.Subscribe(this, name => name == RelationalEventId.CommandExecuting.Name));
-                }
-            }
-        }
-
-        public void OnNext(KeyValuePair<string, object?> value)
-        {
-            if (value.Value is CommandEventData data
-                && data.Command.Connection?.DataSource is { } source && source.Contains(_file, StringComparison.Ordinal)
-                && !data.Command.CommandText.Contains("\"ChangeSummary\"", StringComparison.Ordinal))
-            {
-                Interlocked.Increment(ref _count);
-            }
-        }
-
-        public void OnCompleted()
-        {
-        }
-
-        public void OnError(Exception error)
-        {
-        }
-
-        public void Dispose()
-        {
-            _all.Dispose();
-            lock (_subscriptions)
-            {
-                _subscriptions.ForEach(s => s.Dispose());
-            }
-        }
+        var wrapper = Path.Combine(Path.GetTempPath(), $"burdenshift-chromium-nice{nice}.sh");
+        File.WriteAllText(wrapper, $"#!/bin/sh\nexec nice -n {nice} {Chromium()} \"$@\"\n");
+        File.SetUnixFileMode(wrapper, UnixFileMode.UserRead | UnixFileMode.UserWrite | UnixFileMode.UserExecute);
+        return wrapper;
     }
 }

@@ -13,7 +13,7 @@ internal static class Program
 {
     private const string Usage = "usage: dotnet run -c Release --project bench/BurdenShift.Bench -- overview [--requests 50]\n"
         + "       dotnet run -c Release --project bench/BurdenShift.Bench -- exports [--iterations 25]\n" + LoadBench.Usage + "\n" + ScaleBench.Usage
-        + "\n" + CircuitsBench.Usage + "\n" + ThroughputBench.Usage + "\n" + ReviewBench.Usage;
+        + "\n" + CircuitsBench.Usage + "\n" + ReadersBench.Usage + "\n" + ThroughputBench.Usage + "\n" + ReviewBench.Usage;
     private const string PostgresVariable = "BURDENSHIFT_BENCH_PG";
     private const string AsOf = "2026-06-30";
     private const int WarmupRequests = 5;
@@ -39,6 +39,11 @@ internal static class Program
         if (args is ["circuits", ..])
         {
             return await CircuitsBench.RunAsync(args);
+        }
+
+        if (args is ["readers", ..])
+        {
+            return await ReadersBench.RunAsync(args);
         }
 
         if (args is ["review", ..])
