@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using BurdenShift.E2ETests.Infrastructure;
 using Microsoft.Playwright;
 
 namespace BurdenShift.Bench;
@@ -65,7 +66,7 @@ internal static class CircuitsBench
     private static async Task<string> RunAsync(int count, int nice)
     {
         await using var app = new InProcessApp();
-        using var sql = new CommandCounter(app.DatabaseFile);
+        using var sql = new SqlCommandListener(app.DatabaseFile);
         using var playwright = await Playwright.CreateAsync();
         await using var browser = await playwright.Chromium.LaunchAsync(new BrowserTypeLaunchOptions
         {

@@ -1,6 +1,7 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Text.RegularExpressions;
+using BurdenShift.E2ETests.Infrastructure;
 
 namespace BurdenShift.Bench;
 
@@ -56,7 +57,7 @@ internal static partial class ReadersBench
     private static async Task<string> RunAsync(int count)
     {
         await using var app = new InProcessApp();
-        using var sql = new CommandCounter(app.DatabaseFile);
+        using var sql = new SqlCommandListener(app.DatabaseFile);
         // One connection per reader, as each browser has its own; no proxy.
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, MaxConnectionsPerServer = int.MaxValue })
         {
