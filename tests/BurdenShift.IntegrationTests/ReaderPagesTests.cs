@@ -1,4 +1,5 @@
 using System.Net;
+using System.Text;
 using System.Text.Json;
 using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Data;
@@ -137,6 +138,38 @@ public sealed class ReaderPagesTests(PostgresServer postgres)
         var after = await second.GetStringAsync("/?asOf=2026-06-30");
         Assert.NotEqual(page, after);
         Assert.Contains($"data-live-version=\"{BurdenShift.Web.Live.ReaderPages.Token(watcher)}\"", after, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_stored_reader_page_is_sent_compressed_to_a_browser_that_accepts_it_and_whole_to_one_that_does_not()
+    {
+        await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, postgres);
+        await using var app = AppFactory.For(database);
+        using var client = app.CreateClient(); // the test client decompresses nothing: the bytes are as sent
+        var page = await client.GetStringAsync("/?asOf=2026-06-30"); // rendered, and stored
+
+        foreach (var (accept, coding) in new[] { ("gzip, deflate, br, zstd", "br"), ("gzip", "gzip"), ("br;q=0, gzip;q=0.5", "gzip"), ("gzip;q=0", null), ("identity", null) })
+        {
+            using var request = new HttpRequestMessage(HttpMethod.Get, "/?asOf=2026-06-30");
+            request.Headers.TryAddWithoutValidation("Accept-Encoding", accept);
+            using var response = await client.SendAsync(request);
+            Assert.Equal(HttpStatusCode.OK, response.StatusCode);
+            Assert.Equal(coding is null ? [] : [coding], response.Content.Headers.ContentEncoding);
+            Assert.Contains("Accept-Encoding", response.Headers.Vary);
+            var bytes = await response.Content.ReadAsByteArrayAsync();
+            using Stream decoded = coding switch
+            {
+                "br" => new System.IO.Compression.BrotliStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+                "gzip" => new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress),
+                _ => new MemoryStream(bytes),
+            };
+            using var reader = new StreamReader(decoded, Encoding.UTF8);
+            Assert.Equal(page, await reader.ReadToEndAsync());
+            if (coding is not null)
+            {
+                Assert.True(bytes.Length * 3 < Encoding.UTF8.GetByteCount(page), $"{coding}: {bytes.Length} bytes for a page of {page.Length} characters");
+            }
+        }
     }
 
     private static string? Version(string json)
