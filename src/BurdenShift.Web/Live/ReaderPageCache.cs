@@ -117,7 +117,7 @@ public sealed class ReaderPageCache : IDisposable
             context.Response.Headers[name] = value;
         }
 
-        // Compressed once when stored (58 KB of HTML is about 10 KB), so that after a change every open
+        // Compressed once when stored (58.7 KB of HTML is 11.9 KB in Brotli), so that after a change every open
         // page's re-fetch costs a fifth of the bytes and no CPU: the page holds no secret to guess at
         // (no antiforgery token or cookie; BREACH needs one), only the figures every reader sees.
         var (body, encoding) = Accepts(context.Request, "br") ? (page.Brotli, "br")
