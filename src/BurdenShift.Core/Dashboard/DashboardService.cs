@@ -225,7 +225,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
     /// <summary>
     /// Each count indicator's rows dated before its window start (<paramref name="starts"/>),
-    /// bounded (<see cref="HistoryReads.ObservationsBeforeAsync"/>). Two SQL commands per indicator.
+    /// bounded (<see cref="HistoryReads.ObservationsBeforeAsync"/>). At most two SQL commands per indicator.
     /// </summary>
     private static async Task<Dictionary<int, List<SeriesPoint>>> CountsBeforeAsync(
         BurdenShiftDbContext db, Dictionary<int, DateOnly> starts, CancellationToken ct)
