@@ -110,10 +110,29 @@ internal abstract class BenchDatabase : IAsyncDisposable
         await db.SaveChangesAsync(ct);
         var perArea = Math.Max(1, (rows - 1) / areas);
         await db.Database.ExecuteSqlRawAsync(BulkInsertSql(perArea), ct);
+
+        // As many indicator observations (issue 10: "1M indicator observations"): one count
+        // indicator per area and one of no area, each with an even share of them over the same
+        // 20 years, copied from the same template row by one INSERT ... SELECT.
+        var areaRows = await db.Areas.OrderBy(a => a.Id).Select(a => new { a.Id, a.Key }).ToListAsync(ct);
+        db.Indicators.AddRange([.. areaRows.Select(a => new Indicator { Key = $"{a.Key}-{IndicatorSuffix}", AreaId = a.Id, Name = $"Bench count ({a.Key})", Unit = "units" }),
+            new Indicator { Key = AllianceIndicator, Name = "Bench count (no area)", Unit = "units" }]);
+        await db.SaveChangesAsync(ct);
+        var perIndicator = Math.Max(1, rows / (areaRows.Count + 1));
+        await db.Database.ExecuteSqlRawAsync(BulkObservationsSql(perIndicator), ct);
     }
+
+    /// <summary>The key suffix of the bench's indicator of each area ("isr-bench").</summary>
+    public const string IndicatorSuffix = "bench";
+
+    /// <summary>The key of the bench's indicator that belongs to no area.</summary>
+    public const string AllianceIndicator = "alliance-bench";
 
     /// <summary>One INSERT ... SELECT of <paramref name="perArea"/> rows per area, copying the template row's formats.</summary>
     protected abstract string BulkInsertSql(int perArea);
+
+    /// <summary>One INSERT ... SELECT of <paramref name="perIndicator"/> observations per indicator, copying the template share row's formats.</summary>
+    protected abstract string BulkObservationsSql(int perIndicator);
 
     private static async Task SaveAsync(BurdenShiftDbContext db, List<ShareAssessment> batch, CancellationToken ct)
     {
@@ -162,6 +181,17 @@ internal abstract class BenchDatabase : IAsyncDisposable
                    printf('%.1f', 10 + 50.0 * n.i / {{perArea}} + (n.i % 7) / 10.0), printf('%.1f', 85 - 50.0 * n.i / {{perArea}} - (n.i % 7) / 10.0),
                    t."SourceId", t."Confidence", 'bench', t."EnteredAt", t."Revision"
             FROM n CROSS JOIN t CROSS JOIN "Areas" a;
+            """;
+
+        // Counts climbing from 100 to 500 with a wobble, six decimals as precision 24, scale 6 allows.
+        protected override string BulkObservationsSql(int perIndicator) => $$"""
+            WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i + 1 < {{perIndicator}}),
+                 t AS (SELECT "AsOfPrecision", "Confidence", "SourceId", "EnteredAt", "Revision" FROM "ShareAssessments" LIMIT 1)
+            INSERT INTO "IndicatorObservations" ("IndicatorId", "AsOf", "AsOfPrecision", "Value", "SourceId", "Confidence", "EnteredBy", "EnteredAt", "Revision")
+            SELECT x."Id", date('2026-06-30', '-' || ((({{perIndicator}} - 1 - n.i) * 7300) / {{perIndicator}}) || ' days'), t."AsOfPrecision",
+                   printf('%.6f', 100 + 400.0 * n.i / {{perIndicator}} + (n.i % 7) / 1000000.0),
+                   t."SourceId", t."Confidence", 'bench', t."EnteredAt", t."Revision"
+            FROM n CROSS JOIN t CROSS JOIN "Indicators" x;
             """;
 
         protected override BurdenShiftDbContext Open(string connectionString) =>
@@ -217,6 +247,17 @@ internal abstract class BenchDatabase : IAsyncDisposable
             CROSS JOIN (SELECT "AsOfPrecision", "Confidence", "SourceId", "EnteredAt" FROM "ShareAssessments" LIMIT 1) AS t
             CROSS JOIN "Areas" AS a;
             ANALYZE "ShareAssessments";
+            """;
+
+        protected override string BulkObservationsSql(int perIndicator) => $$"""
+            INSERT INTO "IndicatorObservations" ("IndicatorId", "AsOf", "AsOfPrecision", "Value", "SourceId", "Confidence", "EnteredBy", "EnteredAt")
+            SELECT x."Id", DATE '2026-06-30' - ((({{perIndicator}} - 1 - n) * 7300) / {{perIndicator}})::int, t."AsOfPrecision",
+                   round(100 + 400.0 * n / {{perIndicator}} + (n % 7) / 1000000.0, 6),
+                   t."SourceId", t."Confidence", 'bench', t."EnteredAt"
+            FROM generate_series(0, {{perIndicator}} - 1) AS n
+            CROSS JOIN (SELECT "AsOfPrecision", "Confidence", "SourceId", "EnteredAt" FROM "ShareAssessments" LIMIT 1) AS t
+            CROSS JOIN "Indicators" AS x;
+            ANALYZE "IndicatorObservations";
             """;
 
         protected override BurdenShiftDbContext Open(string connectionString) =>

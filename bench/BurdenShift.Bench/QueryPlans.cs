@@ -11,7 +11,7 @@ namespace BurdenShift.Bench;
 
 /// <summary>
 /// The PostgreSQL plans of the commands the dashboard sends for an as-of date (the overview and
-/// one area's entry, and the sources page of the source the bench's rows cite): runs them through <see cref="DashboardService"/>, records each command with
+/// one area's entry, the charts' depth of areas and indicators, and the sources page of the source the bench's rows cite): runs them through <see cref="DashboardService"/>, records each command with
 /// its parameters, and writes EXPLAIN (ANALYZE, BUFFERS) of each to a file.
 /// </summary>
 internal static class QueryPlans
@@ -28,6 +28,12 @@ internal static class QueryPlans
         await dashboard.GetOverviewAsync(AsOf, ct);
         what.Add(("area entry isr (GET /api/areas/isr, /areas/isr)", recorder.Commands.Count));
         await dashboard.GetAreaAsync("isr", AsOf, ct);
+        // The charts' depth (packs, the index chart, the compare page): the overview again (cached in
+        // the app), then what lies before each window: the first rows, then each month end's row.
+        what.Add(("chart depth: overview, then before each area's window (GET /api/export/pack.pptx)", recorder.Commands.Count));
+        await dashboard.GetOverviewAsync(AsOf, HistoryDepth.Chart, ct);
+        what.Add(("indicators at the chart depth (compare page's indicators, chart of an indicator of no area)", recorder.Commands.Count));
+        await dashboard.GetIndicatorOverviewAsync(AsOf, HistoryDepth.Chart, ct);
         // The source the bench's rows all cite (the first): its registry page counts them and lists the newest.
         await using (var db = new PostgresBurdenShiftDbContext(options))
         {

@@ -27,6 +27,12 @@ internal static class ScaleBench
         $"/api/export/pack.pptx?areas=isr&asOf={AsOf}",
         // The registry's first page lists the source every bench row cites: its count and newest 10.
         $"/sources?asOf={AsOf}",
+        // Issue 10, sixth part: a million indicator observations too. The chart of an area's
+        // indicator (its whole history, the area's entry), that of the indicator of no area and the
+        // compare page's indicators (both at HistoryDepth.Chart).
+        $"/api/export/chart/indicator/isr-{BenchDatabase.IndicatorSuffix}.png?asOf={AsOf}",
+        $"/api/export/chart/indicator/{BenchDatabase.AllianceIndicator}.png?asOf={AsOf}",
+        $"/compare?mode=indicators&keys=isr-{BenchDatabase.IndicatorSuffix},{BenchDatabase.AllianceIndicator}&asOf={AsOf}",
     ];
 
     public static async Task<int> RunAsync(string[] args)
@@ -84,7 +90,7 @@ internal static class ScaleBench
         {
             var clock = Stopwatch.StartNew();
             await database.FillBulkAsync(connectionString, rows, ct);
-            Console.WriteLine($"{database.Provider}, {rows:N0} share rows: filled in {clock.Elapsed.TotalSeconds:0.0} s");
+            Console.WriteLine($"{database.Provider}, {rows:N0} share rows and as many indicator observations: filled in {clock.Elapsed.TotalSeconds:0.0} s");
             if (plansFile is not null && database is BenchDatabase.Postgres)
             {
                 await QueryPlans.WriteAsync(connectionString, plansFile, ct);

@@ -9,10 +9,10 @@ using Microsoft.Extensions.Logging.Abstractions;
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>
-/// Beyond 2,000 rows a chart draws each month's range, and before a trend window each month's
-/// mean, computed by the database (docs/decisions/0012). Shares are compared and summed there as
-/// numbers, not as EF's decimals: the figures a reader sees must still be the exact four-decimal
-/// values, on both providers.
+/// Beyond 2,000 rows a chart draws each month's range, computed by the database, and before a
+/// trend window each month end's row (docs/decisions/0012). Shares are compared there as numbers,
+/// not as EF's decimals: the figures a reader sees must still be the exact four-decimal values, on
+/// both providers.
 /// </summary>
 [Collection(PostgresCollection.Name)]
 public sealed class MonthAggregateTests(PostgresServer postgres)
@@ -43,7 +43,7 @@ public sealed class MonthAggregateTests(PostgresServer postgres)
             };
 
             // Two rows a day for 1,200 days from 2010, 10.0001 and 10.0002: 2,400 rows, all before the
-            // trend window of the latest row (2020), so the chart shows each month's mean before it.
+            // trend window of the latest row (2020), so the chart shows each month end's row before it.
             for (var day = 0; day < 1200; day++)
             {
                 var date = new DateOnly(2010, 1, 1).AddDays(day);
@@ -64,11 +64,11 @@ public sealed class MonthAggregateTests(PostgresServer postgres)
         Assert.Equal([7.6543m, 12.3456m], europe.Where(p => p.Date.Year == 2012 && p.Date.Month == 3).Select(p => p.Value).Order());
         Assert.Equal([10.0001m, 10.0002m], europe.Where(p => p.Date.Year == 2011 && p.Date.Month == 7).Select(p => p.Value).Order());
 
-        // The chart depth's months before the window: the exact mean 10.00015 (summed in ten-thousandths),
-        // rounded to four places as a decimal is (to even: 10.0002); a floating-point mean could fall either side.
+        // The chart depth's months before the window: the row in force at each month's end, exactly
+        // (March 2012's end is its last day's second row, not the 15th's 12.3456 entered later).
         var chart = await dashboard.GetOverviewAsync(AsOf, HistoryDepth.Chart);
-        var january = chart.History["drones"].Single(p => p.Date == new DateOnly(2010, 1, 1));
-        Assert.Equal(10.0002m, january.Value);
+        Assert.Equal(10.0002m, chart.History["drones"].Single(p => p.Date == new DateOnly(2010, 1, 31)).Value);
+        Assert.Equal(10.0002m, chart.History["drones"].Single(p => p.Date == new DateOnly(2012, 3, 31)).Value);
         Assert.Equal(33.3333m, chart.History["drones"][^1].Value);
     }
 }

@@ -35,7 +35,7 @@ internal static class ChartDepth
             var countsBefore = new Dictionary<int, List<SeriesPoint>>(starts.Count);
             foreach (var (indicatorId, start) in starts)
             {
-                countsBefore[indicatorId] = await HistoryReads.CountsBeforeAsync(db, indicatorId, start, ct);
+                countsBefore[indicatorId] = await HistoryReads.ObservationsBeforeAsync(db, indicatorId, start, ct);
             }
 
             foreach (var a in derivedAreas)

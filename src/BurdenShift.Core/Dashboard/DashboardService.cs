@@ -225,7 +225,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
     /// <summary>
     /// Each count indicator's rows dated before its window start (<paramref name="starts"/>),
-    /// bounded (<see cref="HistoryReads.CountsBeforeAsync"/>). Two SQL commands per indicator.
+    /// bounded (<see cref="HistoryReads.ObservationsBeforeAsync"/>). At most two SQL commands per indicator.
     /// </summary>
     private static async Task<Dictionary<int, List<SeriesPoint>>> CountsBeforeAsync(
         BurdenShiftDbContext db, Dictionary<int, DateOnly> starts, CancellationToken ct)
@@ -233,7 +233,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var before = new Dictionary<int, List<SeriesPoint>>(starts.Count);
         foreach (var (indicatorId, start) in starts)
         {
-            before[indicatorId] = await HistoryReads.CountsBeforeAsync(db, indicatorId, start, ct);
+            before[indicatorId] = await HistoryReads.ObservationsBeforeAsync(db, indicatorId, start, ct);
         }
 
         return before;
@@ -247,16 +247,34 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, CancellationToken ct = default) =>
         GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
 
-    /// <summary>The indicators and their histories (every observation for <see cref="HistoryDepth.Full"/>), from three SQL commands.</summary>
+    /// <summary>
+    /// The indicators and their histories (every observation for <see cref="HistoryDepth.Full"/>),
+    /// from three SQL commands; at <see cref="HistoryDepth.Chart"/> the figures of the trend windows
+    /// and, before each window, at most two bounded commands an indicator
+    /// (<see cref="HistoryReads.ObservationsBeforeAsync"/>).
+    /// </summary>
     public async Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
         var points = await SeriesWindows.ObservationsAsync(
-            db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth != HistoryDepth.TrendWindow, ct);
+            db, [.. indicators.Select(i => (i.Facts.Id, i.LatestDate))], asOf, depth == HistoryDepth.Full, ct);
         var milestones = await DashboardQueries.Milestones(db).ToListAsync(ct);
 
         var byIndicator = points.ToLookup(p => p.IndicatorId);
+        // The charts' depth: what lies before each window, every row up to 2,000, beyond that each
+        // month end's row; the figures stay those of the windows (the same as from every row).
+        var before = new Dictionary<int, List<SeriesPoint>>();
+        if (depth == HistoryDepth.Chart)
+        {
+            foreach (var i in indicators.Where(i => i.LatestDate is not null))
+            {
+                var read = byIndicator[i.Facts.Id].Select(p => p.Point.EntryOrder).ToHashSet();
+                before[i.Facts.Id] = [.. (await HistoryReads.ObservationsBeforeAsync(db, i.Facts.Id, SeriesWindows.StartOf(i.LatestDate!.Value), ct))
+                    .Where(p => !read.Contains(p.EntryOrder))];
+            }
+        }
+
         var summaries = indicators.Select(i =>
         {
             var latest = i.Latest.Citation is { } cite && byIndicator[i.Facts.Id].FirstOrDefault(p => p.Point.EntryOrder == cite.Id) is { } row
@@ -267,6 +285,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var history = indicators.ToDictionary(
             i => i.Facts.Key,
             i => (IReadOnlyList<SeriesPoint>)[.. byIndicator[i.Facts.Id].Select(p => p.Point with { Value = p.Point.Value.Normalize() })
+                .Concat(before.GetValueOrDefault(i.Facts.Id, []))
                 .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         return new IndicatorOverview(summaries, history);
     }

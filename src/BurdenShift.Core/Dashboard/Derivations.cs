@@ -85,7 +85,7 @@ internal sealed class Derivations
     /// <summary>
     /// The derived series of the whole history, for charts (the area page, <see cref="HistoryDepth.Chart"/>):
     /// the counts this load read (the windows) and those dated before them (<paramref name="before"/>,
-    /// every row up to <see cref="HistoryReads.ExactRows"/> an indicator, beyond that a month's mean).
+    /// every row up to <see cref="HistoryReads.ExactRows"/> an indicator, beyond that the row in force at each month's end).
     /// While no indicator has more rows than that, it is the series of every count.
     /// </summary>
     public IReadOnlyList<SeriesPoint> WholeSeries(IReadOnlyList<PairHead> heads, IReadOnlyDictionary<int, List<SeriesPoint>> before, DateOnly asOf)
@@ -99,8 +99,8 @@ internal sealed class Derivations
         {
             var window = Points(indicatorId);
             var read = window.Select(p => p.EntryOrder).ToHashSet();
-            // A month's mean has no row of its own (entry order -1); real rows read twice count once.
-            return [.. before.GetValueOrDefault(indicatorId, []).Where(p => p.EntryOrder < 0 || !read.Contains(p.EntryOrder)), .. window];
+            // Every point before the window is a real row (a month end's row beyond ExactRows): rows read twice count once.
+            return [.. before.GetValueOrDefault(indicatorId, []).Where(p => !read.Contains(p.EntryOrder)), .. window];
         }
 
         return DerivedShare.Series([.. heads.Select(p => new CountPair(p.Label, p.Weight.Normalize(), All(p.EuropeId), All(p.UsId)))], asOf);

@@ -18,9 +18,9 @@ public enum HistoryDepth
     /// <summary>
     /// For charts of the whole history (compare page, index chart, packs): the figures of
     /// <see cref="TrendWindow"/> and, before each series' window, every row up to
-    /// <see cref="HistoryReads.ExactRows"/> rows and beyond that one point a month (its mean),
-    /// so the cost is bounded by the months of history, not its rows (docs/decisions/0012).
-    /// Indicators still read every observation at this depth.
+    /// <see cref="HistoryReads.ExactRows"/> rows and beyond that one point a month (the row in
+    /// force at its end, with its own confidence and range), so the cost is bounded by the months
+    /// of history, not its rows (docs/decisions/0012). Areas and indicators alike.
     /// </summary>
     Chart = 2,
 }

@@ -101,20 +101,24 @@ public static class HistoryReads
         }
         else
         {
+            // Compared as REAL by the database's own MIN and MAX, as the shares above: EF's decimal
+            // aggregates would call back into .NET for every row on SQLite (ef_min, ef_max). A value
+            // of precision 24 is not exact in a double, so these are chart points, rounded to four
+            // decimals (ChartValue); the figures, tables and exports show the rows' exact values.
             var months = await Observations(db, indicatorId, asOf)
                 .GroupBy(o => new { o.AsOf.Year, o.AsOf.Month })
                 .Select(g => new
                 {
                     First = g.Min(o => o.AsOf),
-                    Low = g.Min(o => o.Value),
-                    High = g.Max(o => o.Value),
-                    LowEnd = g.Min(o => o.Low ?? o.Value),
-                    HighEnd = g.Max(o => o.High ?? o.Value),
+                    Low = g.Min(o => (double?)o.Value),
+                    High = g.Max(o => (double?)o.Value),
+                    LowEnd = g.Min(o => (double?)(o.Low ?? o.Value)),
+                    HighEnd = g.Max(o => (double?)(o.High ?? o.Value)),
                 })
                 .ToListAsync(ct);
             foreach (var m in months.OrderBy(m => m.First))
             {
-                AddRange(points, m.First, m.Low, m.High, m.LowEnd, m.HighEnd);
+                AddRange(points, m.First, ChartValue(m.Low), ChartValue(m.High), ChartValue(m.LowEnd), ChartValue(m.HighEnd));
             }
         }
 
@@ -124,66 +128,85 @@ public static class HistoryReads
     /// <summary>
     /// An area's Europe shares dated before <paramref name="before"/> (the start of its trend
     /// window), for charts of the whole history: every row while there are at most
-    /// <see cref="ExactRows"/>, beyond that one point a month (its first date, the mean of its
-    /// values and their lowest confidence), computed by the database. Two SQL commands.
+    /// <see cref="ExactRows"/>, beyond that the row in force at the end of each month (the last by
+    /// date, then by entry, dated on or before the month's last day), with its own value, range and
+    /// confidence (docs/methodology.md, "Charts"). Two SQL commands at most, each bounded: the
+    /// first <see cref="ExactRows"/> + 1 rows, then one index seek per month (at most 2,412).
     /// </summary>
     internal static async Task<List<SeriesPoint>> EuropeBeforeAsync(BurdenShiftDbContext db, int areaId, DateOnly before, CancellationToken ct)
     {
         var rows = db.ShareAssessments.AsNoTracking().Where(s => s.AreaId == areaId && s.AsOf < before && s.EuropeShare != null);
-        if (await rows.CountAsync(ct) <= ExactRows)
+        var read = await rows.OrderBy(s => s.AsOf).ThenBy(s => s.Id).Take(ExactRows + 1)
+            .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence, s.EuropeLow, s.EuropeHigh)).ToListAsync(ct);
+        if (read.Count > ExactRows)
         {
-            return [.. (await rows.Select(s => new { s.Id, s.AsOf, s.EuropeShare, s.Confidence, s.EuropeLow, s.EuropeHigh }).ToListAsync(ct))
-                .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value.Normalize(), s.Id, s.Confidence, s.EuropeLow.Normalize(), s.EuropeHigh.Normalize()))];
+            var ends = MonthEnds(read[0].Date, before);
+            // Each month end's row, by a seek backward on (AreaId, AsOf) from that date: the cost is
+            // the number of months, not of rows (about 120,000 an area at a million rows). The month
+            // ends are one parameter the database reads as a table (json_each, unnest); EF.Parameter
+            // says so, or EF would try to run the subquery over the list in .NET.
+            read = await db.ShareAssessments.AsNoTracking()
+                .Where(s => EF.Parameter(ends).Select(e => db.ShareAssessments.Where(t => t.AreaId == areaId && t.AsOf <= e && t.EuropeShare != null)
+                    .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()).Contains(s.Id))
+                .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence, s.EuropeLow, s.EuropeHigh)).ToListAsync(ct);
         }
 
-        // The mean is exact: the database sums each share in ten-thousandths as an integer (a share
-        // has at most 4 decimals), with its own SUM; EF's decimal average would call back into .NET
-        // for every row on SQLite (ef_avg), as the month ranges above would.
-        var months = await rows.GroupBy(s => new { s.AsOf.Year, s.AsOf.Month, s.Confidence })
-            .Select(g => new
-            {
-                g.Key.Year,
-                g.Key.Month,
-                g.Key.Confidence,
-                First = g.Min(s => s.AsOf),
-                Units = g.Sum(s => (long)Math.Round((double)s.EuropeShare!.Value * ShareUnits)),
-                Rows = g.Count(),
-            })
-            .ToListAsync(ct);
-        // Entry order below every real row's id, so that on the window's first date the real rows come last.
-        return [.. months.GroupBy(m => (m.Year, m.Month))
-            .Select(g => new SeriesPoint(g.Min(m => m.First), Math.Round(g.Sum(m => m.Units) / (decimal)ShareUnits / g.Sum(m => m.Rows), 4).Normalize(),
-                -1, g.Min(m => m.Confidence)))];
+        return Normalised(read);
     }
 
-    // Ten-thousandths: a share's smallest step (precision 7, scale 4).
-    private const double ShareUnits = 10_000;
+    /// <summary>
+    /// An indicator's observations dated before <paramref name="before"/> (the start of the
+    /// trend window it was read with, or a derived series' count window, docs/decisions/0016), for
+    /// charts of the whole history, bounded as <see cref="EuropeBeforeAsync"/>: every row
+    /// up to <see cref="ExactRows"/>, beyond that the row in force at each month's end. Values keep
+    /// their exact decimals: nothing is aggregated. Two SQL commands at most.
+    /// </summary>
+    internal static async Task<List<SeriesPoint>> ObservationsBeforeAsync(BurdenShiftDbContext db, int indicatorId, DateOnly before, CancellationToken ct)
+    {
+        var rows = db.IndicatorObservations.AsNoTracking().Where(o => o.IndicatorId == indicatorId && o.AsOf < before);
+        var read = await rows.OrderBy(o => o.AsOf).ThenBy(o => o.Id).Take(ExactRows + 1)
+            .Select(o => new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence, o.Low, o.High)).ToListAsync(ct);
+        if (read.Count > ExactRows)
+        {
+            var ends = MonthEnds(read[0].Date, before);
+            read = await db.IndicatorObservations.AsNoTracking()
+                .Where(o => EF.Parameter(ends).Select(e => db.IndicatorObservations.Where(t => t.IndicatorId == indicatorId && t.AsOf <= e)
+                    .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()).Contains(o.Id))
+                .Select(o => new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence, o.Low, o.High)).ToListAsync(ct);
+        }
+
+        return Normalised(read);
+    }
+
+    /// <summary>
+    /// The last day of each month from <paramref name="first"/>'s to the one before
+    /// <paramref name="before"/>, the last capped at the day before it (what lies from there on
+    /// belongs to the window). Dates run 1900-2100, so at most 2,412.
+    /// </summary>
+    internal static List<DateOnly> MonthEnds(DateOnly first, DateOnly before)
+    {
+        var ends = new List<DateOnly>();
+        var last = before.AddDays(-1);
+        for (var month = new DateOnly(first.Year, first.Month, 1); month <= last; month = month.AddMonths(1))
+        {
+            var end = month.AddMonths(1).AddDays(-1);
+            ends.Add(end < last ? end : last);
+        }
+
+        return ends;
+    }
+
+    // Date and entry order (a month end's rows come back in no particular order), decimals normalised.
+    private static List<SeriesPoint> Normalised(List<SeriesPoint> points) =>
+        [.. points.OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)
+            .Select(p => p with { Value = p.Value.Normalize(), Low = p.Low.Normalize(), High = p.High.Normalize() })];
 
     // A share the database compared as REAL, back to the decimal it was (at most 4 decimals, so exact).
     private static decimal? Share(double? value) => value is { } v ? Math.Round((decimal)v, 4) : null;
 
-    /// <summary>
-    /// A count indicator's observations dated before <paramref name="before"/> (the start of the
-    /// trend window a derived series was read with), for charts of a derived share's whole history
-    /// (docs/decisions/0016), bounded as <see cref="EuropeBeforeAsync"/>. Two SQL commands.
-    /// </summary>
-    internal static async Task<List<SeriesPoint>> CountsBeforeAsync(BurdenShiftDbContext db, int indicatorId, DateOnly before, CancellationToken ct)
-    {
-        var rows = db.IndicatorObservations.AsNoTracking().Where(o => o.IndicatorId == indicatorId && o.AsOf < before);
-        if (await rows.CountAsync(ct) <= ExactRows)
-        {
-            return [.. (await rows.Select(o => new { o.Id, o.AsOf, o.Value, o.Confidence, o.Low, o.High }).ToListAsync(ct))
-                .Select(o => new SeriesPoint(o.AsOf, o.Value.Normalize(), o.Id, o.Confidence, o.Low.Normalize(), o.High.Normalize()))];
-        }
-
-        var months = await rows.GroupBy(o => new { o.AsOf.Year, o.AsOf.Month, o.Confidence })
-            .Select(g => new { g.Key.Year, g.Key.Month, g.Key.Confidence, First = g.Min(o => o.AsOf), Mean = g.Average(o => o.Value), Rows = g.Count() })
-            .ToListAsync(ct);
-        // Entry order below every real row's id, so that on the window's first date the real rows come last.
-        return [.. months.GroupBy(m => (m.Year, m.Month))
-            .Select(g => new SeriesPoint(g.Min(m => m.First), Math.Round(g.Sum(m => m.Mean * m.Rows) / g.Sum(m => m.Rows), 4).Normalize(),
-                -1, g.Min(m => m.Confidence)))];
-    }
+    // An indicator value the database compared as REAL, as a chart point: rounded to four decimals
+    // (exact for values of up to 11 integer digits and 4 decimals; a chart draws nothing finer).
+    private static decimal? ChartValue(double? value) => value is { } v ? Math.Round((decimal)v, 4) : null;
 
     // A month's range as two points on its first date, low then high: the line strokes the range.
     // Where the month's rows give ranges reaching beyond their values, both points carry those ends.

@@ -135,10 +135,14 @@ internal static class SeriesWindows
     public static async Task<List<CountRow>> CountsAsync(
         BurdenShiftDbContext db, IReadOnlyDictionary<int, DateOnly> starts, DateOnly asOf, bool full, CancellationToken ct)
     {
-        // The latest row of each headline indicator (on a date tie, the one entered last).
-        var rows = db.IndicatorObservations.Where(o => o.Indicator!.Headline && o.AsOf <= asOf
-            && o.Id == db.IndicatorObservations.Where(t => t.IndicatorId == o.IndicatorId && t.AsOf <= asOf)
-                .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault());
+        // The latest row of each headline indicator (on a date tie, the one entered last), found from
+        // the indicators: one seek backward on (IndicatorId, AsOf) each, then the row by its key.
+        // Asked per observation instead, PostgreSQL ran the subquery for every observation of every
+        // indicator (a sequential scan: 9.7 s at a million observations, bench scale, sixth part).
+        var rows = db.IndicatorObservations.Where(o => db.Indicators.Where(i => i.Headline)
+            .Select(i => db.IndicatorObservations.Where(t => t.IndicatorId == i.Id && t.AsOf <= asOf)
+                .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault())
+            .Contains(o.Id));
         foreach (var (indicatorId, windowStart) in starts)
         {
             var id = indicatorId;
