@@ -249,12 +249,16 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
 
     /// <summary>
     /// The indicators and their histories (every observation for <see cref="HistoryDepth.Full"/>),
-    /// from three SQL commands; at <see cref="HistoryDepth.Chart"/> the figures of the trend windows
-    /// and, before each window, at most two bounded commands an indicator
-    /// (<see cref="HistoryReads.ObservationsBeforeAsync"/>).
+    /// from three SQL commands; at <see cref="HistoryDepth.Chart"/> the trend-window overview
+    /// extended by <see cref="ExtendIndicatorsToChartAsync"/>.
     /// </summary>
     public async Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default)
     {
+        if (depth == HistoryDepth.Chart)
+        {
+            return await ExtendIndicatorsToChartAsync(await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct), asOf, ct);
+        }
+
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
         var points = await SeriesWindows.ObservationsAsync(
@@ -262,19 +266,6 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var milestones = await DashboardQueries.Milestones(db).ToListAsync(ct);
 
         var byIndicator = points.ToLookup(p => p.IndicatorId);
-        // The charts' depth: what lies before each window, every row up to 2,000, beyond that each
-        // month end's row; the figures stay those of the windows (the same as from every row).
-        var before = new Dictionary<int, List<SeriesPoint>>();
-        if (depth == HistoryDepth.Chart)
-        {
-            foreach (var i in indicators.Where(i => i.LatestDate is not null))
-            {
-                var read = byIndicator[i.Facts.Id].Select(p => p.Point.EntryOrder).ToHashSet();
-                before[i.Facts.Id] = [.. (await HistoryReads.ObservationsBeforeAsync(db, i.Facts.Id, SeriesWindows.StartOf(i.LatestDate!.Value), ct))
-                    .Where(p => !read.Contains(p.EntryOrder))];
-            }
-        }
-
         var summaries = indicators.Select(i =>
         {
             var latest = i.Latest.Citation is { } cite && byIndicator[i.Facts.Id].FirstOrDefault(p => p.Point.EntryOrder == cite.Id) is { } row
@@ -285,9 +276,39 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var history = indicators.ToDictionary(
             i => i.Facts.Key,
             i => (IReadOnlyList<SeriesPoint>)[.. byIndicator[i.Facts.Id].Select(p => p.Point with { Value = p.Point.Value.Normalize() })
-                .Concat(before.GetValueOrDefault(i.Facts.Id, []))
                 .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         return new IndicatorOverview(summaries, history);
+    }
+
+    /// <summary>
+    /// The indicators at <see cref="HistoryDepth.Chart"/> from those at <see cref="HistoryDepth.TrendWindow"/>
+    /// (<paramref name="trend"/>, usually cached): its figures and windows as they are, and before each
+    /// window every row up to 2,000, beyond that each month end's row
+    /// (<see cref="HistoryReads.ObservationsBeforeAsync"/>). One command for the indicators and at
+    /// most two an indicator; the dense windows are not read a second time.
+    /// </summary>
+    public async Task<IndicatorOverview> ExtendIndicatorsToChartAsync(IndicatorOverview trend, DateOnly asOf, CancellationToken ct = default)
+    {
+        await using var db = await dbFactory.CreateDbContextAsync(ct);
+        var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
+        var history = new Dictionary<string, IReadOnlyList<SeriesPoint>>(indicators.Count);
+        foreach (var i in indicators)
+        {
+            var window = trend.History.GetValueOrDefault(i.Facts.Key, []);
+            if (i.LatestDate is not { } latestDate)
+            {
+                history[i.Facts.Key] = window;
+                continue;
+            }
+
+            var read = window.Select(p => p.EntryOrder).ToHashSet();
+            history[i.Facts.Key] = [.. (await HistoryReads.ObservationsBeforeAsync(db, i.Facts.Id, SeriesWindows.StartOf(latestDate), ct))
+                .Where(p => !read.Contains(p.EntryOrder))
+                .Concat(window)
+                .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)];
+        }
+
+        return trend with { History = history };
     }
 
     /// <summary>

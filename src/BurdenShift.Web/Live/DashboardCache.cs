@@ -153,7 +153,14 @@ public sealed class DashboardCache : IDisposable
         GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct);
 
     public Task<IndicatorOverview> GetIndicatorOverviewAsync(DateOnly asOf, HistoryDepth depth, CancellationToken ct = default) =>
-        GetAsync(("indicators", asOf, depth.ToString()), Read(d => d.GetIndicatorOverviewAsync(asOf, depth)), ct);
+        GetAsync(
+            ("indicators", asOf, depth.ToString()),
+            // As the overview's: the chart depth is built on the cached trend-window entry.
+            depth == HistoryDepth.Chart && _drafts is null
+                ? async () => await _dashboard.ExtendIndicatorsToChartAsync(
+                    await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, CancellationToken.None), asOf)
+                : Read(d => d.GetIndicatorOverviewAsync(asOf, depth)),
+            ct);
 
     public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetIndicatorOverviewAsync(asOf, ct)).Indicators;
