@@ -1,6 +1,5 @@
 using System.Diagnostics;
 using BurdenShift.E2ETests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace BurdenShift.E2ETests;
 

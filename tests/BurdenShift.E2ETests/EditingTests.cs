@@ -4,8 +4,6 @@ using BurdenShift.Core.Domain;
 using BurdenShift.Core.Editing;
 using BurdenShift.E2ETests.Infrastructure;
 using BurdenShift.Web.Live;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace BurdenShift.E2ETests;
 

@@ -2,8 +2,6 @@ using System.Globalization;
 using BurdenShift.E2ETests.Infrastructure;
 using BurdenShift.Web.Live;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Playwright;
 
 namespace BurdenShift.E2ETests;
 

@@ -1,6 +1,5 @@
 using BurdenShift.E2ETests.Infrastructure;
 using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.Playwright;
 
 namespace BurdenShift.E2ETests;
 

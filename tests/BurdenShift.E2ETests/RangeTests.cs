@@ -2,7 +2,6 @@ using BurdenShift.Core.Data;
 using BurdenShift.Core.Domain;
 using BurdenShift.E2ETests.Infrastructure;
 using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.E2ETests;
 

@@ -2,7 +2,6 @@ using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Editing;
 using BurdenShift.E2ETests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.E2ETests;
 

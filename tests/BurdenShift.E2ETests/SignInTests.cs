@@ -1,5 +1,4 @@
 using BurdenShift.E2ETests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.E2ETests;
 

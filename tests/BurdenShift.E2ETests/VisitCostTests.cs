@@ -1,7 +1,6 @@
 using BurdenShift.E2ETests.Infrastructure;
 using BurdenShift.Web.Live;
 using Microsoft.Data.Sqlite;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.E2ETests;
 

@@ -1,7 +1,4 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using BurdenShift.Core.Data;
-using BurdenShift.IntegrationTests.Infrastructure;
 
 namespace BurdenShift.IntegrationTests;
 

@@ -1,11 +1,3 @@
-using System.Security.Claims;
-using System.Text;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Editing;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>One seeded database per provider and caller, shared by that caller's write paths.</summary>

@@ -1,16 +1,7 @@
 using System.IO.Compression;
-using System.Net;
-using System.Text;
 using System.Text.Json.Nodes;
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Audit;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Editing;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.IntegrationTests;
 

@@ -1,7 +1,3 @@
-using BurdenShift.Core.Data;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.IntegrationTests;
 
 /// <summary><c>BurdenShift.Web import FILE [--dry-run]</c> as a script runs it: exit codes, messages, what is written.</summary>

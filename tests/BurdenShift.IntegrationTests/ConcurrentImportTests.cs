@@ -1,10 +1,3 @@
-using System.Text;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>

@@ -1,8 +1,3 @@
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>

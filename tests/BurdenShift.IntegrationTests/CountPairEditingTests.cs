@@ -1,10 +1,4 @@
-using System.Security.Claims;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
-using BurdenShift.Core.Editing;
-using BurdenShift.IntegrationTests.Infrastructure;
 
 namespace BurdenShift.IntegrationTests;
 

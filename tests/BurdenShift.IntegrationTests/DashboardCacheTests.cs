@@ -1,11 +1,4 @@
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Domain;
-using BurdenShift.IntegrationTests.Infrastructure;
 using BurdenShift.Web.Live;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BurdenShift.IntegrationTests;
 

@@ -1,14 +1,5 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
 using BurdenShift.Core.Domain.Engine;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
 using BurdenShift.Web.Exports;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.IntegrationTests;
 

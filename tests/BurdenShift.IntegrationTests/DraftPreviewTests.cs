@@ -1,10 +1,3 @@
-using System.Net;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Editing;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>

@@ -1,11 +1,5 @@
-using System.Net;
 using System.Xml.Linq;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Editing;
 using BurdenShift.Core.Review;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 
 namespace BurdenShift.IntegrationTests;
 

@@ -1,18 +1,5 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Text;
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Audit;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
-using BurdenShift.Core.Imports;
 using BurdenShift.Core.Review;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BurdenShift.IntegrationTests;
 

@@ -1,13 +1,3 @@
-using System.Security.Claims;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace BurdenShift.IntegrationTests;
 
 [Collection(PostgresCollection.Name)]

@@ -1,12 +1,3 @@
-using System.Text;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
-
 namespace BurdenShift.IntegrationTests;
 
 [Collection(PostgresCollection.Name)]

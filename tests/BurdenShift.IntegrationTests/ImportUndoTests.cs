@@ -1,17 +1,4 @@
-using System.Globalization;
-using System.Security.Claims;
-using System.Text;
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Audit;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using static BurdenShift.IntegrationTests.EditScene;
 
 namespace BurdenShift.IntegrationTests;

@@ -1,20 +1,8 @@
-using System.Globalization;
-using System.Net;
-using System.Security.Claims;
-using System.Text.Json;
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Changes;
-using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
 using BurdenShift.Core.Inputs;
-using BurdenShift.IntegrationTests.Infrastructure;
 using BurdenShift.Web.Exports;
 using BurdenShift.Web.Live;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 using Microsoft.Extensions.Options;
 using A = DocumentFormat.OpenXml.Drawing;
 

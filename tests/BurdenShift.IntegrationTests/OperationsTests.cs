@@ -1,6 +1,3 @@
-using System.Net;
-using BurdenShift.IntegrationTests.Infrastructure;
-
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>

@@ -1,11 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
-
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>

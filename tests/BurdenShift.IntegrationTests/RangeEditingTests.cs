@@ -1,12 +1,4 @@
-using System.Security.Claims;
-using System.Text;
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Audit;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Editing;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.IntegrationTests;
 

@@ -1,13 +1,6 @@
 using System.Data.Common;
-using System.Text;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Domain;
 using BurdenShift.Core.Sources;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BurdenShift.IntegrationTests;
 

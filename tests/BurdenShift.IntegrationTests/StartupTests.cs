@@ -1,6 +1,4 @@
-using System.Net;
 using System.Net.Sockets;
-using BurdenShift.IntegrationTests.Infrastructure;
 
 namespace BurdenShift.IntegrationTests;
 

@@ -1,18 +1,7 @@
 using System.Data.Common;
 using System.Diagnostics;
-using System.Net;
-using System.Text;
-using BurdenShift.Core.Accounts;
 using BurdenShift.Core.Audit;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Editing;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Diagnostics;
-using Microsoft.Extensions.DependencyInjection;
-using Microsoft.Extensions.Logging.Abstractions;
 using Npgsql;
 using Xunit.Abstractions;
 

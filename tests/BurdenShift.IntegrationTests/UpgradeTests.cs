@@ -1,7 +1,3 @@
-using BurdenShift.Core.Data;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
-
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>

@@ -1,5 +1,3 @@
-using BurdenShift.Core.Domain;
-
 namespace BurdenShift.UnitTests;
 
 public sealed class PartialDateTests

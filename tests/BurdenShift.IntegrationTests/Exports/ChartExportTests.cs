@@ -1,8 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using BurdenShift.Core.Data;
-using BurdenShift.IntegrationTests.Infrastructure;
-
 namespace BurdenShift.IntegrationTests.Exports;
 
 [Collection(PostgresCollection.Name)]

@@ -1,11 +1,4 @@
-using System.Net;
-using System.Text;
-using System.Text.Json;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
-using Microsoft.Extensions.DependencyInjection;
 using static BurdenShift.IntegrationTests.Exports.ExportReading;
 
 namespace BurdenShift.IntegrationTests.Exports;

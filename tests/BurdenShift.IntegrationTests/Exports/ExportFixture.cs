@@ -1,11 +1,5 @@
 using System.Net.Http.Json;
-using System.Text;
-using System.Text.Json;
 using System.Xml.Linq;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.Extensions.DependencyInjection;
 using SkiaSharp;
 
 namespace BurdenShift.IntegrationTests.Exports;

@@ -1,7 +1,4 @@
-using System.Globalization;
-using System.Text.Json;
 using BurdenShift.Core.Exports;
-using BurdenShift.Core.Imports;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
 

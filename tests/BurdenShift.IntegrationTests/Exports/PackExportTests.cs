@@ -1,7 +1,3 @@
-using System.Net;
-using System.Text.Json;
-using BurdenShift.Core.Data;
-using BurdenShift.IntegrationTests.Infrastructure;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Validation;
 using PdfSharp.Pdf.IO;

@@ -1,14 +1,6 @@
-using System.Globalization;
-using System.Text;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Data.Seeding;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
 using DocumentFormat.OpenXml;
 using DocumentFormat.OpenXml.Packaging;
 using DocumentFormat.OpenXml.Spreadsheet;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.Logging.Abstractions;
 
 namespace BurdenShift.IntegrationTests.Exports;
 

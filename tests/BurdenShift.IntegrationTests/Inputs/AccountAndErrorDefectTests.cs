@@ -1,13 +1,7 @@
-using System.Net;
 using System.Text.RegularExpressions;
-using BurdenShift.Core.Accounts;
-using BurdenShift.Core.Data;
-using BurdenShift.IntegrationTests.Infrastructure;
 using Microsoft.AspNetCore.Identity;
 using Microsoft.AspNetCore.Mvc.Testing;
 using Microsoft.AspNetCore.TestHost;
-using Microsoft.EntityFrameworkCore;
-using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Options;
 
 namespace BurdenShift.IntegrationTests.Inputs;

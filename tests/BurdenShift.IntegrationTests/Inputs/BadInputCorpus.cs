@@ -1,6 +1,3 @@
-using System.Text;
-using BurdenShift.Core.Editing;
-
 namespace BurdenShift.IntegrationTests.Inputs;
 
 internal sealed record FileCase(string Name, string FileName, byte[] Bytes);

@@ -1,10 +1,4 @@
-using System.Net;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Editing;
-using BurdenShift.Core.Imports;
-using BurdenShift.IntegrationTests.Infrastructure;
 using BurdenShift.Web.Cli;
-using Microsoft.EntityFrameworkCore;
 using Xunit.Abstractions;
 
 namespace BurdenShift.IntegrationTests.Inputs;

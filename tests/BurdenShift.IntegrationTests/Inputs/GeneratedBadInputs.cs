@@ -1,5 +1,3 @@
-using System.Text;
-using BurdenShift.Core.Editing;
 using FsCheck;
 using FsCheck.Fluent;
 

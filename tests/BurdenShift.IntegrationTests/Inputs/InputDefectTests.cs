@@ -1,11 +1,4 @@
-using System.Net;
-using System.Text;
-using BurdenShift.Core.Data;
-using BurdenShift.Core.Editing;
-using BurdenShift.Core.Imports;
 using BurdenShift.Core.Inputs;
-using BurdenShift.IntegrationTests.Infrastructure;
-using Microsoft.EntityFrameworkCore;
 
 namespace BurdenShift.IntegrationTests.Inputs;
 

@@ -1,7 +1,4 @@
-using Bunit;
 using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain;
-using BurdenShift.Web.Charts;
 using BurdenShift.Web.Components.Shared.Charts;
 using BurdenShift.Web.Exports;
 

@@ -1,5 +1,3 @@
-using BurdenShift.Web.Charts;
-
 namespace BurdenShift.UnitTests.Components;
 
 // Expected values are worked out by hand, not recomputed with the formulas under test.

@@ -1,6 +1,3 @@
-using Bunit;
-using BurdenShift.Core.Domain;
-using BurdenShift.Web.Charts;
 using BurdenShift.Web.Components.Shared.Charts;
 
 namespace BurdenShift.UnitTests.Components;

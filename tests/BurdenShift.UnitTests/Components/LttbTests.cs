@@ -1,4 +1,3 @@
-using BurdenShift.Web.Charts;
 using BurdenShift.Web.Components.Shared.Charts;
 
 namespace BurdenShift.UnitTests.Components;

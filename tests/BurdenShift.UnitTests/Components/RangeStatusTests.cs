@@ -1,6 +1,4 @@
-using Bunit;
 using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain.Engine;
 using BurdenShift.Web.Components.Shared;
 
 namespace BurdenShift.UnitTests.Components;

@@ -1,4 +1,3 @@
-using Bunit;
 using BurdenShift.Web.Components.Shared;
 
 namespace BurdenShift.UnitTests.Components;

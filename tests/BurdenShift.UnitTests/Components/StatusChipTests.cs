@@ -1,5 +1,3 @@
-using Bunit;
-using BurdenShift.Core.Domain.Engine;
 using BurdenShift.Web.Components.Shared;
 
 namespace BurdenShift.UnitTests.Components;

@@ -1,6 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.UnitTests.Engine;
 
 /// <summary>docs/methodology.md, "Shares derived from counts", rule by rule; arithmetic in the comments.</summary>

@@ -1,6 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.UnitTests.Engine;
 
 public sealed class MilestoneRollupTests

@@ -1,6 +1,3 @@
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
-
 namespace BurdenShift.UnitTests.Engine;
 
 /// <summary>The engine's account of a series, which the Methodology page prints instead of restating the rules.</summary>

@@ -1,6 +1,4 @@
 using BurdenShift.Core.Dashboard;
-using BurdenShift.Core.Domain;
-using BurdenShift.Core.Domain.Engine;
 using BurdenShift.Core.Exports;
 
 namespace BurdenShift.UnitTests.Exports;

@@ -1,5 +1,4 @@
 using System.Globalization;
-using BurdenShift.Core.Domain;
 using BurdenShift.Core.Editing;
 using BurdenShift.Core.Imports;
 using FsCheck;
