@@ -62,9 +62,8 @@ public sealed class CommandBudgetTests(PostgresServer postgres)
     private async Task<(int Areas, int Area, int DerivedArea, int Indicators, int Index)> CountCommandsAsync(DatabaseProvider provider, int perArea, bool knownAt = false)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        await using (var db = await database.CreateMigratedContextAsync())
+        await using (var db = await database.CreateSeededContextAsync("public-record"))
         {
-            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "public-record");
             await AddHistoryAsync(db, perArea);
         }
 

@@ -14,10 +14,7 @@ public sealed class DashboardCacheTests
     public async Task A_second_reader_is_served_without_sql_and_a_new_version_computes_once_for_all()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null!);
-        await using (var db = await database.CreateMigratedContextAsync())
-        {
-            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "public-record");
-        }
+        await database.SeedAsync("public-record");
 
         var counter = new CommandCounter();
         long version = 1;
@@ -57,10 +54,7 @@ public sealed class DashboardCacheTests
     public async Task A_save_in_this_process_shows_at_the_next_read_before_any_poll()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Sqlite, null!);
-        await using (var db = await database.CreateMigratedContextAsync())
-        {
-            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "public-record");
-        }
+        await database.SeedAsync("public-record");
 
         // The polled version never moves here: only this process's own save can tell the cache.
         using var cache = new DashboardCache(new DashboardService(database.Factory()), () => 1, database.ConnectionString);

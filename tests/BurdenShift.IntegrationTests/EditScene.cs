@@ -33,8 +33,7 @@ internal sealed class EditScene(TestDatabase database) : IAsyncDisposable
     public static async Task<EditScene> CreateAsync(PostgresServer postgres, DatabaseProvider provider, string dataset = "none")
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
-        await using var db = await database.CreateMigratedContextAsync();
-        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, dataset);
+        await database.SeedAsync(dataset);
         return new EditScene(database);
     }
 

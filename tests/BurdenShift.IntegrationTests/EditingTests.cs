@@ -21,8 +21,7 @@ public sealed class EditingTests(PostgresServer postgres)
     private static async Task<(TestDatabase Database, FigureEditor Editor)> ArrangeAsync(PostgresServer postgres, DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
-        await using var db = await database.CreateMigratedContextAsync();
-        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
+        await database.SeedAsync("none");
         return (database, new FigureEditor(database.Factory(), TimeProvider.System, NullLogger<FigureEditor>.Instance));
     }
 

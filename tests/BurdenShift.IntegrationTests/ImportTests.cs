@@ -8,8 +8,7 @@ public sealed class ImportTests(PostgresServer postgres)
     private static async Task<TestDatabase> SeededAsync(PostgresServer postgres, DatabaseProvider provider, string dataset = "none")
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
-        await using var db = await database.CreateMigratedContextAsync();
-        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, dataset);
+        await database.SeedAsync(dataset);
         return database;
     }
 

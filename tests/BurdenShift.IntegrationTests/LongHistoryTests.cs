@@ -97,8 +97,7 @@ public sealed class LongHistoryTests(PostgresServer postgres)
     /// <summary>The public record, then a daily drones history with one peak and an indicator with as many observations.</summary>
     private static async Task AddHistoryAsync(TestDatabase database)
     {
-        await using var db = await database.CreateMigratedContextAsync();
-        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "public-record");
+        await using var db = await database.CreateSeededContextAsync("public-record");
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var source = await db.Sources.FirstAsync();
         var drones = await db.Areas.SingleAsync(a => a.Key == "drones");

@@ -17,9 +17,8 @@ public sealed class MonthAggregateTests(PostgresServer postgres)
     public async Task Month_ranges_and_means_keep_four_decimal_shares_exactly(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        await using (var db = await database.CreateMigratedContextAsync())
+        await using (var db = await database.CreateSeededContextAsync("none"))
         {
-            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
             var source = await db.Sources.FirstAsync();
             var drones = await db.Areas.SingleAsync(a => a.Key == "drones");
             ShareAssessment Row(DateOnly date, decimal europe) => new()

@@ -80,8 +80,7 @@ public sealed class MonthEndTests(PostgresServer postgres)
     /// </summary>
     private static async Task AddHistoryAsync(TestDatabase database)
     {
-        await using var db = await database.CreateMigratedContextAsync();
-        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
+        await using var db = await database.CreateSeededContextAsync("none");
         var source = await db.Sources.FirstAsync();
         var drones = await db.Areas.SingleAsync(a => a.Key == "drones");
         var indicator = new Indicator { Key = "drone-count", AreaId = drones.Id, Name = "Drones fielded", Unit = "drones" };

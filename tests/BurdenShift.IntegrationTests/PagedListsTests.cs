@@ -104,8 +104,7 @@ public sealed partial class PagedListsTests(PostgresServer postgres)
     /// <summary>The public record, a source cited by a daily drones history of 3,000 rows, and as many audited changes to drones.</summary>
     private static async Task AddHistoryAsync(TestDatabase database)
     {
-        await using var db = await database.CreateMigratedContextAsync();
-        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "public-record");
+        await using var db = await database.CreateSeededContextAsync("public-record");
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var source = new Source
         {

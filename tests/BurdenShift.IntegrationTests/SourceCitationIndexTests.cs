@@ -114,8 +114,7 @@ public sealed class SourceCitationIndexTests(PostgresServer postgres)
     /// <summary>The standard data (no dataset), then one source cited by <paramref name="rows"/> daily drones shares up to the as-of date.</summary>
     private static async Task<string> AddCitedSourceAsync(TestDatabase database, int rows)
     {
-        await using var db = await database.CreateMigratedContextAsync();
-        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
+        await using var db = await database.CreateSeededContextAsync("none");
         db.ChangeTracker.AutoDetectChangesEnabled = false;
         var source = new Source
         {

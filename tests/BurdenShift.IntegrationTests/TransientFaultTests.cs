@@ -20,10 +20,7 @@ public sealed class TransientFaultTests(PostgresServer postgres, ITestOutputHelp
     public async Task A_commit_whose_answer_is_lost_is_checked_and_not_written_again()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, postgres);
-        await using (var db = await database.CreateMigratedContextAsync())
-        {
-            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
-        }
+        await database.SeedAsync("none");
 
         var lose = new LoseCommitAnswer();
         var factory = new RetryingFactory(database.ConnectionString, lose);
@@ -51,10 +48,7 @@ public sealed class TransientFaultTests(PostgresServer postgres, ITestOutputHelp
     public async Task A_draft_whose_store_loses_its_commit_answer_is_kept_once()
     {
         await using var database = await TestDatabase.CreateAsync(DatabaseProvider.Postgres, postgres);
-        await using (var db = await database.CreateMigratedContextAsync())
-        {
-            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
-        }
+        await database.SeedAsync("none");
 
         var lose = new LoseCommitAnswer();
         var factory = new RetryingFactory(database.ConnectionString, lose);

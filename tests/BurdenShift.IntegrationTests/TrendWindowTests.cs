@@ -24,9 +24,8 @@ public sealed class TrendWindowTests(PostgresServer postgres)
     public async Task Figures_from_the_trend_windows_are_those_from_the_whole_history(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        await using (var db = await database.CreateMigratedContextAsync())
+        await using (var db = await database.CreateSeededContextAsync("public-record"))
         {
-            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "public-record");
             await AddIrregularHistoryAsync(db);
         }
 
@@ -62,9 +61,8 @@ public sealed class TrendWindowTests(PostgresServer postgres)
     public async Task A_window_with_several_rows_a_date_reads_the_row_entered_last_of_each_date(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        await using (var db = await database.CreateMigratedContextAsync())
+        await using (var db = await database.CreateSeededContextAsync("none"))
         {
-            await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "none");
             var source = await db.Sources.FirstAsync();
             var drones = await db.Areas.SingleAsync(a => a.Key == "drones");
             // Three rows on each of ten dates, entered in the order low, high, middle: the middle one counts.

@@ -85,8 +85,7 @@ public sealed class XlsxImportTests(PostgresServer postgres)
     private static async Task<TestDatabase> SeededAsync(PostgresServer postgres, DatabaseProvider provider)
     {
         var database = await TestDatabase.CreateAsync(provider, postgres);
-        await using var db = await database.CreateMigratedContextAsync();
-        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, "public-record");
+        await database.SeedAsync("public-record");
         return database;
     }
 

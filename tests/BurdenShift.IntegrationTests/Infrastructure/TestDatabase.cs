@@ -54,6 +54,20 @@ public sealed class TestDatabase : IAsyncDisposable
         return db;
     }
 
+    /// <summary>A context on a migrated database seeded with <paramref name="dataset"/> ("none", "public-record", ...).</summary>
+    public async Task<BurdenShiftDbContext> CreateSeededContextAsync(string dataset)
+    {
+        var db = await CreateMigratedContextAsync();
+        await new DatabaseSeeder(TimeProvider.System, NullLogger<DatabaseSeeder>.Instance).SeedAsync(db, dataset);
+        return db;
+    }
+
+    /// <summary>Migrates the database and seeds <paramref name="dataset"/>.</summary>
+    public async Task SeedAsync(string dataset)
+    {
+        await using var db = await CreateSeededContextAsync(dataset);
+    }
+
     private sealed class ContextFactory(TestDatabase database, IInterceptor? interceptor) : IDbContextFactory<BurdenShiftDbContext>
     {
         public BurdenShiftDbContext CreateDbContext() => database.CreateContext(interceptor);
