@@ -48,7 +48,7 @@ internal static class CircuitsBench
         // current directory, which is the build output when tests run but not under `dotnet run`.
         Directory.SetCurrentDirectory(AppContext.BaseDirectory);
         var rows = new List<string>();
-        var loadBefore = LoadAverage();
+        var loadBefore = BenchStats.LoadAverage();
         foreach (var n in counts)
         {
             rows.Add(await RunAsync(n, nice));
@@ -59,7 +59,7 @@ internal static class CircuitsBench
         Console.WriteLine("| pages | circuits (WebSockets) opened | heap per open page KB | time to settled p50 / p95 ms | filter change ms | SQL commands after an import | refresh after the import's commit p50 / p95 / max ms | server: version answered p50 / p95 ms | server: page re-fetch answered p50 / p95 ms | browser: answered to painted p50 / p95 ms | browsers' CPU for the refresh ms (per page) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
-        Console.WriteLine($"load average after: {LoadAverage()}");
+        Console.WriteLine($"load average after: {BenchStats.LoadAverage()}");
         return 0;
     }
 
@@ -171,7 +171,7 @@ internal static class CircuitsBench
         var commands = sql.Count;
         starts.Sort();
         var line = string.Create(CultureInfo.InvariantCulture,
-            $"| {count} | {Volatile.Read(ref sockets)} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {Percentile(latencies, 0.5):0} / {Percentile(latencies, 0.95):0} / {latencies[^1]:0} | {Split(versions)} | {Split(fetches)} | {Split(paints)} | {browserCpu:0} ({browserCpu / count:0}) |");
+            $"| {count} | {Volatile.Read(ref sockets)} | {perCircuitKb:0} | {starts[starts.Count / 2]:0} / {starts[(int)Math.Ceiling(0.95 * starts.Count) - 1]:0} | {filter.Elapsed.TotalMilliseconds:0} | {commands} | {BenchStats.Percentile(latencies, 0.5):0} / {BenchStats.Percentile(latencies, 0.95):0} / {latencies[^1]:0} | {Split(versions)} | {Split(fetches)} | {Split(paints)} | {browserCpu:0} ({browserCpu / count:0}) |");
         Console.WriteLine($"{count} pages: heap {before / 1048576.0:0.0} -> {after / 1048576.0:0.0} MiB; import took {import:0} ms");
         Console.WriteLine(line);
         return line;
@@ -254,13 +254,9 @@ internal static class CircuitsBench
         return stats.Where(kv => kv.Value.Name.StartsWith("chrom", StringComparison.Ordinal) && Mine(kv.Key)).Sum(kv => kv.Value.Ticks) * 10.0;
     }
 
-    private static double Percentile(List<double> sorted, double p) => sorted[(int)Math.Ceiling(p * sorted.Count) - 1];
-
     private static string Split(List<double> sorted) => sorted.Count == 0
         ? "-"
-        : string.Create(CultureInfo.InvariantCulture, $"{Percentile(sorted, 0.5):0} / {Percentile(sorted, 0.95):0}");
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+        : string.Create(CultureInfo.InvariantCulture, $"{BenchStats.Percentile(sorted, 0.5):0} / {BenchStats.Percentile(sorted, 0.95):0}");
 
     private static async Task<double> OpenAsync(IPage page, string url)
     {

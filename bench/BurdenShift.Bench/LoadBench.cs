@@ -151,8 +151,6 @@ internal static class LoadBench
         return new ReadResult(sorted, errors, clock.Elapsed, errorKinds);
     }
 
-    private static double Percentile(double[] sorted, double p) => sorted.Length == 0 ? double.NaN : sorted[(int)Math.Ceiling(p * sorted.Length) - 1];
-
     private static void Print(string provider, int readers, int circuits, int seconds, ReadResult r, Circuits? browser, int alive)
     {
         var rps = r.SortedMs.Length / r.Elapsed.TotalSeconds;
@@ -163,7 +161,7 @@ internal static class LoadBench
         Console.WriteLine("| provider | readers | circuits | seconds | requests | req/s | p50 ms | p95 ms | max ms | errors | circuits interactive at end | circuit start p95 ms |");
         Console.WriteLine("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|");
         Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-            $"| {provider} | {readers} | {circuits} | {seconds} | {r.SortedMs.Length:N0} | {rps:0.0} | {Percentile(r.SortedMs, 0.5):0.0} | {Percentile(r.SortedMs, 0.95):0.0} " +
+            $"| {provider} | {readers} | {circuits} | {seconds} | {r.SortedMs.Length:N0} | {rps:0.0} | {BenchStats.Percentile(r.SortedMs, 0.5):0.0} | {BenchStats.Percentile(r.SortedMs, 0.95):0.0} " +
             $"| {(r.SortedMs.Length == 0 ? double.NaN : r.SortedMs[^1]):0.0} | {r.Errors}{kinds} | {alive}/{circuits} | {(browser is null ? "-" : browser.StartP95Ms.ToString("0", CultureInfo.InvariantCulture))} |"));
     }
 
@@ -208,7 +206,7 @@ internal static class LoadBench
             }
 
             starts.Sort();
-            return new Circuits(playwright, browser, pages, Percentile([.. starts], 0.95));
+            return new Circuits(playwright, browser, pages, BenchStats.Percentile([.. starts], 0.95));
         }
 
         public async Task<int> CountInteractiveAsync()

@@ -40,7 +40,7 @@ internal static partial class ReadersBench
         }
 
         Directory.SetCurrentDirectory(AppContext.BaseDirectory); // see CircuitsBench
-        var loadBefore = LoadAverage();
+        var loadBefore = BenchStats.LoadAverage();
         var rows = new List<string>();
         foreach (var n in counts)
         {
@@ -48,7 +48,7 @@ internal static partial class ReadersBench
         }
 
         Console.WriteLine();
-        Console.WriteLine($"load average before: {loadBefore}; after: {LoadAverage()}");
+        Console.WriteLine($"load average before: {loadBefore}; after: {BenchStats.LoadAverage()}");
         Console.WriteLine("| readers | SQL commands after an import | version answered p50 / p95 / max ms | page re-fetch answered p50 / p95 / max ms | process CPU for the refresh ms (per reader) | bytes sent per re-fetch (median) |");
         Console.WriteLine("|---:|---:|---:|---:|---:|---:|");
         rows.ForEach(Console.WriteLine);
@@ -143,9 +143,7 @@ internal static partial class ReadersBench
     private static double Now() => DateTimeOffset.UtcNow.ToUnixTimeMilliseconds();
 
     private static string Split(List<double> sorted) => string.Create(CultureInfo.InvariantCulture,
-        $"{sorted[(int)Math.Ceiling(0.5 * sorted.Count) - 1]:0} / {sorted[(int)Math.Ceiling(0.95 * sorted.Count) - 1]:0} / {sorted[^1]:0}");
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
+        $"{BenchStats.Percentile(sorted, 0.5):0} / {BenchStats.Percentile(sorted, 0.95):0} / {sorted[^1]:0}");
 
     [GeneratedRegex("data-live-version=\"([0-9]+)\"")]
     private static partial Regex LiveVersion();

@@ -45,7 +45,7 @@ internal static class ThroughputBench
             }
         }
 
-        Console.WriteLine($"load average before: {LoadAverage()}");
+        Console.WriteLine($"load average before: {BenchStats.LoadAverage()}");
         var database = new BenchDatabase.Sqlite();
         var connectionString = await database.CreateAsync(0, CancellationToken.None);
         try
@@ -107,7 +107,7 @@ internal static class ThroughputBench
             Console.WriteLine();
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
                 $"`/` : `/api/areas` = {results[0].PerSecond / results[1].PerSecond:0.00} (goal >= 0.8); `/api/areas` : bare = {results[1].PerSecond / results[2].PerSecond:0.00} (goal >= 0.3)"));
-            Console.WriteLine($"load average after: {LoadAverage()}");
+            Console.WriteLine($"load average after: {BenchStats.LoadAverage()}");
             return 0;
         }
         finally
@@ -150,6 +150,4 @@ internal static class ThroughputBench
         var all = latencies.SelectMany(l => l).Order().ToArray();
         return (name, all.Length / elapsed, all[all.Length / 2], all[(int)Math.Ceiling(0.95 * all.Length) - 1], Interlocked.Read(ref bytes), errors);
     }
-
-    private static string LoadAverage() => File.Exists("/proc/loadavg") ? File.ReadAllText("/proc/loadavg").Trim() : "unknown";
 }
