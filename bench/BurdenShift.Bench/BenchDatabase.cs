@@ -122,6 +122,16 @@ internal abstract class BenchDatabase : IAsyncDisposable
         await db.Database.ExecuteSqlRawAsync(BulkObservationsSql(perIndicator), ct);
     }
 
+    /// <summary>
+    /// Moves the data version as a write by another process would, without changing a figure: what
+    /// the app's caches key on, so the next request of each kind computes afresh.
+    /// </summary>
+    public async Task BumpVersionAsync(string connectionString, CancellationToken ct)
+    {
+        await using var db = Open(connectionString);
+        await db.Database.ExecuteSqlRawAsync("UPDATE \"DatasetInfo\" SET \"DataVersion\" = \"DataVersion\" + 1", ct);
+    }
+
     /// <summary>The key suffix of the bench's indicator of each area ("isr-bench").</summary>
     public const string IndicatorSuffix = "bench";
 

@@ -1,14 +1,16 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
+using System.Net.Http.Json;
 
 namespace BurdenShift.Bench;
 
 /// <summary>
 /// "scale": the same requests against a short and a very long share history (default 1,000 and
 /// 1,000,000 share rows in all, over the 7 standard areas), on SQLite and, with
-/// BURDENSHIFT_BENCH_PG, PostgreSQL: time of the first (uncached) and the median of the later
-/// requests, response bytes, and the app's peak memory. With PostgreSQL, the plans of the
+/// BURDENSHIFT_BENCH_PG, PostgreSQL: time of the first (uncached, with the process's JIT) and the
+/// median of the later requests, then of the first after a data change in the warm process (the
+/// computation of a data version alone), response bytes, and the app's peak memory. With PostgreSQL, the plans of the
 /// dashboard's queries at the larger size (<see cref="QueryPlans"/>). See bench/README.md.
 /// </summary>
 internal static class ScaleBench
@@ -124,6 +126,15 @@ internal static class ScaleBench
                 Console.WriteLine($"  {path}: first {times[0]:0.0} ms, then median {later[later.Length / 2]:0.0} ms, {bytes:N0} bytes, peak so far {(app.PeakMemoryBytes ?? 0) / 1048576.0:0} MiB");
             }
 
+            // The cost of a data version: the process is warm now (JIT, EF's compiled queries,
+            // pooled connections), so the first request after a change is the computation alone.
+            for (var i = 0; i < Paths.Length; i++)
+            {
+                var changeMs = await AfterChangeAsync(database, connectionString, app.BaseAddress, Paths[i], http, ct);
+                results[i] = results[i] with { ChangeMs = changeMs };
+                Console.WriteLine($"  {Paths[i]}: first after a change {changeMs:0.0} ms");
+            }
+
             var peak = app.PeakMemoryBytes ?? 0;
             Console.WriteLine($"  peak memory {peak / 1048576.0:0} MiB");
             return [.. results.Select(r => r with { PeakBytes = peak })];
@@ -134,18 +145,40 @@ internal static class ScaleBench
         }
     }
 
+    // Moves the data version, waits until the app has seen it (its long poll answers with the new
+    // version), then times one request: computed afresh, as the first reader after an edit finds it.
+    private static async Task<double> AfterChangeAsync(BenchDatabase database, string connectionString, Uri app, string path, HttpClient http, CancellationToken ct)
+    {
+        var version = (await http.GetFromJsonAsync<VersionAnswer>(new Uri(app, "/live/version"), ct))!.Version;
+        await database.BumpVersionAsync(connectionString, ct);
+        while ((await http.GetFromJsonAsync<VersionAnswer>(new Uri(app, $"/live/version?since={Uri.EscapeDataString(version)}"), ct))!.Version == version)
+        {
+            // The poll was held to its end without a change: ask again.
+        }
+
+        var watch = Stopwatch.StartNew();
+        using var response = await http.GetAsync(new Uri(app, path), HttpCompletionOption.ResponseHeadersRead, ct);
+        await response.Content.ReadAsByteArrayAsync(ct);
+        watch.Stop();
+        return response.StatusCode == HttpStatusCode.OK
+            ? watch.Elapsed.TotalMilliseconds
+            : throw new InvalidOperationException($"{path} answered {(int)response.StatusCode} after a change");
+    }
+
+    private sealed record VersionAnswer(string Version);
+
     private static void Print(List<Result> results, int[] sizes)
     {
         var (small, large) = (sizes.Min(), sizes.Max());
         Console.WriteLine();
-        Console.WriteLine($"| request | provider | first ms ({small:N0}) | later median ms ({small:N0}) | first ms ({large:N0}) | later median ms ({large:N0}) | bytes ({small:N0}) | bytes ({large:N0}) |");
-        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|");
+        Console.WriteLine($"| request | provider | first ms ({small:N0}) | later median ms ({small:N0}) | first ms ({large:N0}) | later median ms ({large:N0}) | after a change ms ({small:N0}) | after a change ms ({large:N0}) | bytes ({small:N0}) | bytes ({large:N0}) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|---:|---:|---:|---:|");
         foreach (var group in results.GroupBy(r => (r.Provider, r.Path)))
         {
             var s = group.Single(r => r.Rows == small);
             var l = group.Single(r => r.Rows == large);
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"| `{group.Key.Path}` | {group.Key.Provider} | {s.FirstMs:0.0} | {s.MedianMs:0.0} | {l.FirstMs:0.0} | {l.MedianMs:0.0} | {s.Bytes:N0} | {l.Bytes:N0} |"));
+                $"| `{group.Key.Path}` | {group.Key.Provider} | {s.FirstMs:0.0} | {s.MedianMs:0.0} | {l.FirstMs:0.0} | {l.MedianMs:0.0} | {s.ChangeMs:0.0} | {l.ChangeMs:0.0} | {s.Bytes:N0} | {l.Bytes:N0} |"));
         }
 
         Console.WriteLine();
@@ -194,5 +227,5 @@ internal static class ScaleBench
         return true;
     }
 
-    private sealed record Result(string Provider, int Rows, string Path, double FirstMs, double MedianMs, long Bytes, long PeakBytes);
+    private sealed record Result(string Provider, int Rows, string Path, double FirstMs, double MedianMs, long Bytes, long PeakBytes, double ChangeMs = 0);
 }

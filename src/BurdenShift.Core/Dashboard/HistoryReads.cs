@@ -1,12 +1,14 @@
+using BurdenShift.Core.Data.MonthSummaries;
+
 namespace BurdenShift.Core.Dashboard;
 
 /// <summary>
 /// Reads a series' whole history for a chart and a table without loading it (docs/decisions/0012):
 /// a chart gets every row while there are at most <see cref="ExactRows"/>, and beyond that each
-/// calendar month's lowest and highest value, computed by the database. Dates run from 1900 to
-/// 2100 (InputRules), so that is at most 2,412 months whatever the number of rows. The sources
-/// are grouped by the database too, so a caption names every source and the lowest confidence
-/// of the rows it summarises. Tables read one page at a time, newest first.
+/// calendar month's lowest and highest value. Dates run from 1900 to 2100 (InputRules), so that is
+/// at most 2,412 months whatever the number of rows. The months and the sources (so a caption names
+/// every source and the lowest confidence of the rows it summarises) come from the month summaries
+/// the database's triggers keep (docs/decisions/0023). Tables read one page at a time, newest first.
 /// </summary>
 public static class HistoryReads
 {
@@ -25,11 +27,11 @@ public static class HistoryReads
     internal static IQueryable<IndicatorObservation> Observations(BurdenShiftDbContext db, int indicatorId, DateOnly asOf) =>
         db.IndicatorObservations.AsNoTracking().Where(o => o.IndicatorId == indicatorId && o.AsOf <= asOf);
 
-    /// <summary>The Europe and US share lines of an area and the sources its rows cite. Two to four SQL commands.</summary>
+    /// <summary>The Europe and US share lines of an area and the sources its rows cite. Two or three SQL commands.</summary>
     internal static async Task<SeriesHistory> ShareHistoryAsync(BurdenShiftDbContext db, int areaId, DateOnly asOf, CancellationToken ct)
     {
-        var sources = await SourcesAsync(await Shares(db, areaId, asOf).GroupBy(s => new { s.SourceId, s.Confidence })
-            .Select(g => new SourceCount(g.Key.SourceId, g.Key.Confidence, g.Count())).ToListAsync(ct), db, ct);
+        var groups = await ShareMonthsAsync(db, areaId, asOf, ct);
+        var sources = await SourcesAsync([.. groups.Select(g => new SourceCount(g.SourceId, g.Confidence, g.Rows))], db, ct);
         var rows = sources.Sum(s => s.Rows);
         if (rows == 0)
         {
@@ -48,30 +50,13 @@ public static class HistoryReads
         }
         else
         {
-            // Shares are exact in a double (at most 7 significant digits: 0..100, 4 decimals), so the
-            // database compares them as REAL with its own MIN and MAX. As decimals, EF's SQLite
-            // provider would call back into .NET for every row (ef_min, ef_max): a string and a parse
-            // per value and aggregate, about 40 MiB of garbage per area at a million rows.
-            var months = await Shares(db, areaId, asOf)
-                .GroupBy(s => new { s.AsOf.Year, s.AsOf.Month })
-                .Select(g => new
-                {
-                    First = g.Min(s => s.AsOf),
-                    EuropeLow = g.Min(s => (double?)s.EuropeShare),
-                    EuropeHigh = g.Max(s => (double?)s.EuropeShare),
-                    UsLow = g.Min(s => (double?)s.UsShare),
-                    UsHigh = g.Max(s => (double?)s.UsShare),
-                    // The month's ranges: the lowest low end and the highest high end (a missing bound is the share).
-                    EuropeLowEnd = g.Min(s => (double?)(s.EuropeLow ?? s.EuropeShare)),
-                    EuropeHighEnd = g.Max(s => (double?)(s.EuropeHigh ?? s.EuropeShare)),
-                    UsLowEnd = g.Min(s => (double?)(s.UsLow ?? s.UsShare)),
-                    UsHighEnd = g.Max(s => (double?)(s.UsHigh ?? s.UsShare)),
-                })
-                .ToListAsync(ct);
-            foreach (var m in months.OrderBy(m => m.First))
+            // A month's groups (one per source and confidence) merged: the lowest of the lows, the highest of the highs.
+            foreach (var m in groups.GroupBy(g => (g.First.Year, g.First.Month)).OrderBy(g => g.Key))
             {
-                AddRange(europe, m.First, Share(m.EuropeLow), Share(m.EuropeHigh), Share(m.EuropeLowEnd), Share(m.EuropeHighEnd));
-                AddRange(us, m.First, Share(m.UsLow), Share(m.UsHigh), Share(m.UsLowEnd), Share(m.UsHighEnd));
+                AddRange(europe, m.Min(g => g.First), Share(m.Min(g => g.EuropeMin)), Share(m.Max(g => g.EuropeMax)),
+                    Share(m.Min(g => g.EuropeLowEnd)), Share(m.Max(g => g.EuropeHighEnd)));
+                AddRange(us, m.Min(g => g.First), Share(m.Min(g => g.UsMin)), Share(m.Max(g => g.UsMax)),
+                    Share(m.Min(g => g.UsLowEnd)), Share(m.Max(g => g.UsHighEnd)));
             }
         }
 
@@ -80,12 +65,68 @@ public static class HistoryReads
             sources);
     }
 
+    /// <summary>
+    /// An area's rows dated on or before <paramref name="asOf"/>, by month, source and confidence:
+    /// the months before as-of's month from the summaries the database keeps (docs/decisions/0023),
+    /// as-of's own month grouped from its rows, in one command. The cost is the number of months,
+    /// not of rows. Read at a knowledge time, the rows as they stood are grouped whole: the
+    /// summaries hold only the latest record.
+    /// </summary>
+    /// <remarks>
+    /// Shares are exact in a double (at most 7 significant digits: 0..100, 4 decimals), so the
+    /// database compares them as REAL with its own MIN and MAX. As decimals, EF's SQLite provider
+    /// would call back into .NET for every row (ef_min, ef_max).
+    /// </remarks>
+    private static Task<List<ShareGroup>> ShareMonthsAsync(BurdenShiftDbContext db, int areaId, DateOnly asOf, CancellationToken ct)
+    {
+        var from = db.ReadsKnownAt ? DateOnly.MinValue : new DateOnly(asOf.Year, asOf.Month, 1);
+        var groups = Shares(db, areaId, asOf).Where(s => s.AsOf >= from)
+            .GroupBy(s => new { s.AsOf.Year, s.AsOf.Month, s.SourceId, s.Confidence })
+            .Select(g => new ShareGroup
+            {
+                First = g.Min(s => s.AsOf),
+                SourceId = g.Key.SourceId,
+                Confidence = g.Key.Confidence,
+                Rows = g.Count(),
+                EuropeMin = g.Min(s => (double?)s.EuropeShare),
+                EuropeMax = g.Max(s => (double?)s.EuropeShare),
+                UsMin = g.Min(s => (double?)s.UsShare),
+                UsMax = g.Max(s => (double?)s.UsShare),
+                EuropeLowEnd = g.Min(s => (double?)(s.EuropeLow ?? s.EuropeShare)),
+                EuropeHighEnd = g.Max(s => (double?)(s.EuropeHigh ?? s.EuropeShare)),
+                UsLowEnd = g.Min(s => (double?)(s.UsLow ?? s.UsShare)),
+                UsHighEnd = g.Max(s => (double?)(s.UsHigh ?? s.UsShare)),
+            });
+        if (!db.ReadsKnownAt)
+        {
+            groups = db.Set<ShareMonth>().AsNoTracking().Where(m => m.AreaId == areaId && m.Month < from)
+                .Select(m => new ShareGroup
+                {
+                    First = m.FirstAsOf,
+                    SourceId = m.SourceId,
+                    Confidence = m.Confidence,
+                    Rows = m.Rows,
+                    EuropeMin = m.EuropeMin,
+                    EuropeMax = m.EuropeMax,
+                    UsMin = m.UsMin,
+                    UsMax = m.UsMax,
+                    EuropeLowEnd = m.EuropeLowEnd,
+                    EuropeHighEnd = m.EuropeHighEnd,
+                    UsLowEnd = m.UsLowEnd,
+                    UsHighEnd = m.UsHighEnd,
+                })
+                .Concat(groups);
+        }
+
+        return groups.ToListAsync(ct);
+    }
+
     /// <summary>An indicator's line and the sources its observations cite. Two or three SQL commands.</summary>
     internal static async Task<SeriesHistory> ObservationHistoryAsync(
         BurdenShiftDbContext db, int indicatorId, string name, DateOnly asOf, CancellationToken ct)
     {
-        var sources = await SourcesAsync(await Observations(db, indicatorId, asOf).GroupBy(o => new { o.SourceId, o.Confidence })
-            .Select(g => new SourceCount(g.Key.SourceId, g.Key.Confidence, g.Count())).ToListAsync(ct), db, ct);
+        var groups = await ObservationMonthsAsync(db, indicatorId, asOf, ct);
+        var sources = await SourcesAsync([.. groups.Select(g => new SourceCount(g.SourceId, g.Confidence, g.Rows))], db, ct);
         var rows = sources.Sum(s => s.Rows);
         if (rows == 0)
         {
@@ -101,28 +142,55 @@ public static class HistoryReads
         }
         else
         {
-            // Compared as REAL by the database's own MIN and MAX, as the shares above: EF's decimal
-            // aggregates would call back into .NET for every row on SQLite (ef_min, ef_max). A value
-            // of precision 24 is not exact in a double, so these are chart points, rounded to four
-            // decimals (ChartValue); the figures, tables and exports show the rows' exact values.
-            var months = await Observations(db, indicatorId, asOf)
-                .GroupBy(o => new { o.AsOf.Year, o.AsOf.Month })
-                .Select(g => new
-                {
-                    First = g.Min(o => o.AsOf),
-                    Low = g.Min(o => (double?)o.Value),
-                    High = g.Max(o => (double?)o.Value),
-                    LowEnd = g.Min(o => (double?)(o.Low ?? o.Value)),
-                    HighEnd = g.Max(o => (double?)(o.High ?? o.Value)),
-                })
-                .ToListAsync(ct);
-            foreach (var m in months.OrderBy(m => m.First))
+            foreach (var m in groups.GroupBy(g => (g.First.Year, g.First.Month)).OrderBy(g => g.Key))
             {
-                AddRange(points, m.First, ChartValue(m.Low), ChartValue(m.High), ChartValue(m.LowEnd), ChartValue(m.HighEnd));
+                AddRange(points, m.Min(g => g.First), ChartValue(m.Min(g => g.Low)), ChartValue(m.Max(g => g.High)),
+                    ChartValue(m.Min(g => g.LowEnd)), ChartValue(m.Max(g => g.HighEnd)));
             }
         }
 
         return new SeriesHistory(rows, rows > ExactRows, [new HistoryLine(name, points)], sources);
+    }
+
+    /// <summary>
+    /// An indicator's observations by month, source and confidence, as <see cref="ShareMonthsAsync"/>.
+    /// A value of precision 24 is not exact in a double, so these make chart points, rounded to
+    /// four decimals (<see cref="ChartValue"/>); figures, tables and exports show the exact values.
+    /// </summary>
+    private static Task<List<ObservationGroup>> ObservationMonthsAsync(BurdenShiftDbContext db, int indicatorId, DateOnly asOf, CancellationToken ct)
+    {
+        var from = db.ReadsKnownAt ? DateOnly.MinValue : new DateOnly(asOf.Year, asOf.Month, 1);
+        var groups = Observations(db, indicatorId, asOf).Where(o => o.AsOf >= from)
+            .GroupBy(o => new { o.AsOf.Year, o.AsOf.Month, o.SourceId, o.Confidence })
+            .Select(g => new ObservationGroup
+            {
+                First = g.Min(o => o.AsOf),
+                SourceId = g.Key.SourceId,
+                Confidence = g.Key.Confidence,
+                Rows = g.Count(),
+                Low = g.Min(o => (double?)o.Value),
+                High = g.Max(o => (double?)o.Value),
+                LowEnd = g.Min(o => (double?)(o.Low ?? o.Value)),
+                HighEnd = g.Max(o => (double?)(o.High ?? o.Value)),
+            });
+        if (!db.ReadsKnownAt)
+        {
+            groups = db.Set<ObservationMonth>().AsNoTracking().Where(m => m.IndicatorId == indicatorId && m.Month < from)
+                .Select(m => new ObservationGroup
+                {
+                    First = m.FirstAsOf,
+                    SourceId = m.SourceId,
+                    Confidence = m.Confidence,
+                    Rows = m.Rows,
+                    Low = m.ValueMin,
+                    High = m.ValueMax,
+                    LowEnd = m.LowEnd,
+                    HighEnd = m.HighEnd,
+                })
+                .Concat(groups);
+        }
+
+        return groups.ToListAsync(ct);
     }
 
     /// <summary>
@@ -242,4 +310,47 @@ public static class HistoryReads
     }
 
     private sealed record SourceCount(int SourceId, Confidence Confidence, int Rows);
+
+    // A month of rows citing one source with one confidence. Classes with initialisers, not records:
+    // EF translates a UNION ALL of member initialisations, not of constructor calls.
+    private class MonthGroup
+    {
+        public DateOnly First { get; init; }
+
+        public int SourceId { get; init; }
+
+        public Confidence Confidence { get; init; }
+
+        public int Rows { get; init; }
+    }
+
+    private sealed class ShareGroup : MonthGroup
+    {
+        public double? EuropeMin { get; init; }
+
+        public double? EuropeMax { get; init; }
+
+        public double? UsMin { get; init; }
+
+        public double? UsMax { get; init; }
+
+        public double? EuropeLowEnd { get; init; }
+
+        public double? EuropeHighEnd { get; init; }
+
+        public double? UsLowEnd { get; init; }
+
+        public double? UsHighEnd { get; init; }
+    }
+
+    private sealed class ObservationGroup : MonthGroup
+    {
+        public double? Low { get; init; }
+
+        public double? High { get; init; }
+
+        public double? LowEnd { get; init; }
+
+        public double? HighEnd { get; init; }
+    }
 }

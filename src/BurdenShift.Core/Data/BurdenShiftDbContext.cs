@@ -117,6 +117,8 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new DraftConfiguration());
         builder.ApplyConfiguration(new DraftRowConfiguration());
         builder.ApplyConfiguration(new BriefRecordConfiguration());
+        builder.ApplyConfiguration<MonthSummaries.ShareMonth>(new MonthSummaries.MonthSummaryConfiguration());
+        builder.ApplyConfiguration<MonthSummaries.ObservationMonth>(new MonthSummaries.MonthSummaryConfiguration());
 
         // Deleted rows stay (with their history) but no query sees them unless it asks.
         builder.Entity<CapabilityArea>().HasQueryFilter(x => x.DeletedAt == null);

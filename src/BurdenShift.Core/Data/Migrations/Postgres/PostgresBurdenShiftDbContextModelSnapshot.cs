@@ -92,6 +92,94 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Data.MonthSummaries.ObservationMonth", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<DateOnly>("FirstAsOf")
+                        .HasColumnType("date");
+
+                    b.Property<double?>("HighEnd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("LowEnd")
+                        .HasColumnType("double precision");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("ValueMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("ValueMin")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("IndicatorId", "Month", "SourceId", "Confidence");
+
+                    b.ToTable("ObservationMonths", (string)null);
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Data.MonthSummaries.ShareMonth", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("integer");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("date");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("integer");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(8)
+                        .HasColumnType("character varying(8)");
+
+                    b.Property<double?>("EuropeHighEnd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("EuropeLowEnd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("EuropeMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("EuropeMin")
+                        .HasColumnType("double precision");
+
+                    b.Property<DateOnly>("FirstAsOf")
+                        .HasColumnType("date");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("integer");
+
+                    b.Property<double?>("UsHighEnd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("UsLowEnd")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("UsMax")
+                        .HasColumnType("double precision");
+
+                    b.Property<double?>("UsMin")
+                        .HasColumnType("double precision");
+
+                    b.HasKey("AreaId", "Month", "SourceId", "Confidence");
+
+                    b.ToTable("ShareMonths", (string)null);
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Data.Versions.AreaCountPairVersion", b =>
                 {
                     b.Property<long>("VersionId")

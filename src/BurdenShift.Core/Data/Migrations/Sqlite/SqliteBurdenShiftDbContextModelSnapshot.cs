@@ -87,6 +87,94 @@ namespace BurdenShift.Core.Data.Migrations.Sqlite
                     b.ToTable("AspNetUsers", (string)null);
                 });
 
+            modelBuilder.Entity("BurdenShift.Core.Data.MonthSummaries.ObservationMonth", b =>
+                {
+                    b.Property<int>("IndicatorId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<DateOnly>("FirstAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("HighEnd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("LowEnd")
+                        .HasColumnType("REAL");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("ValueMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("ValueMin")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("IndicatorId", "Month", "SourceId", "Confidence");
+
+                    b.ToTable("ObservationMonths", (string)null);
+                });
+
+            modelBuilder.Entity("BurdenShift.Core.Data.MonthSummaries.ShareMonth", b =>
+                {
+                    b.Property<int>("AreaId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<DateOnly>("Month")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("SourceId")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<string>("Confidence")
+                        .HasMaxLength(8)
+                        .HasColumnType("TEXT");
+
+                    b.Property<double?>("EuropeHighEnd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("EuropeLowEnd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("EuropeMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("EuropeMin")
+                        .HasColumnType("REAL");
+
+                    b.Property<DateOnly>("FirstAsOf")
+                        .HasColumnType("TEXT");
+
+                    b.Property<int>("Rows")
+                        .HasColumnType("INTEGER");
+
+                    b.Property<double?>("UsHighEnd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("UsLowEnd")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("UsMax")
+                        .HasColumnType("REAL");
+
+                    b.Property<double?>("UsMin")
+                        .HasColumnType("REAL");
+
+                    b.HasKey("AreaId", "Month", "SourceId", "Confidence");
+
+                    b.ToTable("ShareMonths", (string)null);
+                });
+
             modelBuilder.Entity("BurdenShift.Core.Data.Versions.AreaCountPairVersion", b =>
                 {
                     b.Property<long>("VersionId")
