@@ -14,6 +14,8 @@ internal sealed class IndicatorObservationConfiguration(SqlDialect sql) : IEntit
         b.Property(x => x.Low).HasPrecision(24, 6);
         b.Property(x => x.High).HasPrecision(24, 6);
         b.HasIndex(x => new { x.IndicatorId, x.AsOf });
+        // The windows' live rows and each date's largest id without visiting a row (as ShareAssessments').
+        b.HasIndex(x => new { x.IndicatorId, x.AsOf, x.Id }, "IX_IndicatorObservations_Live").HasFilter("\"DeletedAt\" IS NULL");
         b.HasOne(x => x.Indicator).WithMany(i => i.Observations).HasForeignKey(x => x.IndicatorId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -68,8 +68,12 @@ internal static class VersionModel
             // A row's versions in order (closing the open one, the knowledge-time lookups), and the
             // row's own lookups (an area's assessments by date) so that reads at a knowledge time
             // are index ranges as the everyday ones are.
+            // A filtered index that only narrows another to the live rows (the trend windows' covering
+            // indexes) has nothing to narrow in a version table: the other's copy serves.
             b.HasIndex(nameof(CapabilityArea.Id), PublishedFrom);
-            foreach (var index in rowType.GetIndexes().Where(i => ((IConventionIndex)i).GetConfigurationSource() == ConfigurationSource.Explicit))
+            var explicitIndexes = rowType.GetIndexes().Where(i => ((IConventionIndex)i).GetConfigurationSource() == ConfigurationSource.Explicit).ToList();
+            foreach (var index in explicitIndexes.Where(i => i.GetFilter() is null || !explicitIndexes.Any(other => other != i && other.GetFilter() is null
+                && i.Properties.Take(other.Properties.Count).SequenceEqual(other.Properties))))
             {
                 b.HasIndex([.. index.Properties.Select(p => p.Name)]);
             }

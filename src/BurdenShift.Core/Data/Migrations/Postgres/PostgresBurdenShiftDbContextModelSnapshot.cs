@@ -1310,6 +1310,9 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     b.HasIndex("SourceId", "AsOf", "Id");
 
+                    b.HasIndex(new[] { "IndicatorId", "AsOf", "Id" }, "IX_IndicatorObservations_Live")
+                        .HasFilter("\"DeletedAt\" IS NULL");
+
                     b.ToTable("IndicatorObservations", null, t =>
                         {
                             t.HasCheckConstraint("CK_IndicatorObservations_Confidence", "\"Confidence\" IN ('high', 'medium', 'low')");
@@ -1469,6 +1472,9 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
                     b.HasIndex("AreaId", "AsOf");
 
                     b.HasIndex("SourceId", "AsOf", "Id");
+
+                    b.HasIndex(new[] { "AreaId", "AsOf", "Id" }, "IX_ShareAssessments_LiveEurope")
+                        .HasFilter("\"DeletedAt\" IS NULL AND \"EuropeShare\" IS NOT NULL");
 
                     b.ToTable("ShareAssessments", null, t =>
                         {
