@@ -264,7 +264,7 @@ internal abstract class BenchDatabase : IAsyncDisposable
 
         protected override string BulkInsertSql(int perArea) => $$"""
             INSERT INTO "ShareAssessments" ("AreaId", "AsOf", "AsOfPrecision", "EuropeShare", "UsShare", "SourceId", "Confidence", "EnteredBy", "EnteredAt")
-            SELECT a."Id", DATE '2026-06-30' - ((({{perArea}} - 1 - n) * 7300) / {{perArea}})::int, t."AsOfPrecision",
+            SELECT a."Id", DATE '2026-06-30' - ((({{perArea}} - 1 - n)::bigint * 7300) / {{perArea}})::int, t."AsOfPrecision",
                    round(10 + 50.0 * n / {{perArea}} + (n % 7) / 10.0, 1), round(85 - 50.0 * n / {{perArea}} - (n % 7) / 10.0, 1),
                    t."SourceId", t."Confidence", 'bench', t."EnteredAt"
             FROM generate_series(0, {{perArea}} - 1) AS n
@@ -274,7 +274,7 @@ internal abstract class BenchDatabase : IAsyncDisposable
 
         protected override string BulkObservationsSql(int perIndicator) => $$"""
             INSERT INTO "IndicatorObservations" ("IndicatorId", "AsOf", "AsOfPrecision", "Value", "SourceId", "Confidence", "EnteredBy", "EnteredAt")
-            SELECT x."Id", DATE '2026-06-30' - ((({{perIndicator}} - 1 - n) * 7300) / {{perIndicator}})::int, t."AsOfPrecision",
+            SELECT x."Id", DATE '2026-06-30' - ((({{perIndicator}} - 1 - n)::bigint * 7300) / {{perIndicator}})::int, t."AsOfPrecision",
                    round(100 + 400.0 * n / {{perIndicator}} + (n % 7) / 1000000.0, 6),
                    t."SourceId", t."Confidence", 'bench', t."EnteredAt"
             FROM generate_series(0, {{perIndicator}} - 1) AS n
