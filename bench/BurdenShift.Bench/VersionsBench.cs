@@ -17,25 +17,17 @@ namespace BurdenShift.Bench;
 /// </summary>
 internal static class VersionsBench
 {
-    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- versions [--rows 1000,1000000] [--rounds 7] [--day-index]";
+    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- versions [--rows 1000,1000000] [--rounds 7]";
 
     // /api/areas computes the overview's figures; / also the indicators' (and renders the page).
     private static readonly string[] Paths = ["/api/areas?asOf=2026-06-30", "/?asOf=2026-06-30"];
-
-    // The indexes ADR 0012 (eighth part) proposes for the windows' "last row of each date", which no
-    // migration has yet: with --day-index the bench adds them after filling, to measure what they change.
-    private static readonly string[] DayIndexes =
-    [
-        """CREATE INDEX "IX_Bench_ShareAssessments_EuropeDay" ON "ShareAssessments" ("AreaId", "AsOf", "Id") WHERE "DeletedAt" IS NULL AND "EuropeShare" IS NOT NULL""",
-        """CREATE INDEX "IX_Bench_IndicatorObservations_Day" ON "IndicatorObservations" ("IndicatorId", "AsOf", "Id") WHERE "DeletedAt" IS NULL""",
-    ];
 
     // The watcher polls the data version every quarter second (ADR 0005); this leaves it room on a busy machine.
     private static readonly TimeSpan WatcherDelay = TimeSpan.FromMilliseconds(1200);
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryParse(args, out var sizes, out var rounds, out var dayIndex))
+        if (!TryParse(args, out var sizes, out var rounds))
         {
             Console.Error.WriteLine(Usage.Trim());
             return 2;
@@ -56,7 +48,7 @@ internal static class VersionsBench
             databases.Add(postgres);
         }
 
-        Console.WriteLine($"start {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, load average {BenchStats.LoadAverage()}{(dayIndex ? ", with the proposed day indexes" : "")}");
+        Console.WriteLine($"start {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, load average {BenchStats.LoadAverage()}");
         var results = new List<Result>();
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(5) };
         try
@@ -65,7 +57,7 @@ internal static class VersionsBench
             {
                 foreach (var rows in sizes)
                 {
-                    results.AddRange(await RunAsync(database, rows, rounds, dayIndex, http, cancel.Token));
+                    results.AddRange(await RunAsync(database, rows, rounds, http, cancel.Token));
                 }
             }
         }
@@ -82,23 +74,13 @@ internal static class VersionsBench
         return 0;
     }
 
-    private static async Task<List<Result>> RunAsync(BenchDatabase database, int rows, int rounds, bool dayIndex, HttpClient http, CancellationToken ct)
+    private static async Task<List<Result>> RunAsync(BenchDatabase database, int rows, int rounds, HttpClient http, CancellationToken ct)
     {
         var connectionString = await database.CreateAsync(rows, ct);
         try
         {
+            // On PostgreSQL this also vacuums the filled tables, as autovacuum would (index-only scans).
             await database.FillBulkAsync(connectionString, rows, ct);
-            foreach (var index in dayIndex ? DayIndexes : [])
-            {
-                await ExecuteAsync(database, connectionString, index, ct);
-            }
-
-            if (database is BenchDatabase.Postgres)
-            {
-                // What autovacuum does to a table that has lived a while: statistics and the visibility
-                // map (index-only scans), which a table filled a moment ago has not got yet.
-                await ExecuteAsync(database, connectionString, "VACUUM ANALYZE", ct);
-            }
 
             using var app = AppProcess.Start(database.Provider, connectionString);
             await app.WaitUntilReadyAsync(http, ct);
@@ -184,12 +166,10 @@ internal static class VersionsBench
         }
     }
 
-    private static bool TryParse(string[] args, out int[] sizes, out int rounds, out bool dayIndex)
+    private static bool TryParse(string[] args, out int[] sizes, out int rounds)
     {
         sizes = [1_000, 1_000_000];
         rounds = 7;
-        dayIndex = args.Contains("--day-index");
-        args = [.. args.Where(a => a != "--day-index")];
         for (var i = 1; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length)
