@@ -13,7 +13,8 @@ internal static class Program
 {
     private const string Usage = "usage: dotnet run -c Release --project bench/BurdenShift.Bench -- overview [--requests 50]\n"
         + "       dotnet run -c Release --project bench/BurdenShift.Bench -- exports [--iterations 25]\n" + LoadBench.Usage + "\n" + ScaleBench.Usage
-        + "\n" + CircuitsBench.Usage + "\n" + ReadersBench.Usage + "\n" + ThroughputBench.Usage + "\n" + ReviewBench.Usage;
+        + "\n" + CircuitsBench.Usage + "\n" + ReadersBench.Usage + "\n" + ThroughputBench.Usage + "\n" + ReviewBench.Usage
+        + "\n" + VersionsBench.Usage;
     private const string PostgresVariable = "BURDENSHIFT_BENCH_PG";
     private const string AsOf = "2026-06-30";
     private const int WarmupRequests = 5;
@@ -29,6 +30,11 @@ internal static class Program
         if (args is ["scale", ..])
         {
             return await ScaleBench.RunAsync(args);
+        }
+
+        if (args is ["versions", ..])
+        {
+            return await VersionsBench.RunAsync(args);
         }
 
         if (args is ["throughput", ..])

@@ -266,17 +266,18 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         var milestones = await DashboardQueries.Milestones(db).ToListAsync(ct);
 
         var byIndicator = points.ToLookup(p => p.IndicatorId);
+        // In date and entry order: the order the engine reads in one pass (and the charts draw).
+        var history = indicators.ToDictionary(
+            i => i.Facts.Key,
+            i => (IReadOnlyList<SeriesPoint>)[.. byIndicator[i.Facts.Id].Select(p => p.Point with { Value = p.Point.Value.Normalize() })
+                .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         var summaries = indicators.Select(i =>
         {
             var latest = i.Latest.Citation is { } cite && byIndicator[i.Facts.Id].FirstOrDefault(p => p.Point.EntryOrder == cite.Id) is { } row
                 ? new LatestValue(row.Point.Date, row.Precision, row.Point.Value, row.Point.Confidence, cite.Source, cite.Note, row.Point.Low, row.Point.High)
                 : null;
-            return SummariseIndicator(i.Facts, latest, byIndicator[i.Facts.Id].Select(p => p.Point), milestones, asOf, withObservations: null);
+            return SummariseIndicator(i.Facts, latest, history[i.Facts.Key], milestones, asOf, withObservations: null);
         }).ToList();
-        var history = indicators.ToDictionary(
-            i => i.Facts.Key,
-            i => (IReadOnlyList<SeriesPoint>)[.. byIndicator[i.Facts.Id].Select(p => p.Point with { Value = p.Point.Value.Normalize() })
-                .OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]);
         return new IndicatorOverview(summaries, history);
     }
 

@@ -17,6 +17,12 @@ public sealed record SeriesRange(SeriesSnapshot Low, SeriesSnapshot High)
     public static SeriesRange? Take(IEnumerable<SeriesPoint> points, DateOnly asOf, SeriesKind kind, IndicatorDirection direction)
     {
         var dated = points.Where(p => p.Date <= asOf).ToList();
+        if (!dated.Exists(p => p.HasRange))
+        {
+            // No row carries a range, so none that enters a figure does: no need to read the series again.
+            return null;
+        }
+
         var explained = SeriesSnapshot.Explain(dated, asOf, kind, direction);
         var counted = explained.Window.Any(p => p.HasRange)
             || (kind == SeriesKind.Indicator && explained.Earliest is { HasRange: true });

@@ -42,32 +42,65 @@ public sealed record SeriesSnapshot(
     /// <summary>As <see cref="Take"/>, with the steps that led to the snapshot.</summary>
     public static SeriesExplanation Explain(IEnumerable<SeriesPoint> points, DateOnly asOf, SeriesKind kind, IndicatorDirection direction)
     {
-        // One point per date, the one entered last: it supersedes earlier entries of that date.
-        var byDate = new SortedDictionary<DateOnly, SeriesPoint>();
-        foreach (var point in points)
-        {
-            // Stored decimals carry their column's scale (60.2000 from numeric(7,4)); figures
-            // computed from them must not depend on which database they came from.
-            var p = point with { Value = point.Value.Normalize() };
-            if (p.Date <= asOf && (!byDate.TryGetValue(p.Date, out var known) || p.EntryOrder > known.EntryOrder))
-            {
-                byDate[p.Date] = p;
-            }
-        }
-
-        if (byDate.Count == 0)
+        var perDate = PerDate(points, asOf);
+        if (perDate.Count == 0)
         {
             return new SeriesExplanation(new SeriesSnapshot(asOf, kind, direction, null, null, null, null, 0), [], [], null);
         }
 
-        var current = byDate.Last().Value;
+        var current = perDate[^1];
         var windowStart = current.Date.AddYears(-3); // 29 February becomes 28 February
-        var window = byDate.Values.Where(p => p.Date >= windowStart).ToList();
+        var window = perDate.Where(p => p.Date >= windowStart).ToList();
         decimal? trend = window.Count >= 2 && Slope(window, current.Date) is { } slope ? Math.Round(slope, Places) : null;
-        var baseline = kind == SeriesKind.Share ? 0m : byDate.First().Value.Value;
+        var baseline = kind == SeriesKind.Share ? 0m : perDate[0].Value;
         var confidence = (trend is null ? [current] : window).Min(p => p.Confidence);
-        var snapshot = new SeriesSnapshot(asOf, kind, direction, current, trend, baseline, confidence, byDate.Count);
-        return new SeriesExplanation(snapshot, [.. byDate.Values], window, windowStart);
+        var snapshot = new SeriesSnapshot(asOf, kind, direction, current, trend, baseline, confidence, perDate.Count);
+        return new SeriesExplanation(snapshot, perDate, window, windowStart);
+    }
+
+    /// <summary>
+    /// One point per date on or before <paramref name="asOf"/>, in date order: of each date the one
+    /// entered last (the largest entry order), which supersedes the others (rule 1). The loads hand
+    /// over their points in date and entry order, which one pass keeps as they come (a window of a
+    /// thousand dates, read for every series of every data version); from the first point out of
+    /// date order on, the points are sorted by date instead. Either way the same points come out.
+    /// </summary>
+    private static List<SeriesPoint> PerDate(IEnumerable<SeriesPoint> points, DateOnly asOf)
+    {
+        var perDate = new List<SeriesPoint>(points is IReadOnlyCollection<SeriesPoint> c ? c.Count : 0);
+        SortedDictionary<DateOnly, SeriesPoint>? byDate = null;
+        foreach (var point in points)
+        {
+            if (point.Date > asOf)
+            {
+                continue;
+            }
+
+            // Stored decimals carry their column's scale (60.2000 from numeric(7,4)); figures
+            // computed from them must not depend on which database they came from.
+            var p = point with { Value = point.Value.Normalize() };
+            if (byDate is null && (perDate.Count == 0 || p.Date > perDate[^1].Date))
+            {
+                perDate.Add(p);
+            }
+            else if (byDate is null && p.Date == perDate[^1].Date)
+            {
+                if (p.EntryOrder > perDate[^1].EntryOrder)
+                {
+                    perDate[^1] = p;
+                }
+            }
+            else
+            {
+                byDate ??= new SortedDictionary<DateOnly, SeriesPoint>(perDate.ToDictionary(q => q.Date));
+                if (!byDate.TryGetValue(p.Date, out var known) || p.EntryOrder > known.EntryOrder)
+                {
+                    byDate[p.Date] = p;
+                }
+            }
+        }
+
+        return byDate is null ? perDate : [.. byDate.Values];
     }
 
     /// <summary>

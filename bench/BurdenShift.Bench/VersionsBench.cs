@@ -1,0 +1,205 @@
+using System.Diagnostics;
+using System.Globalization;
+using System.Net;
+using Microsoft.Data.Sqlite;
+using Npgsql;
+
+namespace BurdenShift.Bench;
+
+/// <summary>
+/// "versions": what one data version costs the first reader after a change, in a warm app. The
+/// `scale` mode times the first request of a freshly started app, where about 300 ms of JIT hides
+/// the computation; here each path is warmed first, then, round after round, the data version is
+/// raised from outside the app (as another process's import would) and the next request to the
+/// path is timed: one computation of the overview's figures (ADR 0012), at 1k and 1M share rows
+/// and as many indicator observations, on SQLite and, with BURDENSHIFT_BENCH_PG, PostgreSQL.
+/// See bench/README.md, "Issue 10, eighth part".
+/// </summary>
+internal static class VersionsBench
+{
+    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- versions [--rows 1000,1000000] [--rounds 7]";
+
+    // /api/areas computes the overview's figures; / also the indicators' (and renders the page).
+    private static readonly string[] Paths = ["/api/areas?asOf=2026-06-30", "/?asOf=2026-06-30"];
+
+    // The watcher polls the data version every quarter second (ADR 0005); this leaves it room on a busy machine.
+    private static readonly TimeSpan WatcherDelay = TimeSpan.FromMilliseconds(1200);
+
+    public static async Task<int> RunAsync(string[] args)
+    {
+        if (!TryParse(args, out var sizes, out var rounds))
+        {
+            Console.Error.WriteLine(Usage.Trim());
+            return 2;
+        }
+
+        using var cancel = new CancellationTokenSource();
+        Console.CancelKeyPress += (_, e) =>
+        {
+            e.Cancel = true;
+            cancel.Cancel();
+        };
+
+        var databases = new List<BenchDatabase> { new BenchDatabase.Sqlite() };
+        if (Environment.GetEnvironmentVariable("BURDENSHIFT_BENCH_PG") is { Length: > 0 } pg)
+        {
+            var postgres = new BenchDatabase.Postgres(pg);
+            await postgres.EnsureEmptyAsync(cancel.Token);
+            databases.Add(postgres);
+        }
+
+        Console.WriteLine($"start {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, load average {BenchStats.LoadAverage()}");
+        var results = new List<Result>();
+        using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(5) };
+        try
+        {
+            foreach (var database in databases)
+            {
+                foreach (var rows in sizes)
+                {
+                    results.AddRange(await RunAsync(database, rows, rounds, http, cancel.Token));
+                }
+            }
+        }
+        finally
+        {
+            foreach (var database in databases)
+            {
+                await database.DisposeAsync();
+            }
+        }
+
+        Console.WriteLine($"end {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, load average {BenchStats.LoadAverage()}");
+        Print(results, sizes);
+        return 0;
+    }
+
+    private static async Task<List<Result>> RunAsync(BenchDatabase database, int rows, int rounds, HttpClient http, CancellationToken ct)
+    {
+        var connectionString = await database.CreateAsync(rows, ct);
+        try
+        {
+            // On PostgreSQL this also vacuums the filled tables, as autovacuum would (index-only scans).
+            await database.FillBulkAsync(connectionString, rows, ct);
+
+            using var app = AppProcess.Start(database.Provider, connectionString);
+            await app.WaitUntilReadyAsync(http, ct);
+            foreach (var path in Paths)
+            {
+                // JIT, EF's query compilation and the connection pool: twice, so the second is warm.
+                await GetAsync(http, app, path, ct);
+                await GetAsync(http, app, path, ct);
+            }
+
+            var times = Paths.ToDictionary(p => p, _ => new List<double>());
+            for (var round = 0; round < rounds; round++)
+            {
+                foreach (var path in Paths)
+                {
+                    await ExecuteAsync(database, connectionString, """UPDATE "DatasetInfo" SET "DataVersion" = "DataVersion" + 1""", ct);
+                    await Task.Delay(WatcherDelay, ct);
+                    times[path].Add(await GetAsync(http, app, path, ct));
+                }
+            }
+
+            var results = Paths.Select(p => new Result(database.Provider, rows, p, [.. times[p].Order()])).ToList();
+            foreach (var r in results)
+            {
+                Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"{database.Provider}, {rows:N0} rows, {r.Path}: median {r.Median:0.0} ms, min {r.Sorted[0]:0.0}, max {r.Sorted[^1]:0.0}"));
+            }
+
+            return results;
+        }
+        finally
+        {
+            await database.DropAsync(connectionString);
+        }
+    }
+
+    private static async Task<double> GetAsync(HttpClient http, AppProcess app, string path, CancellationToken ct)
+    {
+        var watch = Stopwatch.StartNew();
+        using var response = await http.GetAsync(new Uri(app.BaseAddress, path), HttpCompletionOption.ResponseHeadersRead, ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
+        watch.Stop();
+        if (response.StatusCode != HttpStatusCode.OK)
+        {
+            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 300)))}");
+        }
+
+        return watch.Elapsed.TotalMilliseconds;
+    }
+
+    // From a connection of the bench's own, outside the app: the app learns of it as of another process's write.
+    private static async Task ExecuteAsync(BenchDatabase database, string connectionString, string sql, CancellationToken ct)
+    {
+        if (database is BenchDatabase.Postgres)
+        {
+            await using var connection = new NpgsqlConnection(connectionString);
+            await connection.OpenAsync(ct);
+            await using var command = new NpgsqlCommand(sql, connection);
+            await command.ExecuteNonQueryAsync(ct);
+        }
+        else
+        {
+            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
+            await connection.OpenAsync(ct);
+            await using var command = connection.CreateCommand();
+            command.CommandText = sql;
+            await command.ExecuteNonQueryAsync(ct);
+        }
+    }
+
+    private static void Print(List<Result> results, int[] sizes)
+    {
+        var (small, large) = (sizes.Min(), sizes.Max());
+        Console.WriteLine();
+        Console.WriteLine($"| request, first after a change | provider | median ms ({small:N0}) | median ms ({large:N0}) | ratio | min ms ({small:N0} / {large:N0}) |");
+        Console.WriteLine("|---|---|---:|---:|---:|---:|");
+        foreach (var group in results.GroupBy(r => (r.Provider, r.Path)))
+        {
+            var s = group.Single(r => r.Rows == small);
+            var l = group.Single(r => r.Rows == large);
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"| `{group.Key.Path}` | {group.Key.Provider} | {s.Median:0.0} | {l.Median:0.0} | {l.Median / s.Median:0.0}x | {s.Sorted[0]:0.0} / {l.Sorted[0]:0.0} |"));
+        }
+    }
+
+    private static bool TryParse(string[] args, out int[] sizes, out int rounds)
+    {
+        sizes = [1_000, 1_000_000];
+        rounds = 7;
+        for (var i = 1; i < args.Length; i += 2)
+        {
+            if (i + 1 >= args.Length)
+            {
+                return false;
+            }
+
+            switch (args[i])
+            {
+                case "--rows":
+                    sizes = [.. args[i + 1].Split(',').Select(p => int.TryParse(p, CultureInfo.InvariantCulture, out var n) && n is >= 7 and <= 10_000_000 ? n : 0)];
+                    if (sizes.Length < 2 || sizes.Contains(0))
+                    {
+                        return false;
+                    }
+
+                    break;
+                case "--rounds" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var r) && r is >= 1 and <= 100:
+                    rounds = r;
+                    break;
+                default:
+                    return false;
+            }
+        }
+
+        return true;
+    }
+
+    private sealed record Result(string Provider, int Rows, string Path, double[] Sorted)
+    {
+        public double Median => BenchStats.Percentile(Sorted, 0.5);
+    }
+}
