@@ -147,7 +147,7 @@ internal static class ScaleBench
 
     // Moves the data version, waits until the app has seen it (its long poll answers with the new
     // version), then times one request: computed afresh, as the first reader after an edit finds it.
-    private static async Task<double> AfterChangeAsync(BenchDatabase database, string connectionString, Uri app, string path, HttpClient http, CancellationToken ct)
+    internal static async Task<double> AfterChangeAsync(BenchDatabase database, string connectionString, Uri app, string path, HttpClient http, CancellationToken ct)
     {
         var version = (await http.GetFromJsonAsync<VersionAnswer>(new Uri(app, "/live/version"), ct))!.Version;
         await database.BumpVersionAsync(connectionString, ct);

@@ -1,8 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
 using System.Net;
-using Microsoft.Data.Sqlite;
-using Npgsql;
 
 namespace BurdenShift.Bench;
 
@@ -11,7 +9,8 @@ namespace BurdenShift.Bench;
 /// `scale` mode times the first request of a freshly started app, where about 300 ms of JIT hides
 /// the computation; here each path is warmed first, then, round after round, the data version is
 /// raised from outside the app (as another process's import would) and the next request to the
-/// path is timed: one computation of the overview's figures (ADR 0012), at 1k and 1M share rows
+/// path is timed (`ScaleBench.AfterChangeAsync`, which `scale` uses once per path): one computation
+/// of the overview's figures (ADR 0012), with a median over rounds, at 1k and 1M share rows
 /// and as many indicator observations, on SQLite and, with BURDENSHIFT_BENCH_PG, PostgreSQL.
 /// See bench/README.md, "Issue 10, eighth part".
 /// </summary>
@@ -21,9 +20,6 @@ internal static class VersionsBench
 
     // /api/areas computes the overview's figures; / also the indicators' (and renders the page).
     private static readonly string[] Paths = ["/api/areas?asOf=2026-06-30", "/?asOf=2026-06-30"];
-
-    // The watcher polls the data version every quarter second (ADR 0005); this leaves it room on a busy machine.
-    private static readonly TimeSpan WatcherDelay = TimeSpan.FromMilliseconds(1200);
 
     public static async Task<int> RunAsync(string[] args)
     {
@@ -96,9 +92,7 @@ internal static class VersionsBench
             {
                 foreach (var path in Paths)
                 {
-                    await ExecuteAsync(database, connectionString, """UPDATE "DatasetInfo" SET "DataVersion" = "DataVersion" + 1""", ct);
-                    await Task.Delay(WatcherDelay, ct);
-                    times[path].Add(await GetAsync(http, app, path, ct));
+                    times[path].Add(await ScaleBench.AfterChangeAsync(database, connectionString, app.BaseAddress, path, http, ct));
                 }
             }
 
@@ -132,24 +126,6 @@ internal static class VersionsBench
     }
 
     // From a connection of the bench's own, outside the app: the app learns of it as of another process's write.
-    private static async Task ExecuteAsync(BenchDatabase database, string connectionString, string sql, CancellationToken ct)
-    {
-        if (database is BenchDatabase.Postgres)
-        {
-            await using var connection = new NpgsqlConnection(connectionString);
-            await connection.OpenAsync(ct);
-            await using var command = new NpgsqlCommand(sql, connection);
-            await command.ExecuteNonQueryAsync(ct);
-        }
-        else
-        {
-            await using var connection = new SqliteConnection(new SqliteConnectionStringBuilder(connectionString) { Pooling = false }.ToString());
-            await connection.OpenAsync(ct);
-            await using var command = connection.CreateCommand();
-            command.CommandText = sql;
-            await command.ExecuteNonQueryAsync(ct);
-        }
-    }
 
     private static void Print(List<Result> results, int[] sizes)
     {
