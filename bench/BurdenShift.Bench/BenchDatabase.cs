@@ -22,6 +22,20 @@ internal abstract class BenchDatabase : IAsyncDisposable
     private const int BatchSize = 5_000;
     private static readonly DateOnly LastDate = new(2026, 6, 30);
 
+    /// <summary>SQLite, and PostgreSQL when BURDENSHIFT_BENCH_PG names an empty database.</summary>
+    public static async Task<List<BenchDatabase>> ConfiguredAsync(CancellationToken ct)
+    {
+        var databases = new List<BenchDatabase> { new Sqlite() };
+        if (Environment.GetEnvironmentVariable("BURDENSHIFT_BENCH_PG") is { Length: > 0 } pg)
+        {
+            var postgres = new Postgres(pg);
+            await postgres.EnsureEmptyAsync(ct);
+            databases.Add(postgres);
+        }
+
+        return databases;
+    }
+
     /// <summary>The value of the app's Database:Provider setting.</summary>
     public abstract string Provider { get; }
 

@@ -52,13 +52,7 @@ internal static class ScaleBench
             cancel.Cancel();
         };
 
-        var databases = new List<BenchDatabase> { new BenchDatabase.Sqlite() };
-        if (Environment.GetEnvironmentVariable("BURDENSHIFT_BENCH_PG") is { Length: > 0 } pg)
-        {
-            var postgres = new BenchDatabase.Postgres(pg);
-            await postgres.EnsureEmptyAsync(cancel.Token);
-            databases.Add(postgres);
-        }
+        var databases = await BenchDatabase.ConfiguredAsync(cancel.Token);
 
         var results = new List<Result>();
         using var http = new HttpClient(new SocketsHttpHandler { UseProxy = false, UseCookies = false }) { Timeout = TimeSpan.FromMinutes(5) };

@@ -36,13 +36,7 @@ internal static class VersionsBench
             cancel.Cancel();
         };
 
-        var databases = new List<BenchDatabase> { new BenchDatabase.Sqlite() };
-        if (Environment.GetEnvironmentVariable("BURDENSHIFT_BENCH_PG") is { Length: > 0 } pg)
-        {
-            var postgres = new BenchDatabase.Postgres(pg);
-            await postgres.EnsureEmptyAsync(cancel.Token);
-            databases.Add(postgres);
-        }
+        var databases = await BenchDatabase.ConfiguredAsync(cancel.Token);
 
         Console.WriteLine($"start {DateTime.UtcNow:yyyy-MM-dd HH:mm:ss} UTC, load average {BenchStats.LoadAverage()}");
         var results = new List<Result>();
