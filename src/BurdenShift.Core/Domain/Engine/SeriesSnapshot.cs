@@ -61,29 +61,25 @@ public sealed record SeriesSnapshot(
     /// <summary>
     /// One point per date on or before <paramref name="asOf"/>, in date order: of each date the one
     /// entered last (the largest entry order), which supersedes the others (rule 1). The loads hand
-    /// over their points in date and entry order, which one pass keeps as they come (a window of a
-    /// thousand dates, read for every series of every data version); from the first point out of
-    /// date order on, the points are sorted by date instead. Either way the same points come out.
+    /// over their points in date and entry order, so the sort is skipped when they already are (a
+    /// window of a thousand dates, read for every series of every data version); then one pass
+    /// keeps each date's last point.
     /// </summary>
     private static List<SeriesPoint> PerDate(IEnumerable<SeriesPoint> points, DateOnly asOf)
     {
-        var perDate = new List<SeriesPoint>(points is IReadOnlyCollection<SeriesPoint> c ? c.Count : 0);
-        SortedDictionary<DateOnly, SeriesPoint>? byDate = null;
-        foreach (var point in points)
+        // Stored decimals carry their column's scale (60.2000 from numeric(7,4)); figures
+        // computed from them must not depend on which database they came from.
+        var dated = points.Where(p => p.Date <= asOf).Select(p => p with { Value = p.Value.Normalize() }).ToList();
+        static int InOrder(SeriesPoint a, SeriesPoint b) => (a.Date, a.EntryOrder).CompareTo((b.Date, b.EntryOrder));
+        if (Enumerable.Range(1, Math.Max(0, dated.Count - 1)).Any(i => InOrder(dated[i - 1], dated[i]) > 0))
         {
-            if (point.Date > asOf)
-            {
-                continue;
-            }
+            dated = [.. dated.OrderBy(p => p.Date).ThenBy(p => p.EntryOrder)]; // stable: of equal points the first stays first
+        }
 
-            // Stored decimals carry their column's scale (60.2000 from numeric(7,4)); figures
-            // computed from them must not depend on which database they came from.
-            var p = point with { Value = point.Value.Normalize() };
-            if (byDate is null && (perDate.Count == 0 || p.Date > perDate[^1].Date))
-            {
-                perDate.Add(p);
-            }
-            else if (byDate is null && p.Date == perDate[^1].Date)
+        var perDate = new List<SeriesPoint>(dated.Count);
+        foreach (var p in dated)
+        {
+            if (perDate.Count > 0 && perDate[^1].Date == p.Date)
             {
                 if (p.EntryOrder > perDate[^1].EntryOrder)
                 {
@@ -92,15 +88,11 @@ public sealed record SeriesSnapshot(
             }
             else
             {
-                byDate ??= new SortedDictionary<DateOnly, SeriesPoint>(perDate.ToDictionary(q => q.Date));
-                if (!byDate.TryGetValue(p.Date, out var known) || p.EntryOrder > known.EntryOrder)
-                {
-                    byDate[p.Date] = p;
-                }
+                perDate.Add(p);
             }
         }
 
-        return byDate is null ? perDate : [.. byDate.Values];
+        return perDate;
     }
 
     /// <summary>
