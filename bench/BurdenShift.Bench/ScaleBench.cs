@@ -101,17 +101,9 @@ internal static class ScaleBench
                 long bytes = 0;
                 for (var i = 0; i <= requests; i++)
                 {
-                    var watch = Stopwatch.StartNew();
-                    using var response = await http.GetAsync(new Uri(app.BaseAddress, path), HttpCompletionOption.ResponseHeadersRead, ct);
-                    var body = await response.Content.ReadAsByteArrayAsync(ct);
-                    watch.Stop();
-                    if (response.StatusCode != HttpStatusCode.OK)
-                    {
-                        throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 300)))}");
-                    }
-
-                    bytes = body.Length;
-                    times.Add(watch.Elapsed.TotalMilliseconds);
+                    var (ms, length) = await TimedGetAsync(http, app.BaseAddress, path, ct);
+                    bytes = length;
+                    times.Add(ms);
                 }
 
                 var later = times.Skip(1).Order().ToArray();
@@ -150,13 +142,19 @@ internal static class ScaleBench
             // The poll was held to its end without a change: ask again.
         }
 
+        return (await TimedGetAsync(http, app, path, ct)).Ms;
+    }
+
+    /// <summary>One GET timed to its last byte, and the body's length; anything but 200 stops the bench.</summary>
+    internal static async Task<(double Ms, int Bytes)> TimedGetAsync(HttpClient http, Uri app, string path, CancellationToken ct)
+    {
         var watch = Stopwatch.StartNew();
         using var response = await http.GetAsync(new Uri(app, path), HttpCompletionOption.ResponseHeadersRead, ct);
-        await response.Content.ReadAsByteArrayAsync(ct);
+        var body = await response.Content.ReadAsByteArrayAsync(ct);
         watch.Stop();
         return response.StatusCode == HttpStatusCode.OK
-            ? watch.Elapsed.TotalMilliseconds
-            : throw new InvalidOperationException($"{path} answered {(int)response.StatusCode} after a change");
+            ? (watch.Elapsed.TotalMilliseconds, body.Length)
+            : throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 300)))}");
     }
 
     private sealed record VersionAnswer(string Version);

@@ -1,6 +1,4 @@
-using System.Diagnostics;
 using System.Globalization;
-using System.Net;
 
 namespace BurdenShift.Bench;
 
@@ -77,8 +75,8 @@ internal static class VersionsBench
             foreach (var path in Paths)
             {
                 // JIT, EF's query compilation and the connection pool: twice, so the second is warm.
-                await GetAsync(http, app, path, ct);
-                await GetAsync(http, app, path, ct);
+                await ScaleBench.TimedGetAsync(http, app.BaseAddress, path, ct);
+                await ScaleBench.TimedGetAsync(http, app.BaseAddress, path, ct);
             }
 
             var times = Paths.ToDictionary(p => p, _ => new List<double>());
@@ -104,22 +102,6 @@ internal static class VersionsBench
             await database.DropAsync(connectionString);
         }
     }
-
-    private static async Task<double> GetAsync(HttpClient http, AppProcess app, string path, CancellationToken ct)
-    {
-        var watch = Stopwatch.StartNew();
-        using var response = await http.GetAsync(new Uri(app.BaseAddress, path), HttpCompletionOption.ResponseHeadersRead, ct);
-        var body = await response.Content.ReadAsByteArrayAsync(ct);
-        watch.Stop();
-        if (response.StatusCode != HttpStatusCode.OK)
-        {
-            throw new InvalidOperationException($"{path} answered {(int)response.StatusCode}: {System.Text.Encoding.UTF8.GetString(body.AsSpan(0, Math.Min(body.Length, 300)))}");
-        }
-
-        return watch.Elapsed.TotalMilliseconds;
-    }
-
-    // From a connection of the bench's own, outside the app: the app learns of it as of another process's write.
 
     private static void Print(List<Result> results, int[] sizes)
     {
