@@ -1,4 +1,5 @@
 using System.Reflection;
+using BurdenShift.Core.Data.DayPoints;
 using BurdenShift.Core.Data.MonthSummaries;
 using Microsoft.AspNetCore.DataProtection.EntityFrameworkCore;
 using Microsoft.EntityFrameworkCore.Metadata;
@@ -20,13 +21,13 @@ internal static class BackupTables
     /// The tables to back up, parents before children so a restore can insert them in this order.
     /// DatasetInfo comes last: saving figures bumps its data version, and it must end up as archived.
     /// Data-protection keys are never included (a restored app makes its own; users sign in again),
-    /// nor the month summaries, which the database's triggers rebuild as the figures are restored.
+    /// nor the month summaries and day points, which the database's triggers rebuild as the figures are restored.
     /// </summary>
     public static IReadOnlyList<IEntityType> Ordered(IModel model, bool includeAccounts)
     {
         var types = model.GetEntityTypes()
             .Where(t => !t.IsOwned() && t.GetTableName() is not null && t.ClrType != typeof(DataProtectionKey))
-            .Where(t => !MonthSummaryConfiguration.Types.Contains(t.ClrType))
+            .Where(t => !MonthSummaryConfiguration.Types.Contains(t.ClrType) && !DayPointConfiguration.Types.Contains(t.ClrType))
             .Where(t => includeAccounts || !IsAccountTable(t))
             .OrderBy(t => t.GetTableName(), StringComparer.Ordinal)
             .ToList();

@@ -1,3 +1,4 @@
+using BurdenShift.Core.Data.DayPoints;
 using BurdenShift.Core.Data.MonthSummaries;
 
 namespace BurdenShift.Core.Dashboard;
@@ -209,14 +210,21 @@ public static class HistoryReads
         if (read.Count > ExactRows)
         {
             var ends = MonthEnds(read[0].Date, before);
-            // Each month end's row, by a seek backward on (AreaId, AsOf) from that date: the cost is
-            // the number of months, not of rows (about 120,000 an area at a million rows). The month
-            // ends are one parameter the database reads as a table (json_each, unnest); EF.Parameter
-            // says so, or EF would try to run the subquery over the list in .NET.
-            read = await db.ShareAssessments.AsNoTracking()
-                .Where(s => EF.Parameter(ends).Select(e => db.ShareAssessments.Where(t => t.AreaId == areaId && t.AsOf <= e && t.EuropeShare != null)
-                    .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()).Contains(s.Id))
-                .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence, s.EuropeLow, s.EuropeHigh)).ToListAsync(ct);
+            // Each month end's row, by a seek backward from that date: the cost is the number of
+            // months, not of rows (about 120,000 an area at a million rows). The seek is on the days
+            // the database keeps (ADR 0024), which hold each date's last row; at a knowledge time on
+            // the rows as they stood. The month ends are one parameter the database reads as a table
+            // (json_each, unnest); EF.Parameter says so, or EF would run the subquery over the list in .NET.
+            var days = db.Set<ShareDay>();
+            read = db.ReadsKnownAt
+                ? await db.ShareAssessments.AsNoTracking()
+                    .Where(s => EF.Parameter(ends).Select(e => db.ShareAssessments.Where(t => t.AreaId == areaId && t.AsOf <= e && t.EuropeShare != null)
+                        .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()).Contains(s.Id))
+                    .Select(s => new SeriesPoint(s.AsOf, s.EuropeShare!.Value, s.Id, s.Confidence, s.EuropeLow, s.EuropeHigh)).ToListAsync(ct)
+                : await days.AsNoTracking()
+                    .Where(d => d.AreaId == areaId && EF.Parameter(ends).Select(e => days.Where(t => t.AreaId == areaId && t.AsOf <= e)
+                        .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()).Contains(d.AsOf))
+                    .Select(d => new SeriesPoint(d.AsOf, d.EuropeShare, d.RowId, d.Confidence, d.EuropeLow, d.EuropeHigh)).ToListAsync(ct);
         }
 
         return Normalised(read);
@@ -237,10 +245,16 @@ public static class HistoryReads
         if (read.Count > ExactRows)
         {
             var ends = MonthEnds(read[0].Date, before);
-            read = await db.IndicatorObservations.AsNoTracking()
-                .Where(o => EF.Parameter(ends).Select(e => db.IndicatorObservations.Where(t => t.IndicatorId == indicatorId && t.AsOf <= e)
-                    .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()).Contains(o.Id))
-                .Select(o => new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence, o.Low, o.High)).ToListAsync(ct);
+            var days = db.Set<ObservationDay>();
+            read = db.ReadsKnownAt
+                ? await db.IndicatorObservations.AsNoTracking()
+                    .Where(o => EF.Parameter(ends).Select(e => db.IndicatorObservations.Where(t => t.IndicatorId == indicatorId && t.AsOf <= e)
+                        .OrderByDescending(t => t.AsOf).ThenByDescending(t => t.Id).Select(t => t.Id).FirstOrDefault()).Contains(o.Id))
+                    .Select(o => new SeriesPoint(o.AsOf, o.Value, o.Id, o.Confidence, o.Low, o.High)).ToListAsync(ct)
+                : await days.AsNoTracking()
+                    .Where(d => d.IndicatorId == indicatorId && EF.Parameter(ends).Select(e => days.Where(t => t.IndicatorId == indicatorId && t.AsOf <= e)
+                        .OrderByDescending(t => t.AsOf).Select(t => (DateOnly?)t.AsOf).FirstOrDefault()).Contains(d.AsOf))
+                    .Select(d => new SeriesPoint(d.AsOf, d.Value, d.RowId, d.Confidence, d.Low, d.High)).ToListAsync(ct);
         }
 
         return Normalised(read);

@@ -119,6 +119,8 @@ public abstract class BurdenShiftDbContext(DbContextOptions options) : IdentityD
         builder.ApplyConfiguration(new BriefRecordConfiguration());
         builder.ApplyConfiguration<MonthSummaries.ShareMonth>(new MonthSummaries.MonthSummaryConfiguration());
         builder.ApplyConfiguration<MonthSummaries.ObservationMonth>(new MonthSummaries.MonthSummaryConfiguration());
+        builder.ApplyConfiguration<DayPoints.ShareDay>(new DayPoints.DayPointConfiguration());
+        builder.ApplyConfiguration<DayPoints.ObservationDay>(new DayPoints.DayPointConfiguration());
 
         // Deleted rows stay (with their history) but no query sees them unless it asks.
         builder.Entity<CapabilityArea>().HasQueryFilter(x => x.DeletedAt == null);

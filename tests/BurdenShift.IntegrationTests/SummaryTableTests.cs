@@ -1,20 +1,22 @@
+using BurdenShift.Core.Data.DayPoints;
 using BurdenShift.Core.Data.MonthSummaries;
 
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>
 /// An area's whole-history chart and source list read the month summaries the database keeps
-/// with its triggers (ADR 0023). Whatever writes the figures (one row, a batch, bulk SQL, an edit
-/// that moves a row to another month or area, a deletion, a restore from deletion), the summaries
-/// must equal the months counted afresh from the live rows, and the area page must show them.
+/// with its triggers (ADR 0023), and the trend windows each date's last live row (ADR 0024).
+/// Whatever writes the figures (one row, a batch, bulk SQL, an edit that moves a row to another
+/// month, date or area, a deletion of a date's last row, a restore from deletion), both must equal
+/// what the live rows give counted afresh, and the area page must show them.
 /// </summary>
 [Collection(PostgresCollection.Name)]
-public sealed class MonthSummaryTests(PostgresServer postgres)
+public sealed class SummaryTableTests(PostgresServer postgres)
 {
     [Theory]
     [InlineData(DatabaseProvider.Sqlite)]
     [InlineData(DatabaseProvider.Postgres)]
-    public async Task Every_kind_of_write_keeps_the_summaries_equal_to_the_months_counted_afresh(DatabaseProvider provider)
+    public async Task Every_kind_of_write_keeps_the_summaries_and_day_points_equal_to_the_live_rows_counted_afresh(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
         await using var db = await database.CreateSeededContextAsync("none");
@@ -45,7 +47,8 @@ public sealed class MonthSummaryTests(PostgresServer postgres)
             Share(areas[0], new DateOnly(2024, 1, 1), 21.5m, sources[0]),
             Share(areas[0], new DateOnly(2024, 1, 15), 19.25m, sources[1], Confidence.Low),
             Share(areas[0], new DateOnly(2024, 2, 29), 22m, sources[0]),
-            Share(areas[1], new DateOnly(2024, 1, 10), 40m, sources[0], Confidence.High));
+            Share(areas[1], new DateOnly(2024, 1, 10), 40m, sources[0], Confidence.High),
+            Share(areas[1], new DateOnly(2024, 1, 10), 41m, sources[1], Confidence.Low));
         db.ShareAssessments.Add(new ShareAssessment
         {
             AreaId = areas[0],
@@ -58,7 +61,8 @@ public sealed class MonthSummaryTests(PostgresServer postgres)
         });
         db.IndicatorObservations.AddRange(
             new IndicatorObservation { IndicatorId = indicator.Id, AsOf = new DateOnly(2024, 3, 3), Value = 123.456789m, High = 130m, SourceId = sources[0], Confidence = Confidence.Medium, EnteredBy = "test", EnteredAt = DateTimeOffset.UtcNow },
-            new IndicatorObservation { IndicatorId = indicator.Id, AsOf = new DateOnly(2024, 3, 9), Value = 99m, Low = 90m, SourceId = sources[0], Confidence = Confidence.Medium, EnteredBy = "test", EnteredAt = DateTimeOffset.UtcNow });
+            new IndicatorObservation { IndicatorId = indicator.Id, AsOf = new DateOnly(2024, 3, 9), Value = 99m, Low = 90m, SourceId = sources[0], Confidence = Confidence.Medium, EnteredBy = "test", EnteredAt = DateTimeOffset.UtcNow },
+            new IndicatorObservation { IndicatorId = indicator.Id, AsOf = new DateOnly(2024, 3, 9), Value = 98m, SourceId = sources[1], Confidence = Confidence.Low, EnteredBy = "test", EnteredAt = DateTimeOffset.UtcNow });
         await db.SaveChangesAsync();
         await AssertSummariesAsync(db);
 
@@ -84,9 +88,12 @@ public sealed class MonthSummaryTests(PostgresServer postgres)
         await db.SaveChangesAsync();
         await AssertSummariesAsync(db);
 
-        // A soft delete, a restore from deletion, a hard delete; an observation's value edited.
+        // A soft delete, also of a date's last row; a restore from deletion, a hard delete; an observation's value edited.
         rows[0].DeletedAt = DateTimeOffset.UtcNow;
         rows[0].DeletedBy = "test";
+        var lastOfDate = rows.Last(r => r.AreaId == areas[1] && r.AsOf == new DateOnly(2024, 1, 10));
+        lastOfDate.DeletedAt = DateTimeOffset.UtcNow;
+        lastOfDate.DeletedBy = "test";
         await db.SaveChangesAsync();
         await AssertSummariesAsync(db);
         rows[0].DeletedAt = null;
@@ -165,9 +172,10 @@ public sealed class MonthSummaryTests(PostgresServer postgres)
         [.. area.ShareHistory.Lines.Single(l => l.Name == HistoryReads.EuropeLine).Points
             .Where(p => p.Date.Year == year && p.Date.Month == month).Select(p => p.Value).Order()];
 
-    // The summaries, field by field, against the same months grouped in .NET from the live rows.
+    // The summaries and the day points, field by field, against the same grouped in .NET from the live rows.
     private static async Task AssertSummariesAsync(BurdenShiftDbContext db)
     {
+        await AssertDayPointsAsync(db);
         var shares = await db.ShareAssessments.AsNoTracking().ToListAsync();
         var expected = shares
             .GroupBy(s => (s.AreaId, Month: new DateOnly(s.AsOf.Year, s.AsOf.Month, 1), s.SourceId, s.Confidence))
@@ -190,6 +198,28 @@ public sealed class MonthSummaryTests(PostgresServer postgres)
             .Order(StringComparer.Ordinal);
         var actualObservations = (await db.Set<ObservationMonth>().AsNoTracking().ToListAsync())
             .Select(m => $"{(m.IndicatorId, m.Month, m.SourceId, m.Confidence)} {m.Rows} {m.FirstAsOf} {m.ValueMin} {m.ValueMax} {m.LowEnd} {m.HighEnd}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expectedObservations, actualObservations);
+    }
+
+    // Of each date, the live row with a Europe share (any live observation) entered last, with what the windows read of it.
+    private static async Task AssertDayPointsAsync(BurdenShiftDbContext db)
+    {
+        var expected = (await db.ShareAssessments.AsNoTracking().Where(s => s.EuropeShare != null).ToListAsync())
+            .GroupBy(s => (s.AreaId, s.AsOf)).Select(g => g.MaxBy(s => s.Id)!)
+            .Select(s => $"{s.AreaId} {s.AsOf} {s.Id} {s.AsOfPrecision} {s.EuropeShare} {s.UsShare} {s.Confidence} {s.EuropeLow} {s.EuropeHigh} {s.UsLow} {s.UsHigh}")
+            .Order(StringComparer.Ordinal);
+        var actual = (await db.Set<ShareDay>().AsNoTracking().ToListAsync())
+            .Select(d => $"{d.AreaId} {d.AsOf} {d.RowId} {d.AsOfPrecision} {d.EuropeShare} {d.UsShare} {d.Confidence} {d.EuropeLow} {d.EuropeHigh} {d.UsLow} {d.UsHigh}")
+            .Order(StringComparer.Ordinal);
+        Assert.Equal(expected, actual);
+
+        var expectedObservations = (await db.IndicatorObservations.AsNoTracking().ToListAsync())
+            .GroupBy(o => (o.IndicatorId, o.AsOf)).Select(g => g.MaxBy(o => o.Id)!)
+            .Select(o => $"{o.IndicatorId} {o.AsOf} {o.Id} {o.AsOfPrecision} {o.Value} {o.Confidence} {o.Low} {o.High}")
+            .Order(StringComparer.Ordinal);
+        var actualObservations = (await db.Set<ObservationDay>().AsNoTracking().ToListAsync())
+            .Select(d => $"{d.IndicatorId} {d.AsOf} {d.RowId} {d.AsOfPrecision} {d.Value} {d.Confidence} {d.Low} {d.High}")
             .Order(StringComparer.Ordinal);
         Assert.Equal(expectedObservations, actualObservations);
     }
