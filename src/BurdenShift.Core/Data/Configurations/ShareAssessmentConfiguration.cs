@@ -35,11 +35,11 @@ internal sealed class ShareAssessmentConfiguration(SqlDialect sql) : IEntityType
         b.Property(x => x.UsLow).HasPrecision(7, 4);
         b.Property(x => x.UsHigh).HasPrecision(7, 4);
         b.HasIndex(x => new { x.AreaId, x.AsOf });
-        // The trend windows and month ends read only live rows with a Europe share, and of each date
-        // the largest id: this index answers them alone, without visiting a row (on PostgreSQL an
-        // index-only scan, 12 ms to 3 ms an area at a million rows; docs/decisions/0012 item 22).
-        b.HasIndex(x => new { x.AreaId, x.AsOf, x.Id }, "IX_ShareAssessments_LiveEurope")
-            .HasFilter("\"DeletedAt\" IS NULL AND \"EuropeShare\" IS NOT NULL");
+        // Live rows in date and entry order, as observations have: an area's latest row (the last
+        // by date, then by id) is one entry of a backward scan, whatever the rows of its date; the
+        // (AreaId, AsOf) index made PostgreSQL read and sort the whole date (docs/decisions/0012).
+        // Also each date's last row with a Europe share for the day points' triggers (ADR 0024).
+        b.HasIndex(x => new { x.AreaId, x.AsOf, x.Id }, "IX_ShareAssessments_Live").HasFilter("\"DeletedAt\" IS NULL");
         b.HasOne(x => x.Area).WithMany(a => a.Assessments).HasForeignKey(x => x.AreaId).OnDelete(DeleteBehavior.Restrict);
     }
 }

@@ -1561,8 +1561,8 @@ namespace BurdenShift.Core.Data.Migrations.Postgres
 
                     b.HasIndex("SourceId", "AsOf", "Id");
 
-                    b.HasIndex(new[] { "AreaId", "AsOf", "Id" }, "IX_ShareAssessments_LiveEurope")
-                        .HasFilter("\"DeletedAt\" IS NULL AND \"EuropeShare\" IS NOT NULL");
+                    b.HasIndex(new[] { "AreaId", "AsOf", "Id" }, "IX_ShareAssessments_Live")
+                        .HasFilter("\"DeletedAt\" IS NULL");
 
                     b.ToTable("ShareAssessments", null, t =>
                         {
