@@ -19,7 +19,7 @@ internal static class ScaleBench
     private const string AsOf = "2026-06-30";
 
     // What readers ask for: the read API, the two pages, an area chart and a briefing pack (title + the area).
-    private static readonly string[] Paths =
+    internal static readonly string[] Paths =
     [
         $"/api/areas?asOf={AsOf}",
         $"/api/areas/isr?asOf={AsOf}",

@@ -17,14 +17,16 @@ namespace BurdenShift.Bench;
 /// </summary>
 internal static class VersionsBench
 {
-    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- versions [--rows 1000,1000000] [--rounds 7] [--warm 30]";
+    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- versions [--rows 1000,1000000] [--rounds 7] [--warm 30] [--paths overview|all]";
 
     // /api/areas computes the overview's figures; / also the indicators' (and renders the page).
-    private static readonly string[] Paths = ["/api/areas?asOf=2026-06-30", "/?asOf=2026-06-30"];
+    // "--paths all" times every request of `scale` (an area's entry, its charts, the pack, the
+    // sources, the indicators' charts and the comparison) the same way.
+    private static readonly string[] OverviewPaths = ["/api/areas?asOf=2026-06-30", "/?asOf=2026-06-30"];
 
     public static async Task<int> RunAsync(string[] args)
     {
-        if (!TryParse(args, out var sizes, out var rounds, out var warm))
+        if (!TryParse(args, out var sizes, out var rounds, out var warm, out var paths))
         {
             Console.Error.WriteLine(Usage.Trim());
             return 2;
@@ -48,7 +50,7 @@ internal static class VersionsBench
             {
                 foreach (var rows in sizes)
                 {
-                    results.AddRange(await RunAsync(database, rows, rounds, warm, http, cancel.Token));
+                    results.AddRange(await RunAsync(database, rows, rounds, warm, paths, http, cancel.Token));
                 }
             }
         }
@@ -65,7 +67,7 @@ internal static class VersionsBench
         return 0;
     }
 
-    private static async Task<List<Result>> RunAsync(BenchDatabase database, int rows, int rounds, int warm, HttpClient http, CancellationToken ct)
+    private static async Task<List<Result>> RunAsync(BenchDatabase database, int rows, int rounds, int warm, string[] paths, HttpClient http, CancellationToken ct)
     {
         var connectionString = await database.CreateAsync(rows, ct);
         try
@@ -78,22 +80,22 @@ internal static class VersionsBench
             // JIT (to the optimised tier), EF's query compilation and the connection pool.
             for (var round = 0; round < warm; round++)
             {
-                foreach (var path in Paths)
+                foreach (var path in paths)
                 {
                     await ScaleBench.AfterChangeAsync(database, connectionString, app.BaseAddress, path, http, ct);
                 }
             }
 
-            var times = Paths.ToDictionary(p => p, _ => new List<double>());
+            var times = paths.ToDictionary(p => p, _ => new List<double>());
             for (var round = 0; round < rounds; round++)
             {
-                foreach (var path in Paths)
+                foreach (var path in paths)
                 {
                     times[path].Add(await ScaleBench.AfterChangeAsync(database, connectionString, app.BaseAddress, path, http, ct));
                 }
             }
 
-            var results = Paths.Select(p => new Result(database.Provider, rows, p, [.. times[p].Order()])).ToList();
+            var results = paths.Select(p => new Result(database.Provider, rows, p, [.. times[p].Order()])).ToList();
             foreach (var r in results)
             {
                 Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -123,11 +125,12 @@ internal static class VersionsBench
         }
     }
 
-    private static bool TryParse(string[] args, out int[] sizes, out int rounds, out int warm)
+    private static bool TryParse(string[] args, out int[] sizes, out int rounds, out int warm, out string[] paths)
     {
         sizes = [1_000, 1_000_000];
         rounds = 7;
         warm = 30;
+        paths = OverviewPaths;
         for (var i = 1; i < args.Length; i += 2)
         {
             if (i + 1 >= args.Length)
@@ -150,6 +153,9 @@ internal static class VersionsBench
                     break;
                 case "--warm" when int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var w) && w is >= 1 and <= 200:
                     warm = w;
+                    break;
+                case "--paths" when args[i + 1] is "overview" or "all":
+                    paths = args[i + 1] == "all" ? ScaleBench.Paths : OverviewPaths;
                     break;
                 default:
                     return false;
