@@ -1,3 +1,5 @@
+using BurdenShift.Web.Live;
+
 namespace BurdenShift.IntegrationTests;
 
 /// <summary>
@@ -69,6 +71,40 @@ public sealed class MonthEndTests(PostgresServer postgres)
         Assert.Equal([100m, Math.Round(MonthEndCount(14), 4)], march2011);
     }
 
+    [Theory]
+    [InlineData(DatabaseProvider.Sqlite)]
+    [InlineData(DatabaseProvider.Postgres)]
+    public async Task A_chart_of_one_indicator_reads_the_months_of_that_indicator_alone(DatabaseProvider provider)
+    {
+        await using var database = await TestDatabase.CreateAsync(provider, postgres);
+        await AddHistoryAsync(database);
+        await AddHistoryAsync(database, "drone-count-2");
+        var counter = new CommandCounter();
+        var dashboard = new DashboardService(database.Factory(counter));
+        using var cache = new DashboardCache(dashboard, () => 1, database.ConnectionString);
+        var whole = await dashboard.GetIndicatorOverviewAsync(AsOf, HistoryDepth.Chart);
+        var trend = await cache.GetIndicatorOverviewAsync(AsOf);
+        counter.Reset();
+
+        // The chosen indicator's whole history, as the charts' depth of every indicator gives it (its
+        // month ends before the window); the other keeps its window: its months were never read.
+        var chosen = await cache.GetIndicatorChartsAsync(AsOf, ["drone-count"]);
+        Assert.Equal(whole.History["drone-count"], chosen.History["drone-count"]);
+        Assert.Equal(37, chosen.History["drone-count"].Count(p => p.Date < Latest.AddYears(-3)));
+        Assert.Same(trend.History["drone-count-2"], chosen.History["drone-count-2"]);
+        Assert.Same(trend.Indicators, chosen.Indicators);
+        // One command for the indicators, two for the chosen one's months (2,192 rows before its window).
+        Assert.Equal(3, counter.Count);
+
+        // Per data version and indicator: choosing it again, with another, reads only the other's.
+        counter.Reset();
+        var both = await cache.GetIndicatorChartsAsync(AsOf, ["drone-count-2", "drone-count", "no-such-indicator"]);
+        Assert.Equal(3, counter.Count);
+        Assert.Same(chosen.History["drone-count"], both.History["drone-count"]);
+        Assert.Equal(whole.History["drone-count-2"], both.History["drone-count-2"]);
+        Assert.False(both.History.ContainsKey("no-such-indicator"));
+    }
+
     private static decimal MonthEndShare(int month) => 20m + month + 0.0001m;
 
     private static decimal MonthEndCount(int month) => 1_234_567.123456m + month;
@@ -78,12 +114,12 @@ public sealed class MonthEndTests(PostgresServer postgres)
     /// latest, 30 June 2020): the second of the month's last day is distinct (Low confidence, a
     /// range for the share), every other row 70 (shares) or 100 (counts).
     /// </summary>
-    private static async Task AddHistoryAsync(TestDatabase database)
+    private static async Task AddHistoryAsync(TestDatabase database, string indicatorKey = "drone-count")
     {
-        await using var db = await database.CreateSeededContextAsync("none");
+        await using var db = indicatorKey == "drone-count" ? await database.CreateSeededContextAsync("none") : database.Factory().CreateDbContext();
         var source = await db.Sources.FirstAsync();
         var drones = await db.Areas.SingleAsync(a => a.Key == "drones");
-        var indicator = new Indicator { Key = "drone-count", AreaId = drones.Id, Name = "Drones fielded", Unit = "drones" };
+        var indicator = new Indicator { Key = indicatorKey, AreaId = drones.Id, Name = $"Drones fielded ({indicatorKey})", Unit = "drones" };
         db.Indicators.Add(indicator);
         var now = DateTimeOffset.UtcNow;
         ShareAssessment Share(DateOnly date, decimal europe, Confidence confidence, decimal? low = null, decimal? high = null) => new()

@@ -256,7 +256,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     {
         if (depth == HistoryDepth.Chart)
         {
-            return await ExtendIndicatorsToChartAsync(await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct), asOf, ct);
+            return await ExtendIndicatorsToChartAsync(await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, ct), asOf, ct: ct);
         }
 
         await using var db = await dbFactory.CreateDbContextAsync(ct);
@@ -286,9 +286,11 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
     /// (<paramref name="trend"/>, usually cached): its figures and windows as they are, and before each
     /// window every row up to 2,000, beyond that each month end's row
     /// (<see cref="HistoryReads.ObservationsBeforeAsync"/>). One command for the indicators and at
-    /// most two an indicator; the dense windows are not read a second time.
+    /// most two an indicator; the dense windows are not read a second time. With
+    /// <paramref name="only"/>, only that indicator's history is extended (a chart of one
+    /// indicator reads no other's months); the others keep their windows.
     /// </summary>
-    public async Task<IndicatorOverview> ExtendIndicatorsToChartAsync(IndicatorOverview trend, DateOnly asOf, CancellationToken ct = default)
+    public async Task<IndicatorOverview> ExtendIndicatorsToChartAsync(IndicatorOverview trend, DateOnly asOf, string? only = null, CancellationToken ct = default)
     {
         await using var db = await dbFactory.CreateDbContextAsync(ct);
         var indicators = await DashboardQueries.IndicatorHeads(db, asOf).ToListAsync(ct);
@@ -296,7 +298,7 @@ public sealed class DashboardService(IDbContextFactory<BurdenShiftDbContext> dbF
         foreach (var i in indicators)
         {
             var window = trend.History.GetValueOrDefault(i.Facts.Key, []);
-            if (i.LatestDate is not { } latestDate)
+            if (i.LatestDate is not { } latestDate || (only is not null && only != i.Facts.Key))
             {
                 history[i.Facts.Key] = window;
                 continue;

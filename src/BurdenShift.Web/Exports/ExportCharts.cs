@@ -40,8 +40,8 @@ public sealed class ExportCharts(DashboardCache dashboard)
             return ChartBuilder.Indicator(indicator, detailed, targets, Scenario(indicator, pace));
         }
 
-        // An indicator of no area: every observation (few such indicators, all short).
-        var overview = await dashboard.GetIndicatorOverviewAsync(asOf, HistoryDepth.Chart, ct);
+        // An indicator of no area: its window and, before it, its rows or month ends (bounded, HistoryDepth.Chart).
+        var overview = await dashboard.GetIndicatorChartsAsync(asOf, [key], ct);
         var history = overview.History.TryGetValue(key, out var h) ? h : [];
         var chart = ChartBuilder.Indicator(indicator, [.. history.Select(p => new ChartPoint(p.Date, p.Value, p.Low, p.High))],
             indicator.Latest is { } latest ? [(latest.Source, latest.Confidence)] : [], targets, Scenario(indicator, pace));

@@ -158,12 +158,36 @@ public sealed class DashboardCache : IDisposable
             // As the overview's: the chart depth is built on the cached trend-window entry.
             depth == HistoryDepth.Chart && _drafts is null
                 ? async () => await _dashboard.ExtendIndicatorsToChartAsync(
-                    await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, CancellationToken.None), asOf)
+                    await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, CancellationToken.None), asOf, ct: CancellationToken.None)
                 : Read(d => d.GetIndicatorOverviewAsync(asOf, depth)),
             ct);
 
     public async Task<IReadOnlyList<IndicatorSummary>> GetIndicatorsAsync(DateOnly asOf, CancellationToken ct = default) =>
         (await GetIndicatorOverviewAsync(asOf, ct)).Indicators;
+
+    /// <summary>
+    /// The indicators' figures with the whole history, at <see cref="HistoryDepth.Chart"/>, of the
+    /// chosen ones only (a chart, the compare page): each from its own entry per data version, so a
+    /// chart of one indicator reads no other's months. The others keep their trend windows.
+    /// </summary>
+    public async Task<IndicatorOverview> GetIndicatorChartsAsync(DateOnly asOf, IEnumerable<string> keys, CancellationToken ct = default)
+    {
+        var trend = await GetIndicatorOverviewAsync(asOf, ct);
+        var history = new Dictionary<string, IReadOnlyList<SeriesPoint>>(trend.History);
+        foreach (var key in keys.Distinct().Where(trend.History.ContainsKey))
+        {
+            history[key] = await GetAsync<IReadOnlyList<SeriesPoint>>(
+                ("indicator-chart", asOf, key),
+                // A preview computes the chart depth whole, with the drafts applied (one entry of its own cache).
+                _drafts is null
+                    ? async () => (await _dashboard.ExtendIndicatorsToChartAsync(
+                        await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, CancellationToken.None), asOf, key)).History[key]
+                    : async () => (await GetIndicatorOverviewAsync(asOf, HistoryDepth.Chart, CancellationToken.None)).History[key],
+                ct);
+        }
+
+        return trend with { History = history };
+    }
 
     // The computation of an entry: on the published record (at the knowledge time, if any), or with the drafts applied.
     private Func<Task<T>> Read<T>(Func<DashboardService, Task<T>> read) => _drafts is { } preview
