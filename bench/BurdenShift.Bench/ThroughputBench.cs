@@ -19,17 +19,25 @@ namespace BurdenShift.Bench;
 /// <c>/</c> (the server-rendered overview, an anonymous reader's static page), <c>/api/areas</c>
 /// and the bare endpoint, all at the same as-of date, and it prints requests per second and the
 /// ratios <c>/</c> : <c>/api/areas</c> (goal at least 0.8) and <c>/api/areas</c> : bare (at least 0.3).
+/// With <c>--encoding br</c> every request sends the <c>Accept-Encoding</c> Chromium sends (a
+/// reader's browser), and the bytes printed are those on the wire.
 /// </summary>
 internal static class ThroughputBench
 {
-    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- throughput [--clients 8] [--seconds 10]";
+    public const string Usage = "       dotnet run -c Release --project bench/BurdenShift.Bench -- throughput [--clients 8] [--seconds 10] [--encoding br]";
     private const string AsOf = "2026-06-30";
 
     public static async Task<int> RunAsync(string[] args)
     {
-        var (clients, seconds) = (8, 10);
+        var (clients, seconds, encoding) = (8, 10, (string?)null);
         for (var i = 1; i < args.Length; i += 2)
         {
+            if (args[i] == "--encoding" && i + 1 < args.Length && args[i + 1] is "br" or "none")
+            {
+                encoding = args[i + 1] == "br" ? "gzip, deflate, br, zstd" : null;
+                continue;
+            }
+
             var ok = i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 600;
             switch (ok ? args[i] : "")
             {
@@ -56,6 +64,12 @@ internal static class ThroughputBench
             {
                 Timeout = TimeSpan.FromMinutes(1),
             };
+            if (encoding is not null)
+            {
+                http.DefaultRequestHeaders.Add("Accept-Encoding", encoding);
+                Console.WriteLine($"every request sends Accept-Encoding: {encoding}");
+            }
+
             await app.WaitUntilReadyAsync(http, CancellationToken.None);
             var api = new Uri(app.BaseAddress, $"/api/areas?asOf={AsOf}");
             var json = await http.GetByteArrayAsync(api);

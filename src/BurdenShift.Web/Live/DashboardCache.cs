@@ -176,13 +176,15 @@ public sealed class DashboardCache : IDisposable
         var history = new Dictionary<string, IReadOnlyList<SeriesPoint>>(trend.History);
         foreach (var key in keys.Distinct().Where(trend.History.ContainsKey))
         {
+            // An indicator removed by a change made meanwhile keeps the window it was read with.
+            var window = trend.History[key];
             history[key] = await GetAsync<IReadOnlyList<SeriesPoint>>(
                 ("indicator-chart", asOf, key),
                 // A preview computes the chart depth whole, with the drafts applied (one entry of its own cache).
                 _drafts is null
                     ? async () => (await _dashboard.ExtendIndicatorsToChartAsync(
-                        await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, CancellationToken.None), asOf, key)).History[key]
-                    : async () => (await GetIndicatorOverviewAsync(asOf, HistoryDepth.Chart, CancellationToken.None)).History[key],
+                        await GetIndicatorOverviewAsync(asOf, HistoryDepth.TrendWindow, CancellationToken.None), asOf, key)).History.GetValueOrDefault(key, window)
+                    : async () => (await GetIndicatorOverviewAsync(asOf, HistoryDepth.Chart, CancellationToken.None)).History.GetValueOrDefault(key, window),
                 ct);
         }
 
