@@ -32,20 +32,19 @@ internal static class ThroughputBench
         var (clients, seconds, encoding) = (8, 10, (string?)null);
         for (var i = 1; i < args.Length; i += 2)
         {
-            if (args[i] == "--encoding" && i + 1 < args.Length && args[i + 1] is "br" or "none")
+            var value = i + 1 < args.Length ? args[i + 1] : null;
+            int? number = int.TryParse(value, CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 600 ? n : null;
+            switch (args[i])
             {
-                encoding = args[i + 1] == "br" ? "gzip, deflate, br, zstd" : null;
-                continue;
-            }
-
-            var ok = i + 1 < args.Length && int.TryParse(args[i + 1], CultureInfo.InvariantCulture, out var n) && n is >= 1 and <= 600;
-            switch (ok ? args[i] : "")
-            {
-                case "--clients":
-                    clients = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                case "--clients" when number is { } c:
+                    clients = c;
                     break;
-                case "--seconds":
-                    seconds = int.Parse(args[i + 1], CultureInfo.InvariantCulture);
+                case "--seconds" when number is { } t:
+                    seconds = t;
+                    break;
+                case "--encoding" when value is "br" or "none":
+                    // What Chromium sends with every request.
+                    encoding = value == "br" ? "gzip, deflate, br, zstd" : null;
                     break;
                 default:
                     Console.Error.WriteLine(Usage.Trim());

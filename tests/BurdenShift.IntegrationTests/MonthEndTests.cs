@@ -77,8 +77,7 @@ public sealed class MonthEndTests(PostgresServer postgres)
     public async Task A_chart_of_one_indicator_reads_the_months_of_that_indicator_alone(DatabaseProvider provider)
     {
         await using var database = await TestDatabase.CreateAsync(provider, postgres);
-        await AddHistoryAsync(database);
-        await AddHistoryAsync(database, "drone-count-2");
+        await AddHistoryAsync(database, "drone-count", "drone-count-2");
         var counter = new CommandCounter();
         var dashboard = new DashboardService(database.Factory(counter));
         using var cache = new DashboardCache(dashboard, () => 1, database.ConnectionString);
@@ -110,17 +109,19 @@ public sealed class MonthEndTests(PostgresServer postgres)
     private static decimal MonthEndCount(int month) => 1_234_567.123456m + month;
 
     /// <summary>
-    /// Two shares and two counts a day for 2010-2012 (2,192 rows each, all before the window of the
-    /// latest, 30 June 2020): the second of the month's last day is distinct (Low confidence, a
-    /// range for the share), every other row 70 (shares) or 100 (counts).
+    /// Two shares a day, and two counts a day for each indicator (default one, drone-count), for
+    /// 2010-2012 (2,192 rows each, all before the window of the latest, 30 June 2020): the second of
+    /// the month's last day is distinct (Low confidence, a range for the share), every other row 70
+    /// (shares) or 100 (counts).
     /// </summary>
-    private static async Task AddHistoryAsync(TestDatabase database, string indicatorKey = "drone-count")
+    private static async Task AddHistoryAsync(TestDatabase database, params string[] indicatorKeys)
     {
-        await using var db = indicatorKey == "drone-count" ? await database.CreateSeededContextAsync("none") : database.Factory().CreateDbContext();
+        await using var db = await database.CreateSeededContextAsync("none");
         var source = await db.Sources.FirstAsync();
         var drones = await db.Areas.SingleAsync(a => a.Key == "drones");
-        var indicator = new Indicator { Key = indicatorKey, AreaId = drones.Id, Name = $"Drones fielded ({indicatorKey})", Unit = "drones" };
-        db.Indicators.Add(indicator);
+        var indicators = (indicatorKeys.Length == 0 ? ["drone-count"] : indicatorKeys)
+            .Select(key => new Indicator { Key = key, AreaId = drones.Id, Name = $"Drones fielded ({key})", Unit = "drones" }).ToList();
+        db.Indicators.AddRange(indicators);
         var now = DateTimeOffset.UtcNow;
         ShareAssessment Share(DateOnly date, decimal europe, Confidence confidence, decimal? low = null, decimal? high = null) => new()
         {
@@ -135,7 +136,7 @@ public sealed class MonthEndTests(PostgresServer postgres)
             EnteredBy = "test",
             EnteredAt = now,
         };
-        IndicatorObservation Count(DateOnly date, decimal value, Confidence confidence) => new()
+        IEnumerable<IndicatorObservation> Counts(DateOnly date, decimal value, Confidence confidence) => indicators.Select(indicator => new IndicatorObservation
         {
             Indicator = indicator,
             AsOf = date,
@@ -144,12 +145,12 @@ public sealed class MonthEndTests(PostgresServer postgres)
             Confidence = confidence,
             EnteredBy = "test",
             EnteredAt = now,
-        };
+        });
 
         // Saved in two steps so that on each date the second row's id is the larger (entered last).
         var dates = Enumerable.Range(0, Last.DayNumber - First.DayNumber + 1).Select(First.AddDays).ToList();
         db.ShareAssessments.AddRange(dates.Select(d => Share(d, 70m, Confidence.Medium)));
-        db.IndicatorObservations.AddRange(dates.Select(d => Count(d, 100m, Confidence.Medium)));
+        db.IndicatorObservations.AddRange(dates.SelectMany(d => Counts(d, 100m, Confidence.Medium)));
         await db.SaveChangesAsync();
         foreach (var date in dates)
         {
@@ -158,12 +159,12 @@ public sealed class MonthEndTests(PostgresServer postgres)
             db.ShareAssessments.Add(monthEnd
                 ? Share(date, MonthEndShare(month), Confidence.Low, MonthEndShare(month) - 1m, MonthEndShare(month) + 1m)
                 : Share(date, 70m, Confidence.Medium));
-            db.IndicatorObservations.Add(monthEnd ? Count(date, MonthEndCount(month), Confidence.Low) : Count(date, 100m, Confidence.Medium));
+            db.IndicatorObservations.AddRange(monthEnd ? Counts(date, MonthEndCount(month), Confidence.Low) : Counts(date, 100m, Confidence.Medium));
         }
 
         await db.SaveChangesAsync();
         db.ShareAssessments.Add(Share(Latest, 45m, Confidence.High));
-        db.IndicatorObservations.Add(Count(Latest, 2_000m, Confidence.High));
+        db.IndicatorObservations.AddRange(Counts(Latest, 2_000m, Confidence.High));
         await db.SaveChangesAsync();
     }
 }
